@@ -1,0 +1,28 @@
+package io.hybridllm.contracts;
+
+/**
+ * Reactive Messaging channel names. Each service binds a channel to its topic from {@link Topics} in its
+ * {@code application.properties}; the tests of each service use the {@link Topics} constants, so a wrong binding fails
+ * them.
+ */
+public final class Channels {
+
+    /** Incoming {@value Topics#REQUESTS}: the router scores them, ingest tracks those produced by jobs. */
+    public static final String REQUESTS = "requests";
+    /** Outgoing {@value Topics#REQUESTS} from ingest's HTTP front door. */
+    public static final String SUBMISSIONS = "submissions";
+    /** Outgoing from the router; each record names its tier topic. */
+    public static final String ROUTED = "routed";
+    public static final String TIER_LOCAL_FAST = "tier-local-fast";
+    public static final String TIER_LOCAL_QUALITY = "tier-local-quality";
+    public static final String TIER_CLOUD = "tier-cloud";
+    /** {@value Topics#REPLIES}: outgoing from workers (also to a request's own reply_to topic), incoming at ingest. */
+    public static final String REPLIES = "replies";
+    /** {@value Topics#USAGE}: outgoing from workers, incoming at the cost service. */
+    public static final String USAGE = "usage";
+    public static final String CONTROL = "control";
+    public static final String ALERTS = "alerts";
+
+    private Channels() {
+    }
+}

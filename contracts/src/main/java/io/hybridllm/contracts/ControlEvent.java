@@ -1,0 +1,43 @@
+package io.hybridllm.contracts;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What changes the routing in force, on the compacted {@value Topics#CONTROL} topic keyed by {@link #scope()}: the
+ * latest event per scope is the state of that scope.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = ControlEvent.ModeSwitch.class, name = "mode_switch"),
+        @JsonSubTypes.Type(value = ControlEvent.TierHealth.class, name = "tier_health"),
+        @JsonSubTypes.Type(value = ControlEvent.ProviderHealth.class, name = "provider_health") })
+public sealed interface ControlEvent {
+
+    String id();
+
+    /** The compaction key, e.g. {@code global}, {@code tenant:acme}, {@code provider:openai}, {@code tier:cloud}. */
+    String scope();
+
+    Instant at();
+
+    /** A routing mode put in force for a scope, e.g. by a budget rule. */
+    record ModeSwitch(int schemaVersion, String id, String scope, String mode, String reason, Instant at)
+            implements ControlEvent {
+    }
+
+    /** Whether a tier has any healthy backend left. */
+    record TierHealth(int schemaVersion, String id, String scope, Tier tier, boolean healthy, String detail, Instant at)
+            implements ControlEvent {
+    }
+
+    /** A provider's circuit state as a cloud worker sees it. */
+    record ProviderHealth(int schemaVersion, String id, String scope, String provider, CircuitState state,
+            String detail, Instant at) implements ControlEvent {
+    }
+
+    enum CircuitState {
+        CLOSED, OPEN, HALF_OPEN
+    }
+}

@@ -1,0 +1,51 @@
+package io.hybridllm.contracts;
+
+import static io.hybridllm.contracts.json.Check.require;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The final result of a request on {@value Topics#REPLIES} (and on the request's own reply_to topic), keyed by the
+ * request id: either an answer or an error, who answered, what it used and cost, and the routing decision behind it.
+ */
+public record LlmReply(int schemaVersion, String requestId, String tenant, String jobId, Status status, String answer,
+        ErrorInfo error, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd, long latencyMs,
+        Double qualityScore, RoutingDecision decision, List<Attempt> attempts, Instant completedAt) {
+
+    public enum Status {
+        SUCCEEDED, FAILED
+    }
+
+    public LlmReply {
+        schemaVersion = SchemaVersion.check(schemaVersion);
+        require(requestId != null && !requestId.isBlank(), "request_id", "is required");
+        require(status != null, "status", "is required (succeeded or failed)");
+        require(status != Status.SUCCEEDED || answer != null, "answer", "is required when status is succeeded");
+        require(status != Status.FAILED || error != null, "error", "is required when status is failed");
+        usage = usage == null ? TokenUsage.NONE : usage;
+        costUsd = costUsd == null ? BigDecimal.ZERO : costUsd;
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        completedAt = completedAt == null ? Instant.now() : completedAt;
+    }
+
+    /** The answer to a routed request, from the target that produced it. */
+    public static LlmReply succeeded(RoutedRequest routed, Target target, String answer, TokenUsage usage,
+            BigDecimal costUsd, long latencyMs, List<Attempt> attempts) {
+        LlmRequest request = routed.request();
+        return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.SUCCEEDED,
+                answer, null, routed.decision().tier(), target.provider(), target.model(), usage, costUsd, latencyMs,
+                null, routed.decision(), attempts, Instant.now());
+    }
+
+    /** The end of a routed request that no target could answer. */
+    public static LlmReply failed(RoutedRequest routed, Target lastTarget, ErrorInfo error, long latencyMs,
+            List<Attempt> attempts) {
+        LlmRequest request = routed.request();
+        return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.FAILED, null,
+                error, routed.decision().tier(), lastTarget == null ? null : lastTarget.provider(),
+                lastTarget == null ? null : lastTarget.model(), TokenUsage.NONE, BigDecimal.ZERO, latencyMs, null,
+                routed.decision(), attempts, Instant.now());
+    }
+}

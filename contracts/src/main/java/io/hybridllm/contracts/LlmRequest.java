@@ -1,0 +1,53 @@
+package io.hybridllm.contracts;
+
+import static io.hybridllm.contracts.json.Check.require;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A request for an answer from some model, as submitted to {@value Topics#REQUESTS}, keyed by {@link #id()}. Jobs may
+ * produce it directly; ingest produces it for HTTP submissions.
+ */
+public record LlmRequest(int schemaVersion, String id, String tenant, String jobId, TaskType taskType,
+        List<ChatMessage> messages, GenerationOptions options, RequestHints hints, String replyTo, String callbackUrl,
+        Instant submittedAt, List<Attempt> attempts) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+
+    public LlmRequest {
+        schemaVersion = SchemaVersion.check(schemaVersion);
+        require(id != null && ID.matcher(id).matches(), "id",
+                "must be 1-128 characters of letters, digits and . _ : - (starting with a letter or digit)");
+        require(tenant != null && ID.matcher(tenant).matches(), "tenant",
+                "must be 1-128 characters of letters, digits and . _ : -");
+        require(messages != null && !messages.isEmpty(), "messages", "must hold at least one message");
+        require(messages.stream().allMatch(m -> m != null), "messages", "must not contain null entries");
+        require(replyTo == null || TOPIC.matcher(replyTo).matches(), "reply_to", "is not a valid Kafka topic name");
+        taskType = taskType == null ? TaskType.CHAT : taskType;
+        messages = List.copyOf(messages);
+        options = options == null ? GenerationOptions.DEFAULTS : options;
+        hints = hints == null ? RequestHints.NONE : hints;
+        submittedAt = submittedAt == null ? Instant.now() : submittedAt;
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** All message contents joined, for scoring and quality checks. */
+    public String promptText() {
+        StringBuilder text = new StringBuilder();
+        for (ChatMessage message : messages) {
+            text.append(message.content()).append('\n');
+        }
+        return text.toString();
+    }
+
+    public LlmRequest withAttempt(Attempt attempt) {
+        List<Attempt> all = new ArrayList<>(attempts);
+        all.add(attempt);
+        return new LlmRequest(schemaVersion, id, tenant, jobId, taskType, messages, options, hints, replyTo,
+                callbackUrl, submittedAt, all);
+    }
+}

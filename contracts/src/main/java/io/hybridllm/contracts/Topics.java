@@ -1,0 +1,52 @@
+package io.hybridllm.contracts;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The Kafka topics of the system: their names, partition counts and retention, in one place. */
+public final class Topics {
+
+    public static final String REQUESTS = "llm.requests";
+    public static final String TIER_LOCAL_FAST = "llm.tier.local-fast";
+    public static final String TIER_LOCAL_QUALITY = "llm.tier.local-quality";
+    public static final String TIER_CLOUD = "llm.tier.cloud";
+    public static final String REPLIES = "llm.replies";
+    public static final String USAGE = "llm.usage";
+    public static final String CONTROL = "llm.control";
+    public static final String ALERTS = "llm.alerts";
+
+    /** Suffix of the dead-letter topic that holds what could not be processed from a topic. */
+    public static final String DLQ_SUFFIX = ".dlq";
+
+    /**
+     * Partitions bound the parallelism of a consumer group: a worker pool grows by adding consumers up to the count, so
+     * tier topics get room for 24 workers each.
+     */
+    public static final int TIER_PARTITIONS = 24;
+
+    private static final Duration DAYS_7 = Duration.ofDays(7);
+    private static final Duration WEEKS_4 = Duration.ofDays(28);
+
+    /** How a topic is laid out on the broker; used by whatever creates topics (launcher, tests, deploy manifests). */
+    public record TopicSpec(String name, int partitions, Duration retention, boolean compacted) {
+    }
+
+    public static final List<TopicSpec> ALL = List.of(new TopicSpec(REQUESTS, 12, DAYS_7, false),
+            new TopicSpec(TIER_LOCAL_FAST, TIER_PARTITIONS, DAYS_7, false),
+            new TopicSpec(TIER_LOCAL_QUALITY, TIER_PARTITIONS, DAYS_7, false),
+            new TopicSpec(TIER_CLOUD, TIER_PARTITIONS, DAYS_7, false), new TopicSpec(REPLIES, 12, DAYS_7, false),
+            new TopicSpec(USAGE, 12, WEEKS_4, false), new TopicSpec(CONTROL, 1, Duration.ZERO, true),
+            new TopicSpec(ALERTS, 3, WEEKS_4, false), dlq(REQUESTS), dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY),
+            dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+
+    public static String dlqOf(String topic) {
+        return topic + DLQ_SUFFIX;
+    }
+
+    private static TopicSpec dlq(String topic) {
+        return new TopicSpec(dlqOf(topic), 1, WEEKS_4, false);
+    }
+
+    private Topics() {
+    }
+}

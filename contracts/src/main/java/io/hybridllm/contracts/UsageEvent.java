@@ -1,0 +1,29 @@
+package io.hybridllm.contracts;
+
+import static io.hybridllm.contracts.json.Check.require;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One provider call, successful or not, on {@value Topics#USAGE}, keyed by tenant. The event id is new for every call,
+ * so a repeated call is counted and a redelivered event is not.
+ */
+public record UsageEvent(int schemaVersion, String eventId, String requestId, String tenant, String jobId,
+        TaskType taskType, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd,
+        long latencyMs, Attempt.Outcome outcome, String errorCode, Instant occurredAt) {
+
+    public UsageEvent {
+        schemaVersion = SchemaVersion.check(schemaVersion);
+        require(eventId != null && !eventId.isBlank(), "event_id", "is required");
+        require(requestId != null && !requestId.isBlank(), "request_id", "is required");
+        require(tenant != null && !tenant.isBlank(), "tenant", "is required");
+        require(provider != null && !provider.isBlank(), "provider", "is required");
+        require(outcome != null, "outcome", "is required");
+        require(latencyMs >= 0, "latency_ms", "must not be negative");
+        taskType = taskType == null ? TaskType.CHAT : taskType;
+        usage = usage == null ? TokenUsage.NONE : usage;
+        costUsd = costUsd == null ? BigDecimal.ZERO : costUsd;
+        occurredAt = occurredAt == null ? Instant.now() : occurredAt;
+    }
+}

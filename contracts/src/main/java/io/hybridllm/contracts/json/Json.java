@@ -1,0 +1,98 @@
+package io.hybridllm.contracts.json;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The wire format of every message: JSON with snake_case names, lower-case enums, ISO-8601 instants and no nulls.
+ * Unknown fields are ignored so that older readers accept newer messages.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = configure(
+            JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                    .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true).build());
+
+    /** Applies the wire conventions to a mapper, e.g. the one a Quarkus service uses for HTTP. */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.registerModule(new JavaTimeModule());
+        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        return mapper;
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Reads a message, or explains precisely why it is not one. */
+    public static <T> T read(String json, Class<T> type) {
+        if (json == null || json.isBlank()) {
+            throw new InvalidMessageException("", "empty message; expected a JSON " + type.getSimpleName());
+        }
+        try {
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw new InvalidMessageException("", "null message; expected a JSON " + type.getSimpleName());
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw describe(e);
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Turns a Jackson failure into the field path and reason a person can act on. */
+    public static InvalidMessageException describe(JacksonException e) {
+        String path = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidMessageException invalid) {
+                String field = path.isEmpty() ? invalid.field()
+                        : invalid.field().isEmpty() ? path : path + "." + invalid.field();
+                return new InvalidMessageException(field, invalid.reason());
+            }
+        }
+        String reason = e.getOriginalMessage();
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            reason += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return new InvalidMessageException(path, reason);
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private Json() {
+    }
+}
