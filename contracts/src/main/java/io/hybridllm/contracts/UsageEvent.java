@@ -4,6 +4,7 @@ import static io.hybridllm.contracts.json.Check.require;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One provider call, successful or not, on {@value Topics#USAGE}, keyed by tenant. The event id is new for every call,
@@ -25,5 +26,14 @@ public record UsageEvent(int schemaVersion, String eventId, String requestId, St
         usage = usage == null ? TokenUsage.NONE : usage;
         costUsd = costUsd == null ? BigDecimal.ZERO : costUsd;
         occurredAt = occurredAt == null ? Instant.now() : occurredAt;
+    }
+
+    /** The event for one call a worker made to {@code target} for a routed request. */
+    public static UsageEvent forCall(RoutedRequest routed, Target target, TokenUsage usage, BigDecimal costUsd,
+            long latencyMs, Attempt.Outcome outcome, String errorCode) {
+        LlmRequest request = routed.request();
+        return new UsageEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), request.id(), request.tenant(),
+                request.jobId(), request.taskType(), routed.decision().tier(), target.provider(), target.model(), usage,
+                costUsd, latencyMs, outcome, errorCode, Instant.now());
     }
 }

@@ -1,0 +1,53 @@
+package io.hybridllm.router.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.RoutedRequest;
+import io.hybridllm.contracts.RoutingDecision;
+import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.router.routing.TierRouter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Routes every request to its tier topic. The outgoing record carries the incoming one's acknowledgement, so a
+ * request's offset is committed only once its routed copy is in Kafka; an unreadable request goes to the dead-letter
+ * topic with the reason.
+ */
+@ApplicationScoped
+public class RequestRouting {
+
+    private final TierRouter router;
+    private final MeterRegistry metrics;
+
+    public RequestRouting(TierRouter router, MeterRegistry metrics) {
+        this.router = router;
+        this.metrics = metrics;
+    }
+
+    @Incoming(Channels.REQUESTS)
+    @Outgoing(Channels.ROUTED)
+    public Message<String> route(Message<String> incoming) {
+        LlmRequest request;
+        try {
+            request = Json.read(incoming.getPayload(), LlmRequest.class);
+        } catch (InvalidMessageException e) {
+            // Nacking dead-letters the record with the reason; returning null skips it without ending the stream.
+            incoming.nack(e);
+            return null;
+        }
+        RoutingDecision decision = router.decide(request);
+        metrics.counter("hybrid.router.decisions", "tier", decision.tier().wireName()).increment();
+        metrics.summary("hybrid.router.score").record(decision.score());
+        return incoming.withPayload(Json.write(new RoutedRequest(request, decision)))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(request.id())
+                        .withTopic(decision.tier().topic()).build());
+    }
+}

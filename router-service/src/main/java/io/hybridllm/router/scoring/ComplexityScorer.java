@@ -1,0 +1,15 @@
+package io.hybridllm.router.scoring;
+
+import java.util.List;
+
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ScoreFactor;
+
+/** Scores how hard a request is, in [0, 1], and says why. Another scorer can replace the heuristic one by CDI. */
+public interface ComplexityScorer {
+
+    record Score(double value, List<ScoreFactor> factors) {
+    }
+
+    Score score(LlmRequest request);
+}

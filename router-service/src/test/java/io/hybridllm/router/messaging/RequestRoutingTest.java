@@ -1,0 +1,85 @@
+package io.hybridllm.router.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.hybridllm.contracts.RequestHints;
+import io.hybridllm.contracts.RoutedRequest;
+import io.hybridllm.contracts.TaskType;
+import io.hybridllm.contracts.Tier;
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.router.Prompts;
+import io.hybridllm.testkit.Infrastructure;
+import io.hybridllm.testkit.kafka.KafkaProbe;
+import io.hybridllm.testkit.quarkus.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class RequestRoutingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static KafkaProbe kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaProbe(Infrastructure.kafka().bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private RoutedRequest routedOn(String topic, String id) {
+        return Json.read(kafka.awaitKey(topic, id, WAIT).value(), RoutedRequest.class);
+    }
+
+    private void submit(String id, TaskType taskType, String prompt, RequestHints hints) {
+        kafka.send(Topics.REQUESTS, id, Json.write(Prompts.request(id, taskType, prompt, hints)));
+    }
+
+    @Test
+    void simpleRequestGoesToLocalFastWithItsReasons() {
+        submit("route-simple", TaskType.CHAT, Prompts.SIMPLE, RequestHints.NONE);
+        RoutedRequest routed = routedOn(Topics.TIER_LOCAL_FAST, "route-simple");
+        assertThat(routed.decision().tier()).isEqualTo(Tier.LOCAL_FAST);
+        assertThat(routed.decision().rule()).startsWith("score ").endsWith("local-fast");
+        assertThat(routed.decision().targets().getFirst().provider()).isEqualTo("ollama");
+        assertThat(routed.decision().factors()).hasSize(5);
+        assertThat(routed.decision().policyVersion()).isEqualTo("builtin-1");
+    }
+
+    @Test
+    void complexRequestGoesToTheCloud() {
+        submit("route-complex", TaskType.REFACTOR, Prompts.COMPLEX, RequestHints.NONE);
+        RoutedRequest routed = routedOn(Topics.TIER_CLOUD, "route-complex");
+        assertThat(routed.decision().score()).isGreaterThanOrEqualTo(0.6);
+        assertThat(routed.decision().targets().getFirst().provider()).isEqualTo("openai");
+    }
+
+    @Test
+    void sensitiveContentStaysLocalWhateverItsScore() {
+        submit("route-sensitive", TaskType.REFACTOR, Prompts.COMPLEX,
+                new RequestHints(null, null, true, null, null, null, Map.of()));
+        RoutedRequest routed = routedOn(Topics.TIER_LOCAL_QUALITY, "route-sensitive");
+        assertThat(routed.decision().rule()).startsWith("privacy: ");
+    }
+
+    @Test
+    void unreadableRequestGoesToTheDeadLetterTopicWithTheReason() {
+        kafka.send(Topics.REQUESTS, "route-poison", "{\"id\":\"route-poison\",\"tenant\":\"acme\",\"messages\":[]}");
+        ConsumerRecord<String, String> dead = kafka.awaitKey(Topics.dlqOf(Topics.REQUESTS), "route-poison", WAIT);
+        assertThat(KafkaProbe.header(dead, "dead-letter-reason"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("messages: must hold at least one message"));
+    }
+}
