@@ -73,6 +73,15 @@ class MessagesTest {
     }
 
     @Test
+    void strictReadingNamesAnUnknownField() {
+        assertThatThrownBy(() -> Json.readStrict("""
+                {"id":"j-1","tenant":"t","messages":[{"role":"user","content":"x"}],"max_tokens":5}""",
+                LlmRequest.class)).isInstanceOf(InvalidMessageException.class)
+                        .satisfies(e -> assertThat(((InvalidMessageException) e).field()).isEqualTo("max_tokens"))
+                        .hasMessageContaining("Unrecognized field");
+    }
+
+    @Test
     void replyMustMatchItsStatus() {
         LlmReply ok = LlmReply.succeeded(routed(), new Target("ollama", "llama3.2:1b"), "fix: auth",
                 new TokenUsage(20, 4), BigDecimal.ZERO, 87, List.of());

@@ -56,6 +56,21 @@ public final class Json {
         }
     }
 
+    /**
+     * Reads a document a person wrote (an HTTP body): like {@link #read} but an unknown field is an error, so a typo
+     * such as {@code mesages} is reported instead of silently ignored.
+     */
+    public static <T> T readStrict(String json, Class<T> type) {
+        if (json == null || json.isBlank()) {
+            throw new InvalidMessageException("", "empty body; expected a JSON object");
+        }
+        try {
+            return MAPPER.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+        } catch (JacksonException e) {
+            throw describe(e);
+        }
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -1,0 +1,27 @@
+package io.hybridllm.ingest.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.json.Json;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+
+/** Puts requests on {@code llm.requests}, keyed by id, and waits until Kafka has them (acks=all, idempotent). */
+@ApplicationScoped
+public class Submissions {
+
+    private final MutinyEmitter<Record<String, String>> emitter;
+
+    public Submissions(@Channel(Channels.SUBMISSIONS) MutinyEmitter<Record<String, String>> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Returns once the broker acknowledged the record; throws if it did not within the producer's timeouts. */
+    public void sendAndAwait(LlmRequest request) {
+        emitter.sendAndAwait(Record.of(request.id(), Json.write(request)));
+    }
+}

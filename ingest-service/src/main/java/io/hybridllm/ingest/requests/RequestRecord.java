@@ -1,0 +1,53 @@
+package io.hybridllm.ingest.requests;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One request and what became of it. The request and its reply are kept as the JSON messages themselves, so the row
+ * shows exactly what travelled; the columns beside them are what queries need.
+ */
+@Entity
+@Table(name = "llm_request")
+public class RequestRecord extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String tenant;
+
+    @Column(name = "job_id")
+    public String jobId;
+
+    @Column(name = "task_type")
+    public String taskType;
+
+    @Enumerated(EnumType.STRING)
+    public RequestStatus status;
+
+    /** How it arrived: {@code http} or {@code kafka}. */
+    public String source;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String request;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String reply;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+}

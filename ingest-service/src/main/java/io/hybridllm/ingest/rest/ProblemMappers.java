@@ -1,0 +1,40 @@
+package io.hybridllm.ingest.rest;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.ingest.requests.Intake;
+
+/** Every error an HTTP client can cause or meet, as problem+json. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidMessageException e) {
+        return problem(new Problem("urn:hybrid-llm:problem:invalid-request", "Invalid request", 400, e.getMessage(),
+                e.field()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return problem(new Problem("urn:hybrid-llm:problem:not-found", "Not found", 404, e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response enqueueFailed(Intake.EnqueueFailedException e) {
+        LOG.warn(e.getMessage());
+        return Response
+                .fromResponse(problem(new Problem("urn:hybrid-llm:problem:unavailable", "Request not accepted", 503,
+                        e.getMessage() + "; nothing was stored, retry later", null)))
+                .header("Retry-After", "5").build();
+    }
+
+    private static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,24 @@
+package io.hybridllm.ingest.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.GenerationOptions;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.RequestHints;
+import io.hybridllm.contracts.SchemaVersion;
+import io.hybridllm.contracts.TaskType;
+
+/** The body of {@code POST /v1/requests}: a request without what the server assigns (id, time, history). */
+public record SubmitRequest(String tenant, String jobId, TaskType taskType, List<ChatMessage> messages,
+        GenerationOptions options, RequestHints hints, String replyTo, String callbackUrl) {
+
+    /** Until tenants authenticate with keys, an unnamed tenant is {@value}. */
+    static final String DEFAULT_TENANT = "default";
+
+    LlmRequest toRequest(String id) {
+        return new LlmRequest(SchemaVersion.CURRENT, id, tenant == null ? DEFAULT_TENANT : tenant, jobId, taskType,
+                messages, options, hints, replyTo, callbackUrl, Instant.now(), List.of());
+    }
+}
