@@ -19,10 +19,15 @@ import io.hybridllm.contracts.Topics.TopicSpec;
 public final class TopicAdmin {
 
     public static void createAll(String bootstrapServers, Collection<TopicSpec> specs) {
+        createAll(bootstrapServers, specs, (short) 1);
+    }
+
+    /** On a real cluster: {@code replicationFactor} 3 is the usual choice. */
+    public static void createAll(String bootstrapServers, Collection<TopicSpec> specs, short replicationFactor) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = specs.stream().filter(spec -> !existing.contains(spec.name()))
-                    .map(TopicAdmin::newTopic).toList();
+                    .map(spec -> newTopic(spec, replicationFactor)).toList();
             admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
@@ -31,14 +36,17 @@ public final class TopicAdmin {
         }
     }
 
-    private static NewTopic newTopic(TopicSpec spec) {
+    private static NewTopic newTopic(TopicSpec spec, short replicationFactor) {
         Map<String, String> configs = new HashMap<>();
         if (spec.compacted()) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         } else {
             configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(spec.retention().toMillis()));
         }
-        return new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(configs);
+        if (replicationFactor > 1) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replicationFactor - 1));
+        }
+        return new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(configs);
     }
 
     private TopicAdmin() {

@@ -1,0 +1,41 @@
+package io.hybridllm.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.hybridllm.contracts.json.Json;
+
+/** Every JSON example in docs/messages.md is a message this build reads, so the documentation cannot drift. */
+class DocumentedExamplesTest {
+
+    private static final Pattern EXAMPLE = Pattern.compile("<!-- example: (\\w+) -->\\s*```json\\n(.*?)\\n```",
+            Pattern.DOTALL);
+    private static final Map<String, Class<?>> TYPES = Map.of("LlmRequest", LlmRequest.class, "RoutedRequest",
+            RoutedRequest.class, "LlmReply", LlmReply.class, "UsageEvent", UsageEvent.class, "ControlEvent",
+            ControlEvent.class, "Alert", Alert.class);
+
+    @Test
+    void everyExampleReadsAsItsMessage() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "messages.md"));
+        Matcher examples = EXAMPLE.matcher(doc);
+        List<String> types = new ArrayList<>();
+        while (examples.find()) {
+            Class<?> type = TYPES.get(examples.group(1));
+            assertThat(type).as("known type " + examples.group(1)).isNotNull();
+            Object message = Json.read(examples.group(2), type);
+            assertThat(message).isInstanceOf(type);
+            types.add(examples.group(1));
+        }
+        assertThat(types).containsAll(TYPES.keySet()).hasSizeGreaterThanOrEqualTo(11);
+    }
+}

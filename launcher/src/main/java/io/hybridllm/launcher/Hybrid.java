@@ -1,0 +1,135 @@
+package io.hybridllm.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.testkit.kafka.TopicAdmin;
+
+/** The {@code hybrid} command line: {@code hybrid up [--simulate] [--latency=MS]} and {@code hybrid bench}. */
+public final class Hybrid {
+
+    private static final String USAGE = """
+            Usage: hybrid <command> [options]
+
+              up [--simulate] [--latency=MS]   Run the whole system on this machine: embedded Kafka and PostgreSQL,
+                                               the five services. --simulate adds built-in Ollama- and OpenAI-
+                                               compatible simulators answering after MS milliseconds (default 20).
+              bench [--requests=N]             Start a simulated system with a zero-latency model and measure the
+                                               end-to-end latency of N sequential HTTP requests (default 1000).
+              topics --bootstrap-servers=HOSTS [--replication-factor=N]
+                                               Create the system's topics on a Kafka cluster, with the documented
+                                               partitions and retention (existing topics are kept).
+              help                             This text.
+            """;
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("hybrid.home", ".")).toAbsolutePath().normalize();
+        List<String> arguments = Arrays.asList(args);
+        String command = arguments.isEmpty() ? "help" : arguments.getFirst();
+        List<String> flags = arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
+        quietInfrastructureLogs(home);
+        try {
+            switch (command) {
+                case "up" -> up(home, flags);
+                case "bench" -> LatencyBench.run(home, intFlag(flags, "--requests", 1000), System.out);
+                case "topics" -> topics(flags);
+                case "help", "--help", "-h" -> System.out.print(USAGE);
+                default -> fail("unknown command '" + command + "'\n\n" + USAGE);
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private static void up(Path home, List<String> flags) throws InterruptedException {
+        for (String flag : flags) {
+            if (!flag.equals("--simulate") && !flag.startsWith("--latency=")) {
+                throw new IllegalArgumentException("unknown option '" + flag + "' for up\n\n" + USAGE);
+            }
+        }
+        boolean simulate = flags.contains("--simulate");
+        Duration latency = Duration.ofMillis(intFlag(flags, "--latency", 20));
+        PrintStream out = System.out;
+        LocalSystem system = LocalSystem.start(LaunchOptions.defaults(home).withSimulation(simulate, latency), out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // One hook, so the order holds: services drain first, then the infrastructure goes.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping: services first, then PostgreSQL and Kafka ...");
+            system.close();
+            stopped.countDown();
+        }, "hybrid-shutdown"));
+        printWelcome(system, out);
+        stopped.await();
+    }
+
+    private static void topics(List<String> flags) {
+        String servers = flags.stream().filter(f -> f.startsWith("--bootstrap-servers=")).findFirst()
+                .map(f -> f.substring("--bootstrap-servers=".length()))
+                .orElseThrow(() -> new IllegalArgumentException("topics needs --bootstrap-servers=host:port[,...]"));
+        short replication = (short) intFlag(flags, "--replication-factor", 3);
+        TopicAdmin.createAll(servers, Topics.ALL, replication);
+        Topics.ALL.forEach(spec -> System.out.printf("%-26s %3d partitions%n", spec.name(), spec.partitions()));
+    }
+
+    private static void printWelcome(LocalSystem system, PrintStream out) {
+        LaunchOptions options = system.options();
+        out.println();
+        out.println("hybrid-llm is up.");
+        out.println("  ingest        " + options.url(Service.INGEST) + "   POST /v1/requests, GET /v1/requests/{id}");
+        out.println("  router        " + options.url(Service.ROUTER));
+        out.println("  worker-local  " + options.url(Service.WORKER_LOCAL));
+        out.println("  worker-cloud  " + options.url(Service.WORKER_CLOUD));
+        out.println("  cost          " + options.url(Service.COST) + "   GET /v1/costs/summary");
+        out.println("  health        <service>/q/health, metrics <service>/q/metrics");
+        out.println("  Kafka         " + system.kafkaBootstrapServers());
+        out.println("  PostgreSQL    " + system.postgres().jdbcUrl("{ingest,cost}") + " (user postgres)");
+        out.println("  logs          " + options.logDir());
+        if (options.simulate()) {
+            out.println();
+            out.println(
+                    "  !!! SIMULATED PROVIDERS: every answer comes from a built-in simulator, not from a model. !!!");
+        }
+        out.println();
+        out.println("Try:");
+        out.println("  curl -s -X POST " + options.url(Service.INGEST)
+                + "/v1/requests -H 'Content-Type: application/json' \\");
+        out.println("       -d '{\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}]}'");
+        out.println("  curl -s " + options.url(Service.INGEST) + "/v1/requests/<id>");
+        out.println();
+        out.println("Ctrl-C stops everything.");
+    }
+
+    private static int intFlag(List<String> flags, String name, int fallback) {
+        for (String flag : flags) {
+            if (flag.startsWith(name + "=")) {
+                try {
+                    return Integer.parseInt(flag.substring(name.length() + 1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " takes a whole number, not '" + flag + "'");
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private static void quietInfrastructureLogs(Path home) {
+        // The embedded broker and database log through slf4j-simple; keep their chatter out of the terminal.
+        System.setProperty("org.slf4j.simpleLogger.logFile",
+                home.resolve(".hybrid").resolve("logs").resolve("infrastructure.log").toString());
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        home.resolve(".hybrid").resolve("logs").toFile().mkdirs();
+    }
+
+    private static void fail(String message) {
+        System.err.println("hybrid: " + message);
+        System.exit(2);
+    }
+
+    private Hybrid() {
+    }
+}

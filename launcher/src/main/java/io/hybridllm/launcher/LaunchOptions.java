@@ -1,0 +1,60 @@
+package io.hybridllm.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How to run the system locally.
+ *
+ * @param home
+ *            the repository root, where each service's built application is found
+ * @param simulate
+ *            start provider simulators and point the workers at them
+ * @param simulatedLatency
+ *            how long a simulated model takes to answer
+ * @param kafkaPort
+ *            the embedded broker's port (0: any free port)
+ * @param ports
+ *            each service's HTTP port
+ */
+public record LaunchOptions(Path home, boolean simulate, Duration simulatedLatency, int kafkaPort,
+        Map<Service, Integer> ports) {
+
+    public LaunchOptions {
+        ports = Map.copyOf(ports);
+    }
+
+    public static LaunchOptions defaults(Path home) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return new LaunchOptions(home, false, Duration.ofMillis(20), 9092, ports);
+    }
+
+    public LaunchOptions withSimulation(boolean simulate, Duration latency) {
+        return new LaunchOptions(home, simulate, latency, kafkaPort, ports);
+    }
+
+    public LaunchOptions withPorts(int kafkaPort, Map<Service, Integer> ports) {
+        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports);
+    }
+
+    public int port(Service service) {
+        return ports.get(service);
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public Path logDir() {
+        return home.resolve(".hybrid").resolve("logs");
+    }
+
+    public Path application(Service service) {
+        return home.resolve(service.module()).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+}

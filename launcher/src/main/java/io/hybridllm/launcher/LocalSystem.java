@@ -1,0 +1,170 @@
+package io.hybridllm.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.testkit.kafka.EmbeddedKafka;
+import io.hybridllm.testkit.kafka.TopicAdmin;
+import io.hybridllm.testkit.postgres.EmbeddedPostgresServer;
+import io.hybridllm.testkit.postgres.PostgresServer;
+import io.hybridllm.testkit.simulators.OllamaSimulator;
+import io.hybridllm.testkit.simulators.OpenAiSimulator;
+
+/**
+ * The whole system on this machine. Everything started is closed in reverse order: the services first (each drains on
+ * SIGTERM), then simulators, PostgreSQL and Kafka, so no service loses its broker or database while stopping.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    static final List<String> SIMULATED_LOCAL_MODELS = List.of("llama3.2:1b", "llama3.1:8b", "qwen2.5-coder:7b");
+    static final List<String> SIMULATED_CLOUD_MODELS = List.of("gpt-4o-mini", "gpt-4o", "gpt-4.1");
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private final LaunchOptions options;
+    private final Deque<AutoCloseable> infrastructure = new ArrayDeque<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedKafka kafka;
+    private PostgresServer postgres;
+
+    private LocalSystem(LaunchOptions options) {
+        this.options = options;
+    }
+
+    /** Starts everything and returns once every service is ready; on any failure, stops what it started. */
+    public static LocalSystem start(LaunchOptions options, PrintStream out) throws InterruptedException {
+        LocalSystem system = new LocalSystem(options);
+        try {
+            system.startAll(out);
+            return system;
+        } catch (RuntimeException | InterruptedException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void startAll(PrintStream out) throws InterruptedException {
+        try {
+            Files.createDirectories(options.logDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println("Starting Kafka (KRaft) and PostgreSQL ...");
+        kafka = options.kafkaPort() == 0 ? EmbeddedKafka.start() : EmbeddedKafka.start(options.kafkaPort());
+        infrastructure.push(kafka);
+        TopicAdmin.createAll(kafka.bootstrapServers(), Topics.ALL);
+        postgres = EmbeddedPostgresServer.start();
+        infrastructure.push(postgres);
+
+        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        Map<Service, Map<String, String>> env = new HashMap<>();
+        for (Service service : Service.values()) {
+            Map<String, String> vars = new HashMap<>(common);
+            if (service.database() != null) {
+                postgres.createDatabase(service.database());
+                vars.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+                vars.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+                vars.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+            }
+            env.put(service, vars);
+        }
+        if (options.simulate()) {
+            startSimulators(env, out);
+        } else {
+            reportRealProviders(out);
+        }
+
+        out.println("Starting the services (logs in " + options.logDir() + ") ...");
+        for (Service service : Service.values()) {
+            services.add(ServiceProcess.start(service, options, env.get(service)));
+        }
+        Instant deadline = Instant.now().plus(STARTUP);
+        for (ServiceProcess service : services) {
+            service.awaitReady(deadline);
+            out.println("  " + service.service().module() + " is ready at " + options.url(service.service()));
+        }
+    }
+
+    private void startSimulators(Map<Service, Map<String, String>> env, PrintStream out) {
+        String key = "sk-simulated-" + UUID.randomUUID();
+        OllamaSimulator ollama = OllamaSimulator.start(options.simulatedLatency(), SIMULATED_LOCAL_MODELS);
+        infrastructure.push(ollama);
+        OpenAiSimulator openai = OpenAiSimulator.start(options.simulatedLatency(), SIMULATED_CLOUD_MODELS, key);
+        infrastructure.push(openai);
+        env.get(Service.WORKER_LOCAL).put("OLLAMA_HOST", ollama.baseUrl());
+        env.get(Service.WORKER_CLOUD).put("OPENAI_BASE_URL", openai.baseUrl() + "/v1");
+        env.get(Service.WORKER_CLOUD).put("OPENAI_API_KEY", key);
+        out.println("Simulated providers: Ollama-compatible at " + ollama.baseUrl() + ", OpenAI-compatible at "
+                + openai.baseUrl() + " (" + options.simulatedLatency().toMillis() + " ms per answer)");
+    }
+
+    private static void reportRealProviders(PrintStream out) {
+        String ollama = System.getenv().getOrDefault("OLLAMA_HOST", "http://localhost:11434");
+        String base = ollama.contains("://") ? ollama : "http://" + ollama;
+        boolean answers;
+        try {
+            HttpRequest tags = HttpRequest.newBuilder(URI.create(base + "/api/tags")).timeout(Duration.ofSeconds(2))
+                    .build();
+            answers = HttpClient.newHttpClient().send(tags, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | InterruptedException | IllegalArgumentException e) {
+            answers = false;
+        }
+        out.println(answers ? "Ollama answers at " + base
+                : "WARNING: no Ollama answers at " + base + " (set OLLAMA_HOST): local tiers will fail their "
+                        + "requests. Run './hybrid up --simulate' to try the system without models.");
+        boolean openAiKey = !System.getenv().getOrDefault("OPENAI_API_KEY", "").isBlank();
+        out.println(openAiKey ? "Cloud tier: OpenAI (key from OPENAI_API_KEY)"
+                : "WARNING: OPENAI_API_KEY is not set: cloud-tier requests will fail with an authentication error.");
+    }
+
+    public String url(Service service) {
+        return options.url(service);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public LaunchOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::requestStop);
+        for (ServiceProcess service : services) {
+            try {
+                service.awaitStopped();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        services.clear();
+        while (!infrastructure.isEmpty()) {
+            try {
+                infrastructure.pop().close();
+            } catch (Exception e) {
+                System.err.println("hybrid: could not stop cleanly: " + e);
+            }
+        }
+    }
+}

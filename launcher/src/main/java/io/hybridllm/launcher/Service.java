@@ -1,0 +1,31 @@
+package io.hybridllm.launcher;
+
+/** The five services as the launcher runs them: their module, default HTTP port and database, if any. */
+public enum Service {
+    INGEST("ingest-service", 8080, "ingest"), ROUTER("router-service", 8081, null),
+    WORKER_LOCAL("worker-local", 8082, null), WORKER_CLOUD("worker-cloud", 8083, null),
+    COST("cost-service", 8084, "cost");
+
+    private final String module;
+    private final int defaultPort;
+    private final String database;
+
+    Service(String module, int defaultPort, String database) {
+        this.module = module;
+        this.defaultPort = defaultPort;
+        this.database = database;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The service's own database on the shared server, or null when it keeps no state. */
+    public String database() {
+        return database;
+    }
+}
