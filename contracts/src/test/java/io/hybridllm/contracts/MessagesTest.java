@@ -92,6 +92,14 @@ class MessagesTest {
     }
 
     @Test
+    void anyMapperConfiguredForTheWireWritesTheSameJson() {
+        var mapper = Json.configure(new com.fasterxml.jackson.databind.ObjectMapper());
+        assertThat(mapper.valueToTree(request()).toString()).isEqualTo(Json.mapper().valueToTree(request()).toString());
+        assertThat(Json.wireName(TaskType.COMMIT_MSG)).isEqualTo("commit_msg");
+        assertThat(Json.wireName(Tier.LOCAL_FAST)).isEqualTo("local-fast");
+    }
+
+    @Test
     void controlEventsAndAlertsAreTypedVariants() {
         ControlEvent event = new ControlEvent.ModeSwitch(1, "c-1", "global", "ollama-heavy", "budget at 80%",
                 Instant.parse("2026-11-22T10:00:00Z"));

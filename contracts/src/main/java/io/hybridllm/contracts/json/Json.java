@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -21,12 +20,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = configure(
-            JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                    .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true).build());
+    private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
     /** Applies the wire conventions to a mapper, e.g. the one a Quarkus service uses for HTTP. */
+    @SuppressWarnings("deprecation") // MapperFeature on a built mapper: Quarkus hands us one already built.
     public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
+        mapper.configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true);
         mapper.registerModule(new JavaTimeModule());
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -69,6 +69,11 @@ public final class Json {
         } catch (JacksonException e) {
             throw describe(e);
         }
+    }
+
+    /** An enum constant as it appears on the wire, e.g. {@code local-fast} or {@code commit_msg}. */
+    public static String wireName(Enum<?> value) {
+        return MAPPER.convertValue(value, String.class);
     }
 
     public static String write(Object value) {

@@ -72,7 +72,7 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
         if (pricing.pricingModel() == PricingModel.FREE) {
             return Optional.of(BigDecimal.ZERO);
         }
-        ModelPrice price = pricing.models().get(model);
+        ModelPrice price = model == null ? null : pricing.models().get(model);
         if (price == null) {
             return Optional.empty();
         }

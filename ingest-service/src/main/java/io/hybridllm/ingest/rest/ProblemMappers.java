@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.ingest.requests.Intake;
 
@@ -16,22 +17,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(InvalidMessageException e) {
-        return problem(new Problem("urn:hybrid-llm:problem:invalid-request", "Invalid request", 400, e.getMessage(),
-                e.field()));
+        return problem(Problem.invalid("invalid-request", "Invalid request", e));
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return problem(new Problem("urn:hybrid-llm:problem:not-found", "Not found", 404, e.getMessage(), null));
+        return problem(Problem.of("not-found", "Not found", 404, e.getMessage()));
     }
 
     @ServerExceptionMapper
     public Response enqueueFailed(Intake.EnqueueFailedException e) {
         LOG.warn(e.getMessage());
-        return Response
-                .fromResponse(problem(new Problem("urn:hybrid-llm:problem:unavailable", "Request not accepted", 503,
-                        e.getMessage() + "; nothing was stored, retry later", null)))
-                .header("Retry-After", "5").build();
+        return Response.fromResponse(problem(Problem.of("unavailable", "Request not accepted", 503,
+                e.getMessage() + "; nothing was stored, retry later"))).header("Retry-After", "5").build();
     }
 
     private static Response problem(Problem problem) {

@@ -25,6 +25,7 @@ import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.Infrastructure;
 import io.hybridllm.testkit.kafka.KafkaProbe;

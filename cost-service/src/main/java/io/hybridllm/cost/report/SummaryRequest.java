@@ -1,0 +1,19 @@
+package io.hybridllm.cost.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What a cost summary covers: a time range, optionally one tenant, grouped by at least one dimension. */
+public record SummaryRequest(Instant from, Instant to, List<Dimension> groupBy, Optional<String> tenant) {
+
+    public SummaryRequest {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from " + from + " must be before to " + to);
+        }
+        if (groupBy.isEmpty()) {
+            throw new IllegalArgumentException("a summary is grouped by at least one dimension");
+        }
+        groupBy = List.copyOf(groupBy);
+    }
+}

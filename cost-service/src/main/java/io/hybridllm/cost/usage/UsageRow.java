@@ -1,0 +1,112 @@
+package io.hybridllm.cost.usage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.hybridllm.contracts.UsageEvent;
+import io.hybridllm.contracts.json.Json;
+
+/**
+ * One priced provider call: a row of {@code usage_event}. Enum values are stored as their wire names ({@code cloud},
+ * {@code commit_msg}, {@code succeeded}) so that the table reads like the messages it came from.
+ */
+@Entity
+@Table(name = "usage_event")
+public class UsageRow {
+
+    @Id
+    @Column(name = "event_id")
+    public String eventId;
+
+    @Column(name = "request_id", nullable = false)
+    public String requestId;
+
+    @Column(nullable = false)
+    public String tenant;
+
+    @Column(name = "job_id")
+    public String jobId;
+
+    @Column(name = "task_type", nullable = false)
+    public String taskType;
+
+    public String tier;
+
+    @Column(nullable = false)
+    public String provider;
+
+    public String model;
+
+    @Column(name = "prompt_tokens", nullable = false)
+    public int promptTokens;
+
+    @Column(name = "completion_tokens", nullable = false)
+    public int completionTokens;
+
+    /** Null when {@link #priced} is false: an unknown price is not a zero price. */
+    @Column(name = "cost_usd", precision = 20, scale = 10)
+    public BigDecimal costUsd;
+
+    @Column(nullable = false)
+    public boolean priced;
+
+    @Column(name = "price_version", nullable = false)
+    public String priceVersion;
+
+    @Column(name = "reported_cost_usd", precision = 20, scale = 10)
+    public BigDecimal reportedCostUsd;
+
+    @Column(name = "latency_ms", nullable = false)
+    public long latencyMs;
+
+    @Column(nullable = false)
+    public String outcome;
+
+    @Column(name = "error_code")
+    public String errorCode;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    /** Set by the database when the row is written. */
+    @Column(name = "recorded_at", insertable = false, updatable = false)
+    public Instant recordedAt;
+
+    /**
+     * The row for an event priced at {@code costUsd}, empty when the catalogue of {@code priceVersion} did not know the
+     * provider or model.
+     */
+    public static UsageRow of(UsageEvent event, Optional<BigDecimal> costUsd, String priceVersion) {
+        UsageRow row = new UsageRow();
+        row.eventId = event.eventId();
+        row.requestId = event.requestId();
+        row.tenant = event.tenant();
+        row.jobId = event.jobId();
+        row.taskType = wireName(event.taskType());
+        row.tier = wireName(event.tier());
+        row.provider = event.provider();
+        row.model = event.model();
+        row.promptTokens = event.usage().promptTokens();
+        row.completionTokens = event.usage().completionTokens();
+        row.costUsd = costUsd.orElse(null);
+        row.priced = costUsd.isPresent();
+        row.priceVersion = priceVersion;
+        row.reportedCostUsd = event.costUsd();
+        row.latencyMs = event.latencyMs();
+        row.outcome = wireName(event.outcome());
+        row.errorCode = event.errorCode();
+        row.occurredAt = event.occurredAt();
+        return row;
+    }
+
+    /** The name the wire format gives an enum value, so the database and the messages never disagree. */
+    public static String wireName(Enum<?> value) {
+        return value == null ? null : Json.wireName(value);
+    }
+}
