@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public record UsageEvent(int schemaVersion, String eventId, String requestId, String tenant, String jobId,
         TaskType taskType, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd,
-        long latencyMs, Attempt.Outcome outcome, String errorCode, Instant occurredAt) {
+        long latencyMs, Attempt.Outcome outcome, ErrorInfo.ErrorCode errorCode, Instant occurredAt) {
 
     public UsageEvent {
         schemaVersion = SchemaVersion.check(schemaVersion);
@@ -30,7 +30,7 @@ public record UsageEvent(int schemaVersion, String eventId, String requestId, St
 
     /** The event for one call a worker made to {@code target} for a routed request. */
     public static UsageEvent forCall(RoutedRequest routed, Target target, TokenUsage usage, BigDecimal costUsd,
-            long latencyMs, Attempt.Outcome outcome, String errorCode) {
+            long latencyMs, Attempt.Outcome outcome, ErrorInfo.ErrorCode errorCode) {
         LlmRequest request = routed.request();
         return new UsageEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), request.id(), request.tenant(),
                 request.jobId(), request.taskType(), routed.decision().tier(), target.provider(), target.model(), usage,

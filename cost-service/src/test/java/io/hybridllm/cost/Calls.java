@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.hybridllm.contracts.Attempt.Outcome;
+import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.SchemaVersion;
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Tier;
@@ -58,7 +59,8 @@ public record Calls(String eventId, String requestId, String tenant, TaskType ta
 
     public UsageEvent event() {
         return new UsageEvent(SchemaVersion.CURRENT, eventId, requestId, tenant, null, taskType, tier, provider, model,
-                usage, reportedCost, 120, outcome, outcome == Outcome.FAILED ? "provider_error" : null, at);
+                usage, reportedCost, 120, outcome,
+                outcome == Outcome.FAILED ? ErrorInfo.ErrorCode.PROVIDER_ERROR : null, at);
     }
 
     /** Sends the event to {@code llm.usage}, keyed by tenant as workers do. */

@@ -100,7 +100,7 @@ public class UsageRow {
         row.reportedCostUsd = event.costUsd();
         row.latencyMs = event.latencyMs();
         row.outcome = wireName(event.outcome());
-        row.errorCode = event.errorCode();
+        row.errorCode = wireName(event.errorCode());
         row.occurredAt = event.occurredAt();
         return row;
     }

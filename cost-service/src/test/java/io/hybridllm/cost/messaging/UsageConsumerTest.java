@@ -11,15 +11,12 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.cost.Calls;
 import io.hybridllm.cost.usage.UsageRepository;
 import io.hybridllm.cost.usage.UsageRow;
-import io.hybridllm.testkit.Infrastructure;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.hybridllm.testkit.quarkus.PostgresTestResource;
@@ -34,20 +31,10 @@ import io.quarkus.test.junit.QuarkusTest;
 class UsageConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static KafkaProbe kafka;
+    private static final KafkaProbe kafka = KafkaProbe.shared();
 
     @Inject
     UsageRepository repository;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaProbe(Infrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     private UsageRow row(String eventId) {
         return QuarkusTransaction.requiringNew().call(() -> repository.findById(eventId));

@@ -14,16 +14,13 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.cost.Calls;
 import io.hybridllm.cost.usage.UsageRepository;
-import io.hybridllm.testkit.Infrastructure;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.hybridllm.testkit.quarkus.PostgresTestResource;
@@ -55,23 +52,13 @@ class UsageRetryTest {
             create trigger test_flaky_usage before insert on usage_event
                 for each row execute function test_flaky_usage();
             """;
-    private static KafkaProbe kafka;
+    private static final KafkaProbe kafka = KafkaProbe.shared();
 
     @Inject
     DataSource dataSource;
 
     @Inject
     UsageRepository repository;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaProbe(Infrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @BeforeEach
     void breakTheDatabase() throws SQLException {

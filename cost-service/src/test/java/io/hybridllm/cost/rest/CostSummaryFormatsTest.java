@@ -7,12 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.cost.Calls;
-import io.hybridllm.testkit.Infrastructure;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.hybridllm.testkit.quarkus.PostgresTestResource;
@@ -28,17 +25,7 @@ class CostSummaryFormatsTest {
     private static final String CSV_HEADER = "provider,model,calls,requests,calls_failed,prompt_tokens,completion_tokens,"
             + "cost_usd,unpriced_calls\r\n";
 
-    private static KafkaProbe kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaProbe(Infrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaProbe kafka = KafkaProbe.shared();
 
     private static String sendTwoCalls() {
         String tenant = Calls.uniqueTenant("csv");

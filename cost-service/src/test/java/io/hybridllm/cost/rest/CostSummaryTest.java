@@ -6,15 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.Attempt.Outcome;
 import io.hybridllm.cost.Calls;
-import io.hybridllm.testkit.Infrastructure;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.hybridllm.testkit.quarkus.PostgresTestResource;
@@ -27,17 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "cost"))
 class CostSummaryTest {
 
-    private static KafkaProbe kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaProbe(Infrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaProbe kafka = KafkaProbe.shared();
 
     @Test
     void spendThisMonthPerProviderAndModel() {

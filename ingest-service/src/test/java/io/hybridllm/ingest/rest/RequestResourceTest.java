@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.ChatMessage;
@@ -27,7 +25,6 @@ import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.Json;
-import io.hybridllm.testkit.Infrastructure;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.hybridllm.testkit.quarkus.PostgresTestResource;
@@ -42,17 +39,7 @@ import io.restassured.http.ContentType;
 class RequestResourceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static KafkaProbe kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaProbe(Infrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaProbe kafka = KafkaProbe.shared();
 
     private static void reply(LlmRequest request, String answer) {
         RoutedRequest routed = new RoutedRequest(request,

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.RequestHints;
@@ -17,7 +15,6 @@ import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.router.Prompts;
-import io.hybridllm.testkit.Infrastructure;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -28,17 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class RequestRoutingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static KafkaProbe kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaProbe(Infrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaProbe kafka = KafkaProbe.shared();
 
     private RoutedRequest routedOn(String topic, String id) {
         return Json.read(kafka.awaitKey(topic, id, WAIT).value(), RoutedRequest.class);

@@ -20,11 +20,25 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.testkit.Infrastructure;
+
 /** Produces to and reads from topics in tests, outside any consumer group, so it never steals a service's records. */
 public final class KafkaProbe implements AutoCloseable {
 
+    private static KafkaProbe shared;
+
     private final String bootstrapServers;
     private final KafkaProducer<String, String> producer;
+
+    /** The probe of this test JVM's broker, closed with the infrastructure after the last test. */
+    public static synchronized KafkaProbe shared() {
+        if (shared == null) {
+            shared = new KafkaProbe(Infrastructure.kafka().bootstrapServers());
+            Infrastructure.closeAtEnd(shared);
+        }
+        return shared;
+    }
 
     public KafkaProbe(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -66,6 +80,11 @@ public final class KafkaProbe implements AutoCloseable {
             }
         }
         throw new AssertionError("no matching record on " + topic + " within " + timeout);
+    }
+
+    /** The message of the first record of {@code topic} with this key, read as {@code type}. */
+    public <T> T awaitMessage(String topic, String key, Class<T> type, Duration timeout) {
+        return Json.read(awaitKey(topic, key, timeout).value(), type);
     }
 
     /** The first record of {@code topic} with this key. */

@@ -1,0 +1,112 @@
+package io.hybridllm.worker.cloud.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.hybridllm.contracts.Attempt;
+import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.LlmReply;
+import io.hybridllm.contracts.RoutedRequest;
+import io.hybridllm.contracts.RoutingDecision;
+import io.hybridllm.contracts.Target;
+import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.UsageEvent;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.testkit.kafka.KafkaProbe;
+import io.hybridllm.testkit.kafka.Published;
+import io.hybridllm.testkit.quarkus.KafkaTestResource;
+import io.hybridllm.testkit.simulators.OpenAiSimulator;
+import io.hybridllm.worker.cloud.OpenAiSimulatorResource;
+import io.hybridllm.worker.cloud.Requests;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(OpenAiSimulatorResource.class)
+class CloudFailureTest {
+
+    private static final KafkaProbe kafka = KafkaProbe.shared();
+
+    @OpenAiSimulatorResource.Simulator
+    OpenAiSimulator openai;
+
+    private static LlmReply answer(RoutedRequest routed) {
+        kafka.send(Topics.TIER_CLOUD, routed.id(), Json.write(routed));
+        return Published.reply(kafka, Topics.REPLIES, routed.id());
+    }
+
+    @Test
+    void unknownModelIsAnInvalidRequestAndIsStillReported() {
+        RoutedRequest routed = Requests.routed("cloud-404-1", "gpt-9-ultra");
+        LlmReply reply = answer(routed);
+
+        assertThat(reply.status()).isEqualTo(LlmReply.Status.FAILED);
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(reply.error().message()).isEqualTo(
+                "openai refused the request (HTTP 404, model_not_found): The model `gpt-9-ultra` does not exist.");
+        assertThat(reply.attempts()).singleElement()
+                .satisfies(attempt -> assertThat(attempt.errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST));
+
+        UsageEvent usage = Published.usageEvent(kafka, routed.id());
+        assertThat(usage.outcome()).isEqualTo(Attempt.Outcome.FAILED);
+        assertThat(usage.errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(usage.usage()).isEqualTo(TokenUsage.NONE);
+        assertThat(usage.costUsd()).isZero();
+    }
+
+    @Test
+    void rateLimitKeepsTheRetryAfterInTheMessage() {
+        openai.failNext(1, 429, Map.of("Retry-After", "7"));
+        RoutedRequest routed = Requests.routed("cloud-429-1", "gpt-4o-mini");
+        LlmReply reply = answer(routed);
+
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(reply.error().message()).isEqualTo(
+                "openai rate limit reached (HTTP 429, rate_limit_exceeded; Retry-After: 7): simulated fault");
+        assertThat(Published.usageEvent(kafka, routed.id()).errorCode()).isEqualTo(ErrorCode.RATE_LIMITED);
+    }
+
+    @Test
+    void unavailableServiceIsOverloaded() {
+        openai.failNext(1, 503, Map.of());
+        LlmReply reply = answer(Requests.routed("cloud-503-1", "gpt-4o"));
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.OVERLOADED);
+    }
+
+    @Test
+    void expiredRequestIsAnsweredWithoutCallingOpenAi() {
+        long callsBefore = openai.calls();
+        RoutedRequest routed = Requests.routed("cloud-expired-1", "gpt-4o-mini", Instant.now().minusSeconds(5), null);
+        LlmReply reply = answer(routed);
+
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.EXPIRED);
+        assertThat(reply.attempts()).isEmpty();
+        assertThat(openai.calls()).isEqualTo(callsBefore);
+        // The reply is published together with any usage event, so a short wait is enough to see there is none.
+        assertThatThrownBy(() -> Published.usage(kafka, routed.id(), Duration.ofSeconds(2)))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void targetOfAnotherProviderIsRefusedWithoutACall() {
+        RoutedRequest base = Requests.routed("cloud-foreign-1", "gpt-4o");
+        RoutingDecision decision = base.decision();
+        RoutedRequest routed = new RoutedRequest(base.request(),
+                new RoutingDecision(decision.tier(), List.of(new Target("anthropic", "claude-3-5-haiku")),
+                        decision.score(), decision.factors(), decision.rule(), decision.mode(),
+                        decision.policyVersion(), decision.decidedAt()));
+        LlmReply reply = answer(routed);
+
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.NO_PROVIDER);
+        assertThat(reply.error().message()).contains("provider anthropic");
+    }
+}

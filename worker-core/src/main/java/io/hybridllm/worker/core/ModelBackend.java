@@ -1,0 +1,25 @@
+package io.hybridllm.worker.core;
+
+import java.util.Optional;
+
+import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.Tier;
+
+/** The model server a worker calls. Each worker provides one bean of this type; the rest of the work is shared. */
+public interface ModelBackend {
+
+    /** The provider name routing decisions use for this backend, e.g. {@code ollama}. */
+    String provider();
+
+    /** The model to use when a target names none, or null when the tier has no default. */
+    String defaultModel(Tier tier);
+
+    /** Why no call can be made at all (e.g. no API key configured), or empty when calls can be made. */
+    default Optional<ErrorInfo> refusal() {
+        return Optional.empty();
+    }
+
+    /** One call, with its own timeout and no hidden retries; failures are results, not exceptions. */
+    CallResult chat(String model, LlmRequest request) throws InterruptedException;
+}

@@ -1,0 +1,60 @@
+package io.hybridllm.worker.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.json.Json;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes a request's reply to {@value Topics#REPLIES} (keyed by request id) and to its own reply_to topic, and the
+ * usage event to {@value Topics#USAGE} (keyed by tenant). The returned stage completes once Kafka has acknowledged
+ * every record, so the caller can commit the request only then.
+ */
+@ApplicationScoped
+public class ReplyPublisher {
+
+    private final MutinyEmitter<String> replies;
+    private final MutinyEmitter<String> usage;
+
+    public ReplyPublisher(@Channel(Channels.REPLIES) MutinyEmitter<String> replies,
+            @Channel(Channels.USAGE) MutinyEmitter<String> usage) {
+        this.replies = replies;
+        this.usage = usage;
+    }
+
+    public CompletionStage<Void> publish(Publication publication, String replyTo) {
+        String reply = Json.write(publication.reply());
+        String id = publication.reply().requestId();
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        sends.add(send(replies, reply, id, null));
+        if (replyTo != null && !replyTo.equals(Topics.REPLIES)) {
+            sends.add(send(replies, reply, id, replyTo));
+        }
+        if (publication.usage() != null) {
+            sends.add(send(usage, Json.write(publication.usage()), publication.usage().tenant(), null));
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+    }
+
+    private static CompletableFuture<Void> send(MutinyEmitter<String> emitter, String payload, String key,
+            String topic) {
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> metadata = OutgoingKafkaRecordMetadata
+                .<String> builder().withKey(key);
+        if (topic != null) {
+            metadata.withTopic(topic);
+        }
+        // The Uni completes when the broker acknowledges the record (acks=all) and fails when it is nacked.
+        return emitter.sendMessage(Message.of(payload).addMetadata(metadata.build())).subscribeAsCompletionStage();
+    }
+}

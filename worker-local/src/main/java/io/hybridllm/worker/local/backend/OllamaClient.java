@@ -1,0 +1,153 @@
+package io.hybridllm.worker.local.backend;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.GenerationOptions;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.Tier;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.CallResult;
+import io.hybridllm.worker.core.ModelBackend;
+import io.hybridllm.worker.local.config.WorkerConfig;
+
+/**
+ * Ollama's native API: {@code POST /api/chat} without streaming, and {@code GET /api/tags} for health. Every call has
+ * its own timeout and is made exactly once: retrying, failover and escalation are decisions for the caller.
+ */
+@ApplicationScoped
+public class OllamaClient implements ModelBackend {
+
+    public static final String PROVIDER = "ollama";
+    private static final int DEFAULT_PORT = 11434;
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final Duration timeout;
+    private final Duration healthTimeout;
+    private final Map<String, String> defaultModels;
+
+    @Inject
+    public OllamaClient(WorkerConfig config) {
+        this(config.ollama().baseUrl(), config.ollama().connectTimeout(), config.ollama().timeout(),
+                config.ollama().healthTimeout(), config.ollama().defaultModels());
+    }
+
+    public OllamaClient(String baseUrl, Duration connectTimeout, Duration timeout, Duration healthTimeout) {
+        this(baseUrl, connectTimeout, timeout, healthTimeout, Map.of());
+    }
+
+    private OllamaClient(String baseUrl, Duration connectTimeout, Duration timeout, Duration healthTimeout,
+            Map<String, String> defaultModels) {
+        this.defaultModels = Map.copyOf(defaultModels);
+        this.baseUrl = normalize(baseUrl);
+        this.timeout = timeout;
+        this.healthTimeout = healthTimeout;
+        // HTTP/1.1: Ollama speaks plain HTTP, and an h2c upgrade attempt would only add a round trip.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Reads {@code OLLAMA_HOST} the way Ollama does: without a scheme it means http on port 11434 unless it names one,
+     * so {@code localhost:11434} and {@code 0.0.0.0} both work; a URL with a scheme is taken as written.
+     */
+    public static String normalize(String baseUrl) {
+        String url = baseUrl.strip();
+        boolean bare = !url.contains("://");
+        if (bare) {
+            url = "http://" + url;
+        }
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        URI uri = URI.create(url);
+        if (bare && uri.getPort() == -1 && uri.getRawAuthority() != null) {
+            url = "http://" + uri.getRawAuthority() + ":" + DEFAULT_PORT + uri.getRawPath();
+        }
+        return url;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public String defaultModel(Tier tier) {
+        return defaultModels.get(tier.wireName());
+    }
+
+    /** One chat call; a failure of any kind comes back as {@link CallResult.Failed}, never as an exception. */
+    @Override
+    public CallResult chat(String model, LlmRequest request) throws InterruptedException {
+        HttpRequest call = HttpRequest.newBuilder(URI.create(baseUrl + "/api/chat")).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body(model, request)))).build();
+        try {
+            HttpResponse<String> response = http.send(call, HttpResponse.BodyHandlers.ofString());
+            return OllamaResponses.of(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return OllamaResponses.of(e, baseUrl, timeout);
+        }
+    }
+
+    /** The names of the models Ollama has pulled; fails with a message fit for a health report. */
+    public List<String> models() throws IOException, InterruptedException {
+        HttpRequest call = HttpRequest.newBuilder(URI.create(baseUrl + "/api/tags")).timeout(healthTimeout).GET()
+                .build();
+        HttpResponse<String> response = http.send(call, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /api/tags answered HTTP " + response.statusCode());
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            Json.mapper().readTree(response.body()).path("models")
+                    .forEach(model -> names.add(model.path("name").asText()));
+        } catch (JsonProcessingException e) {
+            throw new IOException("GET /api/tags answered malformed JSON", e);
+        }
+        return names;
+    }
+
+    static JsonNode body(String model, LlmRequest request) {
+        ObjectNode body = Json.mapper().createObjectNode().put("model", model).put("stream", false);
+        ArrayNode messages = body.putArray("messages");
+        for (ChatMessage message : request.messages()) {
+            messages.addObject().put("role", message.role().name().toLowerCase(Locale.ROOT)).put("content",
+                    message.content());
+        }
+        GenerationOptions options = request.options();
+        if (options.maxTokens() != null || options.temperature() != null) {
+            ObjectNode settings = body.putObject("options");
+            if (options.maxTokens() != null) {
+                settings.put("num_predict", options.maxTokens());
+            }
+            if (options.temperature() != null) {
+                settings.put("temperature", options.temperature());
+            }
+        }
+        return body;
+    }
+}

@@ -1,0 +1,106 @@
+package io.hybridllm.worker.local.backend;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.CallResult;
+import io.hybridllm.worker.core.CallResult.Answered;
+import io.hybridllm.worker.core.CallResult.Failed;
+
+/**
+ * Reads Ollama's answers: a chat response, an {@code {"error": "..."}} body with its status, or a transport failure,
+ * each turned into a {@link CallResult} whose message says what happened and what to do.
+ */
+public final class OllamaResponses {
+
+    private static final int MAX_DETAIL = 300;
+
+    /** The result of an answered HTTP call. */
+    public static CallResult of(int status, String body) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            root = null;
+        }
+        if (status / 100 != 2) {
+            return error(status, errorText(root, body));
+        }
+        if (root == null || !root.isObject()) {
+            return failed(ErrorCode.PROVIDER_ERROR,
+                    "ollama answered HTTP " + status + " with malformed JSON: " + snippet(body));
+        }
+        if (root.hasNonNull("error")) {
+            return failed(ErrorCode.PROVIDER_ERROR, "ollama failed: " + snippet(root.get("error").asText()));
+        }
+        JsonNode content = root.path("message").path("content");
+        if (!content.isTextual()) {
+            return failed(ErrorCode.PROVIDER_ERROR, "ollama answered without message.content");
+        }
+        // Ollama leaves prompt_eval_count out when the whole prompt came from its cache: that is zero new tokens.
+        TokenUsage usage = new TokenUsage(Math.max(0, root.path("prompt_eval_count").asInt(0)),
+                Math.max(0, root.path("eval_count").asInt(0)));
+        return new Answered(content.asText(), usage);
+    }
+
+    /** The result of a call that got no HTTP answer. */
+    public static CallResult of(IOException failure, String baseUrl, Duration timeout) {
+        if (failure instanceof HttpConnectTimeoutException) {
+            return failed(ErrorCode.PROVIDER_UNAVAILABLE,
+                    "cannot connect to ollama at " + baseUrl + ": connection timed out");
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return failed(ErrorCode.TIMEOUT, "ollama at " + baseUrl + " did not answer within " + timeout.toMillis()
+                    + " ms (hybrid.worker.ollama.timeout)");
+        }
+        if (failure instanceof ConnectException) {
+            return failed(ErrorCode.PROVIDER_UNAVAILABLE, "cannot connect to ollama at " + baseUrl
+                    + ": connection refused; is it running (ollama serve) and is OLLAMA_HOST right?");
+        }
+        return failed(ErrorCode.PROVIDER_UNAVAILABLE, "connection to ollama at " + baseUrl + " failed: "
+                + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
+    }
+
+    private static CallResult error(int status, String text) {
+        return switch (status) {
+            case 400 -> failed(ErrorCode.INVALID_REQUEST, "ollama refused the request (HTTP 400): " + text);
+            case 401, 403 -> failed(ErrorCode.AUTHENTICATION, "ollama refused access (HTTP " + status + "): " + text);
+            // The model is not pulled on this server: another target may have it, so this is not the request's fault.
+            case 404 -> failed(ErrorCode.PROVIDER_UNAVAILABLE, "ollama cannot serve the model (HTTP 404): " + text);
+            case 408 -> failed(ErrorCode.TIMEOUT, "ollama timed out (HTTP 408): " + text);
+            case 429 -> failed(ErrorCode.RATE_LIMITED, "ollama is rate limited (HTTP 429): " + text);
+            // Ollama answers 503 when its queue (OLLAMA_MAX_QUEUE) is full.
+            case 503 -> failed(ErrorCode.OVERLOADED, "ollama is busy (HTTP 503): " + text);
+            default -> failed(ErrorCode.PROVIDER_ERROR, "ollama failed (HTTP " + status + "): " + text);
+        };
+    }
+
+    private static String errorText(JsonNode root, String body) {
+        if (root != null && root.path("error").isTextual()) {
+            return snippet(root.get("error").asText());
+        }
+        return body == null || body.isBlank() ? "no error message" : snippet(body);
+    }
+
+    private static String snippet(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() > MAX_DETAIL ? flat.substring(0, MAX_DETAIL) + "..." : flat;
+    }
+
+    private static Failed failed(ErrorCode code, String message) {
+        return new Failed(new ErrorInfo(code, message));
+    }
+
+    private OllamaResponses() {
+    }
+}
