@@ -15,9 +15,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class EmbeddedPostgresServer implements PostgresServer {
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     public static EmbeddedPostgresServer start() {
@@ -27,8 +29,12 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     public static EmbeddedPostgresServer start(int port) {
         Path dataDir = TempDirs.create("hybrid-postgres-");
         try {
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true).setServerConfig("max_connections", "200").start());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true).setServerConfig("max_connections", "200")
+                    // Whoever started the server closes it, after its clients: a JVM shutdown hook of its own would
+                    // stop it in parallel with services that are still draining.
+                    .setRegisterShutdownHook(false).start();
+            return new EmbeddedPostgresServer(postgres, dataDir);
         } catch (IOException e) {
             TempDirs.delete(dataDir);
             throw new UncheckedIOException("embedded PostgreSQL did not start on port " + port, e);
@@ -56,6 +62,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
+        } finally {
+            // The server empties its data directory; the directory itself is ours to remove.
+            TempDirs.delete(dataDir);
         }
     }
 }
