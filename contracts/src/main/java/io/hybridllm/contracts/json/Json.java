@@ -1,6 +1,8 @@
 package io.hybridllm.contracts.json;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
@@ -12,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -94,7 +98,15 @@ public final class Json {
                 return new InvalidMessageException(field, invalid.reason());
             }
         }
-        String reason = e.getOriginalMessage();
+        String reason = switch (e) {
+            case UnrecognizedPropertyException unknown -> "is not a known field; known: " + unknown
+                    .getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            case InvalidFormatException format when format.getTargetType() != null && format.getTargetType().isEnum() ->
+                    "'" + format.getValue() + "' is not one of: "
+                            + Arrays.stream(format.getTargetType().getEnumConstants())
+                                    .map(constant -> wireName((Enum<?>) constant)).collect(Collectors.joining(", "));
+            default -> e.getOriginalMessage();
+        };
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
             reason += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
