@@ -55,14 +55,16 @@ public final class Hybrid {
         boolean simulate = flags.contains("--simulate");
         Duration latency = Duration.ofMillis(intFlag(flags, "--latency", 20));
         PrintStream out = System.out;
-        LocalSystem system = LocalSystem.start(LaunchOptions.defaults(home).withSimulation(simulate, latency), out);
+        LocalSystem system = new LocalSystem(LaunchOptions.defaults(home).withSimulation(simulate, latency));
         CountDownLatch stopped = new CountDownLatch(1);
-        // One hook, so the order holds: services drain first, then the infrastructure goes.
+        // One hook, registered before anything starts, so that Ctrl-C at any time stops what runs, in order:
+        // services drain first, then the infrastructure goes.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping: services first, then PostgreSQL and Kafka ...");
             system.close();
             stopped.countDown();
         }, "hybrid-shutdown"));
+        system.start(out);
         printWelcome(system, out);
         stopped.await();
     }

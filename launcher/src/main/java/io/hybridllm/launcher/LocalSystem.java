@@ -41,19 +41,26 @@ public final class LocalSystem implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedKafka kafka;
     private PostgresServer postgres;
+    private boolean closed;
 
-    private LocalSystem(LaunchOptions options) {
+    /** A system not started yet: {@link #close()} may be hooked to the JVM's shutdown before {@link #start}. */
+    public LocalSystem(LaunchOptions options) {
         this.options = options;
     }
 
-    /** Starts everything and returns once every service is ready; on any failure, stops what it started. */
+    /** Starts a system and returns once every service is ready; on any failure, stops what it started. */
     public static LocalSystem start(LaunchOptions options, PrintStream out) throws InterruptedException {
         LocalSystem system = new LocalSystem(options);
+        system.start(out);
+        return system;
+    }
+
+    /** Starts everything and returns once every service is ready; on any failure, stops what it started. */
+    public void start(PrintStream out) throws InterruptedException {
         try {
-            system.startAll(out);
-            return system;
+            startAll(out);
         } catch (RuntimeException | InterruptedException e) {
-            system.close();
+            close();
             throw e;
         }
     }
@@ -65,11 +72,9 @@ public final class LocalSystem implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         out.println("Starting Kafka (KRaft) and PostgreSQL ...");
-        kafka = options.kafkaPort() == 0 ? EmbeddedKafka.start() : EmbeddedKafka.start(options.kafkaPort());
-        infrastructure.push(kafka);
+        kafka = own(options.kafkaPort() == 0 ? EmbeddedKafka.start() : EmbeddedKafka.start(options.kafkaPort()));
         TopicAdmin.createAll(kafka.bootstrapServers(), Topics.ALL);
-        postgres = EmbeddedPostgresServer.start();
-        infrastructure.push(postgres);
+        postgres = own(EmbeddedPostgresServer.start());
 
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         Map<Service, Map<String, String>> env = new HashMap<>();
@@ -91,7 +96,7 @@ public final class LocalSystem implements AutoCloseable {
 
         out.println("Starting the services (logs in " + options.logDir() + ") ...");
         for (Service service : Service.values()) {
-            services.add(ServiceProcess.start(service, options, env.get(service)));
+            own(ServiceProcess.start(service, options, env.get(service)));
         }
         Instant deadline = Instant.now().plus(STARTUP);
         for (ServiceProcess service : services) {
@@ -102,10 +107,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private void startSimulators(Map<Service, Map<String, String>> env, PrintStream out) {
         String key = "sk-simulated-" + UUID.randomUUID();
-        OllamaSimulator ollama = OllamaSimulator.start(options.simulatedLatency(), SIMULATED_LOCAL_MODELS);
-        infrastructure.push(ollama);
-        OpenAiSimulator openai = OpenAiSimulator.start(options.simulatedLatency(), SIMULATED_CLOUD_MODELS, key);
-        infrastructure.push(openai);
+        OllamaSimulator ollama = own(OllamaSimulator.start(options.simulatedLatency(), SIMULATED_LOCAL_MODELS));
+        OpenAiSimulator openai = own(OpenAiSimulator.start(options.simulatedLatency(), SIMULATED_CLOUD_MODELS, key));
         env.get(Service.WORKER_LOCAL).put("OLLAMA_HOST", ollama.baseUrl());
         env.get(Service.WORKER_CLOUD).put("OPENAI_BASE_URL", openai.baseUrl() + "/v1");
         env.get(Service.WORKER_CLOUD).put("OPENAI_API_KEY", key);
@@ -148,8 +151,28 @@ public final class LocalSystem implements AutoCloseable {
         return options;
     }
 
+    /** Keeps what was just started for closing, unless the system is being stopped already. */
+    private synchronized <T extends AutoCloseable> T own(T started) {
+        if (closed) {
+            closeQuietly(started);
+            throw new IllegalStateException("stopped while starting");
+        }
+        infrastructure.push(started);
+        return started;
+    }
+
+    private synchronized void own(ServiceProcess started) {
+        if (closed) {
+            started.requestStop();
+            throw new IllegalStateException("stopped while starting");
+        }
+        services.add(started);
+    }
+
+    /** Stops what has been started, also while starting (Ctrl-C during startup); a second call does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         services.forEach(ServiceProcess::requestStop);
         for (ServiceProcess service : services) {
             try {
@@ -160,11 +183,15 @@ public final class LocalSystem implements AutoCloseable {
         }
         services.clear();
         while (!infrastructure.isEmpty()) {
-            try {
-                infrastructure.pop().close();
-            } catch (Exception e) {
-                System.err.println("hybrid: could not stop cleanly: " + e);
-            }
+            closeQuietly(infrastructure.pop());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.err.println("hybrid: could not stop cleanly: " + e);
         }
     }
 }

@@ -43,7 +43,7 @@ public class UsageLedger {
     @ExponentialBackoff(factor = 2, maxDelay = 8_000)
     public boolean record(UsageEvent event) {
         UsageRow row = UsageRow.of(event, price(event), catalogue.version());
-        if (!repository.insertIfAbsent(row)) {
+        if (!insert(row)) {
             metrics.counter("hybrid.cost.usage.duplicates").increment();
             Log.debugf("Usage event %s was recorded before; redelivery ignored", event.eventId());
             return false;
@@ -60,6 +60,16 @@ public class UsageLedger {
                     row.provider, row.model, row.priceVersion);
         }
         return true;
+    }
+
+    /** Each failed try is logged: the retries would otherwise hide why a database keeps refusing. */
+    private boolean insert(UsageRow row) {
+        try {
+            return repository.insertIfAbsent(row);
+        } catch (RuntimeException e) {
+            Log.warnf("Usage event %s not recorded yet (%s); retrying", row.eventId, e.toString());
+            throw e;
+        }
     }
 
     private Optional<BigDecimal> price(UsageEvent event) {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.Attempt.Outcome;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.cost.Calls;
 import io.hybridllm.cost.usage.UsageRepository;
@@ -42,6 +43,18 @@ class UsageConsumerTest {
 
     private UsageRow awaitRow(String eventId) {
         return await().atMost(WAIT).until(() -> row(eventId), row -> row != null);
+    }
+
+    @Test
+    void aFailedLocalCallIsRecordedWithItsErrorCode() {
+        Calls call = Calls.of(Calls.uniqueTenant("failed"), "ollama", "llama3.2:1b").tokens(0, 0)
+                .outcome(Outcome.FAILED).reportedCost("0").sendTo(kafka);
+
+        UsageRow row = awaitRow(call.eventId());
+        assertThat(row.outcome).isEqualTo("failed");
+        assertThat(row.errorCode).isEqualTo("provider_error");
+        assertThat(row.priced).isTrue();
+        assertThat(row.costUsd).isZero();
     }
 
     @Test
