@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.requests.Intake;
 import io.hybridllm.ingest.requests.RequestStore;
@@ -39,7 +40,7 @@ public class RequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(String body, @Context UriInfo uri) {
-        LlmRequest request = Json.readStrict(body, SubmitRequest.class).toRequest(UUID.randomUUID().toString());
+        LlmRequest request = Json.readStrict(body, Submission.class).toRequest(UUID.randomUUID().toString());
         intake.accept(request);
         URI statusUrl = uri.getBaseUriBuilder().path("v1/requests").path(request.id()).build();
         return Response.accepted(new Accepted(request.id(), "queued", statusUrl.toString())).location(statusUrl)

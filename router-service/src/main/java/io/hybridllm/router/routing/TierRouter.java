@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
@@ -13,6 +14,7 @@ import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
+import io.hybridllm.router.privacy.SensitiveContentDetector;
 import io.hybridllm.router.scoring.ComplexityScorer;
 import io.quarkus.runtime.Startup;
 
@@ -22,11 +24,13 @@ import io.quarkus.runtime.Startup;
 public class TierRouter {
 
     private final ComplexityScorer scorer;
+    private final SensitiveContentDetector privacy;
     private final RoutingConfig config;
     private final Map<Tier, List<Target>> targets;
 
-    public TierRouter(ComplexityScorer scorer, RoutingConfig config) {
+    public TierRouter(ComplexityScorer scorer, SensitiveContentDetector privacy, RoutingConfig config) {
         this.scorer = scorer;
+        this.privacy = privacy;
         this.config = config;
         this.targets = parseTargets(config);
         double fast = config.thresholds().localFastBelow();
@@ -49,9 +53,10 @@ public class TierRouter {
             tier = byScore(score.value());
             rule = byScoreRule(score.value(), tier);
         }
-        if (hints.sensitive() && !tier.isLocal()) {
+        Optional<String> mustStayLocal = privacy.mustStayLocal(request);
+        if (mustStayLocal.isPresent() && !tier.isLocal()) {
             tier = Tier.LOCAL_QUALITY;
-            rule = "privacy: sensitive content stays local (" + rule + ")";
+            rule = "privacy: " + mustStayLocal.get() + ", stays local (" + rule + ")";
         }
         return new RoutingDecision(tier, targetsFor(tier, hints.provider()), score.value(), score.factors(), rule,
                 config.mode(), config.policyVersion(), null);

@@ -1,4 +1,4 @@
-package io.hybridllm.ingest.rest;
+package io.hybridllm.contracts.http;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,14 +10,17 @@ import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.SchemaVersion;
 import io.hybridllm.contracts.TaskType;
 
-/** The body of {@code POST /v1/requests}: a request without what the server assigns (id, time, history). */
-public record SubmitRequest(String tenant, String jobId, TaskType taskType, List<ChatMessage> messages,
+/**
+ * The body of {@code POST /v1/requests} (and of the router's {@code POST /v1/route/explain}): a request without what
+ * the server assigns (id, time, history).
+ */
+public record Submission(String tenant, String jobId, TaskType taskType, List<ChatMessage> messages,
         GenerationOptions options, RequestHints hints, String replyTo, String callbackUrl) {
 
     /** Until tenants authenticate with keys, an unnamed tenant is {@value}. */
-    static final String DEFAULT_TENANT = "default";
+    public static final String DEFAULT_TENANT = "default";
 
-    LlmRequest toRequest(String id) {
+    public LlmRequest toRequest(String id) {
         return new LlmRequest(SchemaVersion.CURRENT, id, tenant == null ? DEFAULT_TENANT : tenant, jobId, taskType,
                 messages, options, hints, replyTo, callbackUrl, Instant.now(), List.of());
     }

@@ -1,0 +1,17 @@
+package io.hybridllm.router.privacy;
+
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Patterns that mark content as sensitive, so that it stays on local tiers. */
+@ConfigMapping(prefix = "hybrid.router.privacy")
+public interface PrivacyConfig {
+
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Per detector name (it appears in routing reasons), a Java regular expression. */
+    Map<String, String> detectors();
+}

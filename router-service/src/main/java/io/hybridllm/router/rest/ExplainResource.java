@@ -1,0 +1,45 @@
+package io.hybridllm.router.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.http.Problem;
+import io.hybridllm.contracts.http.Submission;
+import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.router.routing.TierRouter;
+
+/**
+ * {@code POST /v1/route/explain}: the decision the router would make for a submission, with its score, factors and
+ * reasons, without submitting anything. Takes the same body as {@code POST /v1/requests}.
+ */
+@Path("/v1/route/explain")
+public class ExplainResource {
+
+    private final TierRouter router;
+
+    public ExplainResource(TierRouter router) {
+        this.router = router;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String explain(String body) {
+        LlmRequest request = Json.readStrict(body, Submission.class).toRequest("explain");
+        return Json.write(router.decide(request));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidMessageException e) {
+        return Response.status(400).type(Problem.MEDIA_TYPE)
+                .entity(Json.write(Problem.invalid("invalid-request", "Invalid request", e))).build();
+    }
+}

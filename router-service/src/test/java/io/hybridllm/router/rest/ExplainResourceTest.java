@@ -1,0 +1,47 @@
+package io.hybridllm.router.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.hybridllm.contracts.http.Problem;
+import io.hybridllm.testkit.quarkus.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class ExplainResourceTest {
+
+    @Test
+    void explainsADecisionWithItsFactors() {
+        given().contentType(ContentType.JSON).body("{\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}]}")
+                .when().post("/v1/route/explain").then().statusCode(200).body("tier", equalTo("local-fast"))
+                .body("targets[0].provider", equalTo("ollama")).body("factors", hasSize(5))
+                .body("rule", startsWith("score ")).body("policy_version", equalTo("builtin-1"));
+    }
+
+    @Test
+    void personalDataStaysLocalAndTheReasonDoesNotRepeatIt() {
+        String prompt = "Analyze the architecture and refactor for concurrency and security, step by step: "
+                + "```java\\nclass A {}\\n``` Mail the result to jane.doe@example.com. ";
+        given().contentType(ContentType.JSON)
+                .body("{\"task_type\":\"refactor\",\"hints\":{\"tier\":\"cloud\"},"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}")
+                .when().post("/v1/route/explain").then().statusCode(200).body("tier", equalTo("local-quality"))
+                .body("rule", startsWith("privacy: detected email, stays local"))
+                .body("rule", not(containsString("jane.doe")));
+    }
+
+    @Test
+    void invalidBodyIsAProblemNamingTheField() {
+        given().contentType(ContentType.JSON).body("{\"messages\":[]}").when().post("/v1/route/explain").then()
+                .statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("messages"));
+    }
+}
