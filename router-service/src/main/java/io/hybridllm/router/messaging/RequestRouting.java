@@ -13,6 +13,7 @@ import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.router.routing.TierRouter;
+import io.hybridllm.router.routing.UnroutableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -25,10 +26,12 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class RequestRouting {
 
     private final TierRouter router;
+    private final UnroutableReplies unroutable;
     private final MeterRegistry metrics;
 
-    public RequestRouting(TierRouter router, MeterRegistry metrics) {
+    public RequestRouting(TierRouter router, UnroutableReplies unroutable, MeterRegistry metrics) {
         this.router = router;
+        this.unroutable = unroutable;
         this.metrics = metrics;
     }
 
@@ -43,7 +46,21 @@ public class RequestRouting {
             incoming.nack(e);
             return null;
         }
-        RoutingDecision decision = router.decide(request);
+        RoutingDecision decision;
+        try {
+            decision = router.decide(request);
+        } catch (UnroutableException e) {
+            metrics.counter("hybrid.router.unroutable").increment();
+            // Acknowledged once the failed reply is in Kafka; skipped on the routed channel.
+            unroutable.fail(request, e).whenComplete((done, failure) -> {
+                if (failure == null) {
+                    incoming.ack();
+                } else {
+                    incoming.nack(failure);
+                }
+            });
+            return null;
+        }
         metrics.counter("hybrid.router.decisions", "tier", decision.tier().wireName()).increment();
         metrics.summary("hybrid.router.score").record(decision.score());
         return incoming.withPayload(Json.write(new RoutedRequest(request, decision)))

@@ -15,6 +15,7 @@ import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.router.routing.TierRouter;
+import io.hybridllm.router.routing.UnroutableException;
 
 /**
  * {@code POST /v1/route/explain}: the decision the router would make for a submission, with its score, factors and
@@ -35,6 +36,13 @@ public class ExplainResource {
     public String explain(String body) {
         LlmRequest request = Json.readStrict(body, Submission.class).toRequest("explain");
         return Json.write(router.decide(request));
+    }
+
+    /** What the request would get: a failed reply with this reason. */
+    @ServerExceptionMapper
+    public Response unroutable(UnroutableException e) {
+        return Response.status(503).type(Problem.MEDIA_TYPE)
+                .entity(Json.write(Problem.of("no-usable-tier", "No usable tier", 503, e.getMessage()))).build();
     }
 
     @ServerExceptionMapper

@@ -14,6 +14,7 @@ import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
+import io.hybridllm.router.control.TierHealthState;
 import io.hybridllm.router.privacy.SensitiveContentDetector;
 import io.hybridllm.router.scoring.ComplexityScorer;
 import io.quarkus.runtime.Startup;
@@ -25,12 +26,15 @@ public class TierRouter {
 
     private final ComplexityScorer scorer;
     private final SensitiveContentDetector privacy;
+    private final TierHealthState health;
     private final RoutingConfig config;
     private final Map<Tier, List<Target>> targets;
 
-    public TierRouter(ComplexityScorer scorer, SensitiveContentDetector privacy, RoutingConfig config) {
+    public TierRouter(ComplexityScorer scorer, SensitiveContentDetector privacy, TierHealthState health,
+            RoutingConfig config) {
         this.scorer = scorer;
         this.privacy = privacy;
+        this.health = health;
         this.config = config;
         this.targets = parseTargets(config);
         double fast = config.thresholds().localFastBelow();
@@ -58,8 +62,45 @@ public class TierRouter {
             tier = Tier.LOCAL_QUALITY;
             rule = "privacy: " + mustStayLocal.get() + ", stays local (" + rule + ")";
         }
+        Tier wanted = tier;
+        List<Tier> usable = escalation(wanted).stream()
+                .filter(candidate -> candidate.isLocal() || mustStayLocal.isEmpty()).filter(health::isHealthy).toList();
+        if (usable.isEmpty()) {
+            throw new UnroutableException(unroutable(wanted, mustStayLocal), decision(wanted, rule, score, hints));
+        }
+        tier = usable.getFirst();
+        if (tier != wanted) {
+            rule = "health: " + wanted.wireName() + " is unhealthy (" + health.why(wanted) + "), using "
+                    + tier.wireName() + " (" + rule + ")";
+        }
+        return decision(tier, rule, score, hints);
+    }
+
+    private RoutingDecision decision(Tier tier, String rule, ComplexityScorer.Score score, RequestHints hints) {
         return new RoutingDecision(tier, targetsFor(tier, hints.provider()), score.value(), score.factors(), rule,
                 config.mode(), config.policyVersion(), null);
+    }
+
+    /** The wanted tier first, then up to better answers, then down to whatever still answers. */
+    private static List<Tier> escalation(Tier wanted) {
+        return switch (wanted) {
+            case LOCAL_FAST -> List.of(Tier.LOCAL_FAST, Tier.LOCAL_QUALITY, Tier.CLOUD);
+            case LOCAL_QUALITY -> List.of(Tier.LOCAL_QUALITY, Tier.CLOUD, Tier.LOCAL_FAST);
+            case CLOUD -> List.of(Tier.CLOUD, Tier.LOCAL_QUALITY, Tier.LOCAL_FAST);
+        };
+    }
+
+    private String unroutable(Tier wanted, Optional<String> mustStayLocal) {
+        StringBuilder reason = new StringBuilder("no usable tier for this request (wanted ").append(wanted.wireName())
+                .append("):");
+        for (Tier tier : escalation(wanted)) {
+            if (!tier.isLocal() && mustStayLocal.isPresent()) {
+                reason.append(" cloud not allowed, ").append(mustStayLocal.get()).append(';');
+            } else {
+                reason.append(' ').append(tier.wireName()).append(" unhealthy: ").append(health.why(tier)).append(';');
+            }
+        }
+        return reason.substring(0, reason.length() - 1);
     }
 
     private Tier byScore(double score) {

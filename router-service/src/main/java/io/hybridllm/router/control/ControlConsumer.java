@@ -1,0 +1,45 @@
+package io.hybridllm.router.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.contracts.json.Json;
+
+/**
+ * Follows {@code llm.control}. Every router replica reads the whole compacted topic in a consumer group of its own (see
+ * application.properties), so all replicas hold the same state. Mode switches arrive here too; the policy work will
+ * obey them.
+ */
+@ApplicationScoped
+public class ControlConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ControlConsumer.class);
+
+    private final TierHealthState tierHealth;
+
+    public ControlConsumer(TierHealthState tierHealth) {
+        this.tierHealth = tierHealth;
+    }
+
+    @Incoming(Channels.CONTROL)
+    public void onControl(String payload) {
+        ControlEvent event;
+        try {
+            event = Json.read(payload, ControlEvent.class);
+        } catch (InvalidMessageException e) {
+            // A control topic is state, not work: an unreadable event is skipped, loudly, and the state stands.
+            LOG.warnf("unreadable control event skipped: %s", e.getMessage());
+            return;
+        }
+        if (event instanceof ControlEvent.TierHealth report) {
+            tierHealth.apply(report);
+            LOG.infof("tier %s is %s: %s", report.tier().wireName(), report.healthy() ? "healthy" : "unhealthy",
+                    report.detail());
+        }
+    }
+}

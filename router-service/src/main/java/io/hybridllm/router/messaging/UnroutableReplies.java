@@ -1,0 +1,56 @@
+package io.hybridllm.router.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.LlmReply;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.RoutedRequest;
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.router.routing.UnroutableException;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Answers a request that no usable tier can serve with a failed reply ({@code no_provider} and the reason), on
+ * {@value Topics#REPLIES} and on its own reply_to topic, instead of queueing it where nobody answers.
+ */
+@ApplicationScoped
+public class UnroutableReplies {
+
+    private final MutinyEmitter<String> replies;
+
+    public UnroutableReplies(@Channel(Channels.REPLIES) MutinyEmitter<String> replies) {
+        this.replies = replies;
+    }
+
+    /** Completes once Kafka has every copy of the reply. */
+    public CompletionStage<Void> fail(LlmRequest request, UnroutableException e) {
+        RoutedRequest routed = new RoutedRequest(request, e.wanted());
+        String reply = Json.write(LlmReply.failed(routed, null,
+                new ErrorInfo(ErrorInfo.ErrorCode.NO_PROVIDER, e.getMessage()), 0, request.attempts()));
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        sends.add(send(reply, request.id(), Topics.REPLIES));
+        if (request.replyTo() != null && !request.replyTo().equals(Topics.REPLIES)) {
+            sends.add(send(reply, request.id(), request.replyTo()));
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> send(String payload, String key, String topic) {
+        return replies
+                .sendMessage(Message.of(payload).addMetadata(
+                        OutgoingKafkaRecordMetadata.<String> builder().withKey(key).withTopic(topic).build()))
+                .subscribeAsCompletionStage();
+    }
+}
