@@ -24,6 +24,8 @@ public final class Hybrid {
               topics --bootstrap-servers=HOSTS [--replication-factor=N]
                                                Create the system's topics on a Kafka cluster, with the documented
                                                partitions and retention (existing topics are kept).
+              config check [FILE]              Validate the routing policy (this machine's layered lookup, with FILE
+                                               on top) and print the effective policy, or every problem in it.
               help                             This text.
             """;
 
@@ -38,6 +40,12 @@ public final class Hybrid {
                 case "up" -> up(home, flags);
                 case "bench" -> LatencyBench.run(home, intFlag(flags, "--requests", 1000), System.out);
                 case "topics" -> topics(flags);
+                case "config" -> {
+                    if (flags.isEmpty() || !flags.getFirst().equals("check")) {
+                        throw new IllegalArgumentException("usage: hybrid config check [FILE]");
+                    }
+                    System.exit(ConfigCheck.run(flags.subList(1, flags.size()), System.out, System.err));
+                }
                 case "help", "--help", "-h" -> System.out.print(USAGE);
                 default -> fail("unknown command '" + command + "'\n\n" + USAGE);
             }

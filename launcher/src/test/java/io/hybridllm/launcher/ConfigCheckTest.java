@@ -1,0 +1,41 @@
+package io.hybridllm.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigCheckTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int check(Path file) {
+        return ConfigCheck.run(List.of(file.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aValidFilePrintsTheEffectiveMergedPolicy(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("hybrid.toml"), "version = \"ops-3\"\n[ai]\nmode = \"api-heavy\"\n");
+        assertThat(check(file)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("The policy is valid. Version ops-3, mode api-heavy.",
+                file.toString(), "routing.hybrid.chat = ['ollama', 'openai']");
+    }
+
+    @Test
+    void anInvalidFilePrintsEveryProblemAndFails(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("hybrid.toml"), "[ai]\nmode = \"frugal\"\n");
+        assertThat(check(file)).isOne();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(file + ": ai.mode: is 'frugal', but [routing]"
+                + " defines only: ollama-only, ollama-heavy, hybrid, api-heavy");
+    }
+}

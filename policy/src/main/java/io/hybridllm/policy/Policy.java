@@ -1,0 +1,73 @@
+package io.hybridllm.policy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.hybridllm.contracts.TaskType;
+import io.hybridllm.contracts.Tier;
+
+/** A validated policy: every name it uses resolves, every number is in range. */
+public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provider> providers,
+        Map<String, Map<TaskType, Route>> routing, Cost cost, Health health, DynamicSwitching dynamicSwitching) {
+
+    public record Ai(String mode, String primaryProvider, List<String> fallbackChain) {
+    }
+
+    public record Scoring(double localFastBelow, double localQualityBelow, Weights weights) {
+    }
+
+    public record Weights(double length, double keywords, double code, double taskType, double depth) {
+    }
+
+    public record Provider(String name, ProviderKind kind, boolean enabled, String baseUrl, String model,
+            List<String> models, Map<Tier, String> tierModels, String apiKeyEnv, boolean useGithubAuth,
+            Duration timeout, Integer maxConcurrentRequests, Integer maxTokens, Integer rateLimitRpm,
+            Integer rateLimitTpm, String region) {
+
+        public boolean isLocal() {
+            return kind.isLocal();
+        }
+    }
+
+    /** How a task type is routed in a mode: the seed's four shapes. */
+    public sealed interface Route {
+
+        /** Providers in order: the first is primary, the rest the escalation path. One provider is a chain of one. */
+        record Chain(List<String> providers) implements Route {
+        }
+
+        /** A route per depth, chosen by the complexity score: quick, normal, deep. */
+        record ByDepth(Route quick, Route normal, Route deep) implements Route {
+        }
+
+        /** One provider with a fallback, whose answers may be cached for a while. */
+        record Cached(String provider, String fallback, int cacheTtlHours) implements Route {
+        }
+    }
+
+    public record Cost(BigDecimal monthlyBudgetUsd, BigDecimal dailyBudgetUsd, int warnAtPercent, int pauseAtPercent,
+            boolean trackUsage, Map<String, ProviderPrice> providers) {
+    }
+
+    public record ProviderPrice(String pricingModel, BigDecimal inputCostPer1mTokens, BigDecimal outputCostPer1mTokens,
+            BigDecimal monthlyCost) {
+    }
+
+    public record Health(int checkIntervalSeconds, boolean autoDisableOnFailure, boolean autoEnableOnRecovery,
+            int failureThreshold, Map<String, HealthCheck> providers) {
+    }
+
+    public record HealthCheck(String pingEndpoint, List<String> expectedModels, String testPrompt,
+            Integer maxResponseTimeMs, boolean checkAuth) {
+    }
+
+    /** Budget rules by percent of budget used, ascending; schedule and context rules by name. */
+    public record DynamicSwitching(boolean enabled, List<BudgetRule> budgetRules, Map<String, String> schedule,
+            String timeZone, Map<String, String> context) {
+    }
+
+    public record BudgetRule(int atPercent, String mode) {
+    }
+}
