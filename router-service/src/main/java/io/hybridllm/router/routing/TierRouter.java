@@ -1,10 +1,8 @@
 package io.hybridllm.router.routing;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -14,141 +12,139 @@ import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
+import io.hybridllm.policy.Policy;
+import io.hybridllm.policy.Policy.Provider;
 import io.hybridllm.router.control.TierHealthState;
 import io.hybridllm.router.privacy.SensitiveContentDetector;
+import io.hybridllm.router.routing.RouteResolver.Depth;
 import io.hybridllm.router.scoring.ComplexityScorer;
-import io.quarkus.runtime.Startup;
 
-/** Decides a request's tier and targets from its score and hints, and records the rule that decided. */
+/**
+ * Decides a request's tier and targets by the policy in force, in this order: the mode's route for the task type at the
+ * request's depth (with the request's preferred provider first), then a tier hint, then privacy, then tier health.
+ * Every step that changes the outcome adds its reason to the decision's rule.
+ */
 @Singleton
-@Startup
 public class TierRouter {
 
     private final ComplexityScorer scorer;
     private final SensitiveContentDetector privacy;
     private final TierHealthState health;
-    private final RoutingConfig config;
-    private final Map<Tier, List<Target>> targets;
+    private final PolicyInForce policies;
 
     public TierRouter(ComplexityScorer scorer, SensitiveContentDetector privacy, TierHealthState health,
-            RoutingConfig config) {
+            PolicyInForce policies) {
         this.scorer = scorer;
         this.privacy = privacy;
         this.health = health;
-        this.config = config;
-        this.targets = parseTargets(config);
-        double fast = config.thresholds().localFastBelow();
-        double quality = config.thresholds().localQualityBelow();
-        if (!(0 <= fast && fast <= quality && quality <= 1)) {
-            throw new IllegalArgumentException("hybrid.router.thresholds: need 0 <= local-fast-below (" + fast
-                    + ") <= local-quality-below (" + quality + ") <= 1");
-        }
+        this.policies = policies;
+    }
+
+    /** A target with the tier it runs on. */
+    private record Candidate(Tier tier, Target target) {
     }
 
     public RoutingDecision decide(LlmRequest request) {
-        ComplexityScorer.Score score = scorer.score(request);
+        Policy policy = policies.current();
+        String mode = policy.ai().mode();
+        ComplexityScorer.Score score = scorer.score(request, policy.scoring().weights());
+        Depth depth = RouteResolver.depth(score.value(), policy.scoring());
         RequestHints hints = request.hints();
-        Tier tier;
-        String rule;
+        RouteResolver.Resolution route = RouteResolver.resolve(policy, mode, request.taskType(), depth,
+                hints.provider());
+        List<String> reasons = new ArrayList<>();
+        reasons.add(String.format(Locale.ROOT, "mode %s, %s, %s depth (score %.3f)", mode, route.because(),
+                depth.name().toLowerCase(Locale.ROOT), score.value()));
+        List<Candidate> candidates = candidates(route.providers(), depth);
+
         if (hints.tier() != null) {
-            tier = hints.tier();
-            rule = "hint: tier " + tier.wireName() + " requested";
-        } else {
-            tier = byScore(score.value());
-            rule = byScoreRule(score.value(), tier);
+            List<Candidate> hinted = candidates.stream().filter(c -> c.tier() == hints.tier()).toList();
+            reasons.add(hinted.isEmpty()
+                    ? "hint: tier " + hints.tier().wireName() + " has no provider on this route," + " ignored"
+                    : "hint: tier " + hints.tier().wireName() + " requested");
+            candidates = hinted.isEmpty() ? candidates : hinted;
         }
         Optional<String> mustStayLocal = privacy.mustStayLocal(request);
-        if (mustStayLocal.isPresent() && !tier.isLocal()) {
-            tier = Tier.LOCAL_QUALITY;
-            rule = "privacy: " + mustStayLocal.get() + ", stays local (" + rule + ")";
-        }
-        Tier wanted = tier;
-        List<Tier> usable = escalation(wanted).stream()
-                .filter(candidate -> candidate.isLocal() || mustStayLocal.isEmpty()).filter(health::isHealthy).toList();
-        if (usable.isEmpty()) {
-            throw new UnroutableException(unroutable(wanted, mustStayLocal), decision(wanted, rule, score, hints));
-        }
-        tier = usable.getFirst();
-        if (tier != wanted) {
-            rule = "health: " + wanted.wireName() + " is unhealthy (" + health.why(wanted) + "), using "
-                    + tier.wireName() + " (" + rule + ")";
-        }
-        return decision(tier, rule, score, hints);
-    }
-
-    private RoutingDecision decision(Tier tier, String rule, ComplexityScorer.Score score, RequestHints hints) {
-        return new RoutingDecision(tier, targetsFor(tier, hints.provider()), score.value(), score.factors(), rule,
-                config.mode(), config.policyVersion(), null);
-    }
-
-    /** The wanted tier first, then up to better answers, then down to whatever still answers. */
-    private static List<Tier> escalation(Tier wanted) {
-        return switch (wanted) {
-            case LOCAL_FAST -> List.of(Tier.LOCAL_FAST, Tier.LOCAL_QUALITY, Tier.CLOUD);
-            case LOCAL_QUALITY -> List.of(Tier.LOCAL_QUALITY, Tier.CLOUD, Tier.LOCAL_FAST);
-            case CLOUD -> List.of(Tier.CLOUD, Tier.LOCAL_QUALITY, Tier.LOCAL_FAST);
-        };
-    }
-
-    private String unroutable(Tier wanted, Optional<String> mustStayLocal) {
-        StringBuilder reason = new StringBuilder("no usable tier for this request (wanted ").append(wanted.wireName())
-                .append("):");
-        for (Tier tier : escalation(wanted)) {
-            if (!tier.isLocal() && mustStayLocal.isPresent()) {
-                reason.append(" cloud not allowed, ").append(mustStayLocal.get()).append(';');
+        if (mustStayLocal.isPresent() && candidates.stream().anyMatch(c -> !c.tier().isLocal())) {
+            List<Candidate> local = candidates.stream().filter(c -> c.tier().isLocal()).toList();
+            if (local.isEmpty()) {
+                local = candidates(localProviders(policy), depth);
+                reasons.add("privacy: " + mustStayLocal.get() + ", stays local (the route has no local provider;"
+                        + " using the local providers of ai.fallback_chain)");
             } else {
-                reason.append(' ').append(tier.wireName()).append(" unhealthy: ").append(health.why(tier)).append(';');
+                reasons.add("privacy: " + mustStayLocal.get() + ", stays local");
+            }
+            candidates = local;
+        }
+        Candidate wanted = candidates.isEmpty() ? null : candidates.getFirst();
+        List<Candidate> usable = candidates.stream().filter(c -> health.isHealthy(c.tier())).toList();
+        if (usable.isEmpty()) {
+            throw new UnroutableException(unroutable(candidates, mustStayLocal, route),
+                    decision(wanted == null ? Tier.LOCAL_QUALITY : wanted.tier(), candidates, score, reasons, policy));
+        }
+        if (usable.getFirst() != wanted) {
+            reasons.add("health: " + wanted.tier().wireName() + " is unhealthy (" + health.why(wanted.tier()) + ")");
+        }
+        Candidate first = usable.getFirst();
+        reasons.add(
+                "-> " + first.target().provider() + "/" + first.target().model() + " on " + first.tier().wireName());
+        return decision(first.tier(), usable, score, reasons, policy);
+    }
+
+    private static RoutingDecision decision(Tier tier, List<Candidate> candidates, ComplexityScorer.Score score,
+            List<String> reasons, Policy policy) {
+        List<Target> targets = candidates.stream().map(Candidate::target).toList();
+        return new RoutingDecision(tier, targets.isEmpty() ? List.of(new Target("none", null)) : targets, score.value(),
+                score.factors(), String.join("; ", reasons), policy.ai().mode(), policy.version(), null);
+    }
+
+    /**
+     * Local providers run on local-fast for quick requests and on local-quality otherwise, as their models allow; cloud
+     * providers run on the cloud tier.
+     */
+    private static List<Candidate> candidates(List<Provider> providers, Depth depth) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Provider provider : providers) {
+            if (!provider.isLocal()) {
+                candidates.add(new Candidate(Tier.CLOUD, new Target(provider.name(), provider.model())));
+                continue;
+            }
+            Tier tier = depth == Depth.QUICK ? Tier.LOCAL_FAST : Tier.LOCAL_QUALITY;
+            if (!provider.tierModels().isEmpty() && !provider.tierModels().containsKey(tier)) {
+                tier = tier == Tier.LOCAL_FAST ? Tier.LOCAL_QUALITY : Tier.LOCAL_FAST;
+            }
+            candidates.add(new Candidate(tier, new Target(provider.name(), localModel(provider, tier))));
+            if (tier == Tier.LOCAL_FAST && provider.tierModels().containsKey(Tier.LOCAL_QUALITY)) {
+                // A quick request escalates to the same provider's better model before it leaves the building.
+                candidates.add(new Candidate(Tier.LOCAL_QUALITY,
+                        new Target(provider.name(), localModel(provider, Tier.LOCAL_QUALITY))));
             }
         }
-        return reason.substring(0, reason.length() - 1);
+        return candidates;
     }
 
-    private Tier byScore(double score) {
-        if (score < config.thresholds().localFastBelow()) {
-            return Tier.LOCAL_FAST;
+    private static String localModel(Provider provider, Tier tier) {
+        return provider.tierModels().getOrDefault(tier,
+                provider.model() != null ? provider.model() : provider.models().stream().findFirst().orElse(null));
+    }
+
+    private static List<Provider> localProviders(Policy policy) {
+        return policy.ai().fallbackChain().stream().map(policy.providers()::get).filter(p -> p.enabled() && p.isLocal())
+                .toList();
+    }
+
+    private String unroutable(List<Candidate> candidates, Optional<String> mustStayLocal,
+            RouteResolver.Resolution route) {
+        StringBuilder reason = new StringBuilder("no usable provider for this request (route: ").append(route.because())
+                .append(')');
+        mustStayLocal.ifPresent(why -> reason.append("; cloud not allowed, ").append(why));
+        if (candidates.isEmpty()) {
+            reason.append("; no enabled provider is left to try");
         }
-        return score < config.thresholds().localQualityBelow() ? Tier.LOCAL_QUALITY : Tier.CLOUD;
-    }
-
-    private String byScoreRule(double score, Tier tier) {
-        return switch (tier) {
-            case LOCAL_FAST -> String.format(Locale.ROOT, "score %.3f < %.2f: local-fast", score,
-                    config.thresholds().localFastBelow());
-            case LOCAL_QUALITY -> String.format(Locale.ROOT, "score %.3f < %.2f: local-quality", score,
-                    config.thresholds().localQualityBelow());
-            case CLOUD -> String.format(Locale.ROOT, "score %.3f >= %.2f: cloud", score,
-                    config.thresholds().localQualityBelow());
-        };
-    }
-
-    /** The tier's targets, with a preferred provider moved to the front when the tier has it. */
-    private List<Target> targetsFor(Tier tier, String preferredProvider) {
-        List<Target> ordered = new ArrayList<>(targets.get(tier));
-        if (preferredProvider != null) {
-            ordered.sort((a, b) -> Boolean.compare(!a.provider().equals(preferredProvider),
-                    !b.provider().equals(preferredProvider)));
+        for (Candidate candidate : candidates) {
+            reason.append("; ").append(candidate.target().provider()).append(" on ").append(candidate.tier().wireName())
+                    .append(": tier unhealthy, ").append(health.why(candidate.tier()));
         }
-        return ordered;
-    }
-
-    private static Map<Tier, List<Target>> parseTargets(RoutingConfig config) {
-        Map<Tier, List<Target>> parsed = new EnumMap<>(Tier.class);
-        for (Tier tier : Tier.values()) {
-            String key = "hybrid.router.targets." + tier.wireName();
-            List<String> entries = config.targets().get(tier.wireName());
-            if (entries == null || entries.isEmpty()) {
-                throw new IllegalArgumentException(key + ": every tier needs at least one provider/model target");
-            }
-            List<Target> list = new ArrayList<>();
-            for (String entry : entries) {
-                int slash = entry.indexOf('/');
-                if (slash <= 0 || slash == entry.length() - 1) {
-                    throw new IllegalArgumentException(key + ": '" + entry + "' is not provider/model");
-                }
-                list.add(new Target(entry.substring(0, slash).trim(), entry.substring(slash + 1).trim()));
-            }
-            parsed.put(tier, List.copyOf(list));
-        }
-        return parsed;
+        return reason.toString();
     }
 }

@@ -9,8 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.ScoreFactor;
 import io.hybridllm.contracts.TaskType;
+import io.hybridllm.policy.Policy;
 
-/** Scores by prompt length, difficulty keywords, code, task type and conversation depth, each weighted. */
+/**
+ * Scores by prompt length, difficulty keywords, code, task type and conversation depth, each weighted as the policy
+ * says; the signals themselves (keywords, task type difficulty) are configuration of this service.
+ */
 @ApplicationScoped
 public class HeuristicComplexityScorer implements ComplexityScorer {
 
@@ -23,9 +27,8 @@ public class HeuristicComplexityScorer implements ComplexityScorer {
     }
 
     @Override
-    public Score score(LlmRequest request) {
+    public Score score(LlmRequest request, Policy.Weights weights) {
         String text = request.promptText();
-        ScoringConfig.Weights weights = config.weights();
         List<ScoreFactor> factors = List.of(length(text, weights.length()), keywords(text, weights.keywords()),
                 code(text, weights.code()), taskType(request.taskType(), weights.taskType()),
                 depth(request, weights.depth()));

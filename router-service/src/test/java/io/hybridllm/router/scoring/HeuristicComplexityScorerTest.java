@@ -10,31 +10,29 @@ import org.junit.jupiter.api.Test;
 import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.ScoreFactor;
 import io.hybridllm.contracts.TaskType;
+import io.hybridllm.policy.Policy;
 import io.hybridllm.router.Prompts;
 
 class HeuristicComplexityScorerTest {
 
-    record Weights(double length, double keywords, double code, double taskType, double depth)
-            implements ScoringConfig.Weights {
-    }
-
-    record Config(Weights weights, int lengthSaturationChars, List<String> keywords, Map<String, Double> taskTypes)
+    record Config(int lengthSaturationChars, List<String> keywords, Map<String, Double> taskTypes)
             implements ScoringConfig {
     }
 
-    private final HeuristicComplexityScorer scorer = new HeuristicComplexityScorer(
-            new Config(new Weights(0.30, 0.30, 0.25, 0.15, 0.0), 4000, List.of("analyze", "refactor", "race condition"),
-                    Map.of("chat", 0.3, "refactor", 0.8, "classify", 0.1)));
+    private static final Policy.Weights SEED = new Policy.Weights(0.30, 0.30, 0.25, 0.15, 0.0);
+
+    private final HeuristicComplexityScorer scorer = new HeuristicComplexityScorer(new Config(4000,
+            List.of("analyze", "refactor", "race condition"), Map.of("chat", 0.3, "refactor", 0.8, "classify", 0.1)));
 
     @Test
     void simpleQuestionScoresLow() {
-        var score = scorer.score(Prompts.request("s", TaskType.CHAT, Prompts.SIMPLE, RequestHints.NONE));
+        var score = scorer.score(Prompts.request("s", TaskType.CHAT, Prompts.SIMPLE, RequestHints.NONE), SEED);
         assertThat(score.value()).isLessThan(0.3);
     }
 
     @Test
     void longCodeWithDifficultyKeywordsScoresHighAndExplainsEachFactor() {
-        var score = scorer.score(Prompts.request("c", TaskType.REFACTOR, Prompts.COMPLEX, RequestHints.NONE));
+        var score = scorer.score(Prompts.request("c", TaskType.REFACTOR, Prompts.COMPLEX, RequestHints.NONE), SEED);
         assertThat(score.value()).isGreaterThanOrEqualTo(0.6);
         assertThat(score.factors()).extracting(ScoreFactor::name).containsExactly("length", "keywords", "code",
                 "task_type", "depth");
@@ -55,7 +53,9 @@ class HeuristicComplexityScorerTest {
 
     @Test
     void unknownWeightsOfZeroStillGiveAScoreInRange() {
-        var zero = new HeuristicComplexityScorer(new Config(new Weights(0, 0, 0, 0, 0), 4000, List.of(), Map.of()));
-        assertThat(zero.score(Prompts.request("z", TaskType.CHAT, "x", RequestHints.NONE)).value()).isZero();
+        var zero = new HeuristicComplexityScorer(new Config(4000, List.of(), Map.of()));
+        assertThat(zero
+                .score(Prompts.request("z", TaskType.CHAT, "x", RequestHints.NONE), new Policy.Weights(0, 0, 0, 0, 0))
+                .value()).isZero();
     }
 }
