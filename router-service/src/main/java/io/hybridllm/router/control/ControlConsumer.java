@@ -21,9 +21,11 @@ public class ControlConsumer {
     private static final Logger LOG = Logger.getLogger(ControlConsumer.class);
 
     private final TierHealthState tierHealth;
+    private final ModeSwitchState modeSwitches;
 
-    public ControlConsumer(TierHealthState tierHealth) {
+    public ControlConsumer(TierHealthState tierHealth, ModeSwitchState modeSwitches) {
         this.tierHealth = tierHealth;
+        this.modeSwitches = modeSwitches;
     }
 
     @Incoming(Channels.CONTROL)
@@ -36,10 +38,19 @@ public class ControlConsumer {
             LOG.warnf("unreadable control event skipped: %s", e.getMessage());
             return;
         }
-        if (event instanceof ControlEvent.TierHealth report) {
-            tierHealth.apply(report);
-            LOG.infof("tier %s is %s: %s", report.tier().wireName(), report.healthy() ? "healthy" : "unhealthy",
-                    report.detail());
+        switch (event) {
+            case ControlEvent.TierHealth report -> {
+                tierHealth.apply(report);
+                LOG.infof("tier %s is %s: %s", report.tier().wireName(), report.healthy() ? "healthy" : "unhealthy",
+                        report.detail());
+            }
+            case ControlEvent.ModeSwitch change -> {
+                modeSwitches.apply(change);
+                LOG.infof("mode for %s is %s: %s", change.scope(), change.mode(), change.reason());
+            }
+            case ControlEvent.ProviderHealth provider -> {
+                // Provider circuits are the cloud workers' business; tier health is what routing follows.
+            }
         }
     }
 }

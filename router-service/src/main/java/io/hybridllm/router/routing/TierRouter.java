@@ -1,5 +1,6 @@
 package io.hybridllm.router.routing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.Policy.Provider;
+import io.hybridllm.router.control.ModeSwitchState;
 import io.hybridllm.router.control.TierHealthState;
 import io.hybridllm.router.privacy.SensitiveContentDetector;
 import io.hybridllm.router.routing.RouteResolver.Depth;
@@ -31,13 +33,15 @@ public class TierRouter {
     private final SensitiveContentDetector privacy;
     private final TierHealthState health;
     private final PolicyInForce policies;
+    private final ModeSwitchState modeSwitches;
 
     public TierRouter(ComplexityScorer scorer, SensitiveContentDetector privacy, TierHealthState health,
-            PolicyInForce policies) {
+            PolicyInForce policies, ModeSwitchState modeSwitches) {
         this.scorer = scorer;
         this.privacy = privacy;
         this.health = health;
         this.policies = policies;
+        this.modeSwitches = modeSwitches;
     }
 
     /** A target with the tier it runs on. */
@@ -46,7 +50,9 @@ public class TierRouter {
 
     public RoutingDecision decide(LlmRequest request) {
         Policy policy = policies.current();
-        String mode = policy.ai().mode();
+        ModeSelector.Mode selected = ModeSelector.select(policy, request, modeSwitches.forTenant(request.tenant()),
+                Instant.now());
+        String mode = selected.name();
         ComplexityScorer.Score score = scorer.score(request, policy.scoring().weights());
         Depth depth = RouteResolver.depth(score.value(), policy.scoring());
         RequestHints hints = request.hints();
@@ -55,6 +61,9 @@ public class TierRouter {
         List<String> reasons = new ArrayList<>();
         reasons.add(String.format(Locale.ROOT, "mode %s, %s, %s depth (score %.3f)", mode, route.because(),
                 depth.name().toLowerCase(Locale.ROOT), score.value()));
+        if (!selected.because().equals("ai.mode")) {
+            reasons.add("mode by " + selected.because());
+        }
         List<Candidate> candidates = candidates(route.providers(), depth);
 
         if (hints.tier() != null) {
@@ -79,8 +88,8 @@ public class TierRouter {
         Candidate wanted = candidates.isEmpty() ? null : candidates.getFirst();
         List<Candidate> usable = candidates.stream().filter(c -> health.isHealthy(c.tier())).toList();
         if (usable.isEmpty()) {
-            throw new UnroutableException(unroutable(candidates, mustStayLocal, route),
-                    decision(wanted == null ? Tier.LOCAL_QUALITY : wanted.tier(), candidates, score, reasons, policy));
+            throw new UnroutableException(unroutable(candidates, mustStayLocal, route), decision(
+                    wanted == null ? Tier.LOCAL_QUALITY : wanted.tier(), candidates, score, reasons, policy, mode));
         }
         if (usable.getFirst() != wanted) {
             reasons.add("health: " + wanted.tier().wireName() + " is unhealthy (" + health.why(wanted.tier()) + ")");
@@ -88,11 +97,11 @@ public class TierRouter {
         Candidate first = usable.getFirst();
         reasons.add(
                 "-> " + first.target().provider() + "/" + first.target().model() + " on " + first.tier().wireName());
-        return decision(first.tier(), usable, score, reasons, policy);
+        return decision(first.tier(), usable, score, reasons, policy, mode);
     }
 
     private static RoutingDecision decision(Tier tier, List<Candidate> candidates, ComplexityScorer.Score score,
-            List<String> reasons, Policy policy) {
+            List<String> reasons, Policy policy, String mode) {
         List<Target> targets = candidates.stream().map(Candidate::target).toList();
         return new RoutingDecision(tier, targets.isEmpty() ? List.of(new Target("none", null)) : targets, score.value(),
                 score.factors(), String.join("; ", reasons), policy.ai().mode(), policy.version(), null);

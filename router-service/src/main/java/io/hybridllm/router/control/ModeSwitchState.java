@@ -1,0 +1,32 @@
+package io.hybridllm.router.control;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.hybridllm.contracts.ControlEvent;
+
+/**
+ * The mode switches {@code llm.control} holds, by scope: {@code global} or {@code tenant:<id>}. The cost service
+ * publishes them as budgets are crossed (a pause is a switch to a free mode) and reset.
+ */
+@ApplicationScoped
+public class ModeSwitchState {
+
+    public static final String GLOBAL = "global";
+
+    private final Map<String, ControlEvent.ModeSwitch> latest = new ConcurrentHashMap<>();
+
+    /** Applies a switch unless a newer one for the same scope is in force already. */
+    public void apply(ControlEvent.ModeSwitch event) {
+        latest.merge(event.scope(), event, (current, next) -> next.at().isBefore(current.at()) ? current : next);
+    }
+
+    /** The switch in force for a tenant: its own, else the global one. */
+    public Optional<ControlEvent.ModeSwitch> forTenant(String tenant) {
+        ControlEvent.ModeSwitch own = latest.get("tenant:" + tenant);
+        return Optional.ofNullable(own != null ? own : latest.get(GLOBAL));
+    }
+}

@@ -1,0 +1,60 @@
+package io.hybridllm.router.control;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.contracts.SchemaVersion;
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.testkit.kafka.KafkaProbe;
+import io.hybridllm.testkit.quarkus.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** A budget pause the cost service publishes changes how the tenant's new requests are routed within a second. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class BudgetSwitchTest {
+
+    private static final KafkaProbe kafka = KafkaProbe.shared();
+    private static final String TENANT = "budget-" + UUID.randomUUID();
+
+    private static void switchMode(String tenant, String mode, String reason) {
+        ControlEvent event = new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
+                "tenant:" + tenant, mode, reason, Instant.now());
+        kafka.send(Topics.CONTROL, "tenant:" + tenant, Json.write(event));
+    }
+
+    private static String tierFor(String tenant) {
+        String prompt = "Analyze the architecture and refactor for concurrency and security, step by step: "
+                + "```java\\nclass A {}\\n``` ".repeat(40);
+        return given().contentType(ContentType.JSON)
+                .body("{\"tenant\":\"" + tenant + "\",\"task_type\":\"refactor\",\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"" + prompt + "\"}]}")
+                .when().post("/v1/route/explain").then().statusCode(200).extract().path("tier");
+    }
+
+    @AfterEach
+    void resume() {
+        switchMode(TENANT, "hybrid", "budget reset");
+    }
+
+    @Test
+    void aPausedTenantGetsOnlyFreeTiersWithinASecondAndOthersAreUntouched() {
+        assertThat(tierFor(TENANT)).isEqualTo("cloud");
+        switchMode(TENANT, "ollama-only", "monthly budget at 95% (23.75 of 25.00 USD): paused");
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(tierFor(TENANT)).isEqualTo("local-quality"));
+        assertThat(tierFor("someone-else")).isEqualTo("cloud");
+    }
+}
