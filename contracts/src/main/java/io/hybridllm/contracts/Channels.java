@@ -21,6 +21,8 @@ public final class Channels {
     /** {@value Topics#USAGE}: outgoing from workers, incoming at the cost service. */
     public static final String USAGE = "usage";
     public static final String CONTROL = "control";
+    /** Outgoing {@value Topics#CONTROL}: policy changes, mode switches, health reports. */
+    public static final String CONTROL_UPDATES = "control-updates";
     public static final String ALERTS = "alerts";
 
     private Channels() {

@@ -1,6 +1,7 @@
 package io.hybridllm.contracts;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -12,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ControlEvent.ModeSwitch.class, name = "mode_switch"),
         @JsonSubTypes.Type(value = ControlEvent.TierHealth.class, name = "tier_health"),
-        @JsonSubTypes.Type(value = ControlEvent.ProviderHealth.class, name = "provider_health") })
+        @JsonSubTypes.Type(value = ControlEvent.ProviderHealth.class, name = "provider_health"),
+        @JsonSubTypes.Type(value = ControlEvent.PolicyChange.class, name = "policy_change") })
 public sealed interface ControlEvent {
 
     String id();
@@ -35,6 +37,14 @@ public sealed interface ControlEvent {
     /** A provider's circuit state as a cloud worker sees it. */
     record ProviderHealth(int schemaVersion, String id, String scope, String provider, CircuitState state,
             String detail, Instant at) implements ControlEvent {
+    }
+
+    /**
+     * A validated routing policy published for every router replica (scope {@code policy}): the complete TOML, its
+     * version, and the audit of the change (who, what changed, from which version).
+     */
+    record PolicyChange(int schemaVersion, String id, String scope, String version, String previousVersion, String toml,
+            String changedBy, List<String> changedKeys, Instant at) implements ControlEvent {
     }
 
     enum CircuitState {

@@ -67,30 +67,64 @@ public final class PolicyLoader {
 
     /** The built-in default with {@code layers} merged over it, lowest first. */
     public static Loaded load(List<Path> layers) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        List<PolicyProblem> unreadable = new ArrayList<>();
+        for (Path layer : layers) {
+            try {
+                texts.put(layer.toString(), Files.readString(layer, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                unreadable.add(new PolicyProblem(layer.toString(), "", "cannot be read: " + e.getMessage()));
+            }
+        }
+        return merge(texts, unreadable);
+    }
+
+    /** The built-in default with one policy text merged over it, e.g. one published to every router replica. */
+    public static Loaded fromText(String toml, String source) {
+        return merge(Map.of(source, toml), new ArrayList<>());
+    }
+
+    private static Loaded merge(Map<String, String> layers, List<PolicyProblem> problems) {
         Map<String, String> provenance = new LinkedHashMap<>();
-        List<PolicyProblem> problems = new ArrayList<>();
         ObjectNode tree = parse(defaultPolicy(), BUILT_IN, problems);
         mark(tree, "", BUILT_IN, provenance);
         List<String> sources = new ArrayList<>(List.of(BUILT_IN));
-        for (Path layer : layers) {
-            String file = layer.toString();
-            String text;
-            try {
-                text = Files.readString(layer, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                problems.add(new PolicyProblem(file, "", "cannot be read: " + e.getMessage()));
-                continue;
-            }
-            ObjectNode parsed = parse(text, file, problems);
-            merge(tree, parsed, "", file, provenance);
+        layers.forEach((file, text) -> {
+            merge(tree, parse(text, file, problems), "", file, provenance);
             sources.add(file);
-        }
+        });
         if (!problems.isEmpty()) {
             throw new PolicyException(problems);
         }
         String version = tree.hasNonNull("version") ? tree.get("version").asText() : "sha256:" + digest(tree);
         Policy policy = new PolicyReader(new Problems(provenance, sources.getLast())).read(tree, version);
         return new Loaded(policy, tree, List.copyOf(sources));
+    }
+
+    /** The keys whose values differ between two policies, e.g. {@code ai.mode}: the audit of a change. */
+    public static List<String> changedKeys(Loaded before, Loaded after) {
+        Map<String, String> old = new LinkedHashMap<>();
+        Map<String, String> now = new LinkedHashMap<>();
+        flatten(before.tree(), "", old);
+        flatten(after.tree(), "", now);
+        java.util.TreeSet<String> changed = new java.util.TreeSet<>();
+        old.forEach((key, value) -> {
+            if (!value.equals(now.get(key))) {
+                changed.add(key);
+            }
+        });
+        now.keySet().stream().filter(key -> !old.containsKey(key)).forEach(changed::add);
+        changed.remove("version");
+        return List.copyOf(changed);
+    }
+
+    private static void flatten(JsonNode node, String path, Map<String, String> into) {
+        if (node instanceof ObjectNode table) {
+            table.fields().forEachRemaining(entry -> flatten(entry.getValue(),
+                    path.isEmpty() ? entry.getKey() : path + "." + entry.getKey(), into));
+        } else {
+            into.put(path, node.toString());
+        }
     }
 
     private static ObjectNode parse(String toml, String file, List<PolicyProblem> problems) {

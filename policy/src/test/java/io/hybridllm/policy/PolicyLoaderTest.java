@@ -132,6 +132,16 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aPublishedTextLoadsOverTheDefaultAndItsChangesAreNamed() {
+        PolicyLoader.Loaded before = PolicyLoader.load(List.of());
+        PolicyLoader.Loaded after = PolicyLoader.fromText("version = \"v7\"\n[ai]\nmode = \"ollama-heavy\"\n",
+                "published by ops");
+        assertThat(after.policy().version()).isEqualTo("v7");
+        assertThat(after.sources()).containsExactly(PolicyLoader.BUILT_IN, "published by ops");
+        assertThat(PolicyLoader.changedKeys(before, after)).containsExactly("ai.mode");
+    }
+
+    @Test
     void brokenTomlNamesTheFileAndLine() throws IOException {
         Path broken = file("broken.toml", "[ai]\nmode = \"hybrid\"\nfallback_chain = [\"ollama\"\n");
         assertThatThrownBy(() -> PolicyLoader.load(List.of(broken)))

@@ -9,6 +9,7 @@ import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.router.routing.PolicyInForce;
 
 /**
  * Follows {@code llm.control}. Every router replica reads the whole compacted topic in a consumer group of its own (see
@@ -22,10 +23,12 @@ public class ControlConsumer {
 
     private final TierHealthState tierHealth;
     private final ModeSwitchState modeSwitches;
+    private final PolicyInForce policies;
 
-    public ControlConsumer(TierHealthState tierHealth, ModeSwitchState modeSwitches) {
+    public ControlConsumer(TierHealthState tierHealth, ModeSwitchState modeSwitches, PolicyInForce policies) {
         this.tierHealth = tierHealth;
         this.modeSwitches = modeSwitches;
+        this.policies = policies;
     }
 
     @Incoming(Channels.CONTROL)
@@ -48,6 +51,7 @@ public class ControlConsumer {
                 modeSwitches.apply(change);
                 LOG.infof("mode for %s is %s: %s", change.scope(), change.mode(), change.reason());
             }
+            case ControlEvent.PolicyChange change -> policies.applyPublished(change);
             case ControlEvent.ProviderHealth provider -> {
                 // Provider circuits are the cloud workers' business; tier health is what routing follows.
             }

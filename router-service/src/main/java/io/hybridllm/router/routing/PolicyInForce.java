@@ -13,15 +13,17 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.PolicyException;
 import io.hybridllm.policy.PolicyLoader;
 import io.quarkus.runtime.Startup;
 
 /**
- * The policy the router decides by: the operator's layered TOML policy, validated before use. At startup an invalid
- * policy stops the router with every problem named. While running, a changed file is validated and swapped in at once
- * if valid; if not, its problems are logged and the policy in force keeps routing.
+ * The policy the router decides by, validated before use. At startup: the operator's layered files; an invalid policy
+ * stops the router with every problem named. While running: a changed file is validated and swapped in at once if
+ * valid, else refused with its problems logged. A policy published on {@code llm.control} is applied by every replica
+ * alike and then wins over local files, so that all replicas route by the same version.
  */
 @Singleton
 @Startup
@@ -30,26 +32,48 @@ public class PolicyInForce {
     private static final Logger LOG = Logger.getLogger(PolicyInForce.class);
 
     private final Optional<String> extraFile;
-    private volatile Policy current;
+    private volatile PolicyLoader.Loaded current;
+    private volatile boolean published;
     private String signature;
 
     public PolicyInForce(@ConfigProperty(name = "hybrid.policy.file") Optional<String> extraFile) {
         this.extraFile = extraFile;
         List<Path> layers = layers();
         this.signature = signature(layers);
-        PolicyLoader.Loaded loaded = PolicyLoader.load(layers);
-        LOG.infof("routing by policy %s (mode %s) from %s", loaded.policy().version(), loaded.policy().ai().mode(),
-                String.join(", ", loaded.sources()));
-        this.current = loaded.policy();
+        this.current = PolicyLoader.load(layers);
+        LOG.infof("routing by policy %s (mode %s) from %s", current.policy().version(), current.policy().ai().mode(),
+                String.join(", ", current.sources()));
     }
 
     public Policy current() {
+        return current.policy();
+    }
+
+    public PolicyLoader.Loaded loaded() {
         return current;
     }
 
-    /** Replaces the policy at once; for the admin endpoint to come, and for tests. */
-    public void replace(Policy policy) {
-        this.current = policy;
+    /** Replaces the policy at once (tests, and the published policy below). */
+    public void replace(PolicyLoader.Loaded policy) {
+        PolicyLoader.Loaded previous = current;
+        current = policy;
+        LOG.infof("policy %s (mode %s) replaces %s (mode %s)", policy.policy().version(), policy.policy().ai().mode(),
+                previous.policy().version(), previous.policy().ai().mode());
+    }
+
+    /** A policy published on llm.control; it was validated before it was published, and is validated again here. */
+    public void applyPublished(ControlEvent.PolicyChange change) {
+        if (change.version().equals(current.policy().version())) {
+            return;
+        }
+        try {
+            replace(PolicyLoader.fromText(change.toml(),
+                    "published " + change.version() + " by " + change.changedBy()));
+            published = true;
+        } catch (PolicyException e) {
+            LOG.errorf("published policy %s refused, %s stays in force: %s", change.version(),
+                    current.policy().version(), e.getMessage());
+        }
     }
 
     /** Re-reads the layers if any file appeared, changed or went away since the last look. */
@@ -60,14 +84,15 @@ public class PolicyInForce {
             return;
         }
         signature = now;
+        if (published) {
+            LOG.warnf("policy files changed, but the published policy %s is in force on every replica: publish the"
+                    + " change (PUT /v1/policy) to apply it", current.policy().version());
+            return;
+        }
         try {
-            PolicyLoader.Loaded loaded = PolicyLoader.load(layers);
-            Policy previous = current;
-            current = loaded.policy();
-            LOG.infof("policy changed: %s (mode %s) replaces %s (mode %s)", current.version(), current.ai().mode(),
-                    previous.version(), previous.ai().mode());
+            replace(PolicyLoader.load(layers));
         } catch (PolicyException e) {
-            LOG.errorf("policy change refused, %s stays in force: %s", current.version(), e.getMessage());
+            LOG.errorf("policy change refused, %s stays in force: %s", current.policy().version(), e.getMessage());
         }
     }
 

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.PolicyLoader;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -29,7 +28,7 @@ class ModeSwitchTest {
     @Inject
     PolicyInForce policies;
 
-    private final Policy builtIn = PolicyLoader.load(List.of()).policy();
+    private final PolicyLoader.Loaded builtIn = PolicyLoader.load(List.of());
 
     @AfterEach
     void restore() {
@@ -47,7 +46,7 @@ class ModeSwitchTest {
         explainSimpleChat("local-fast", "ollama");
         Path file = Files.createTempFile("api-heavy", ".toml");
         Files.writeString(file, "version = \"ops-9\"\n[ai]\nmode = \"api-heavy\"\n");
-        policies.replace(PolicyLoader.load(List.of(file)).policy());
+        policies.replace(PolicyLoader.load(List.of(file)));
         explainSimpleChat("cloud", "openai");
         given().contentType(ContentType.JSON).body("{\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}]}")
                 .when().post("/v1/route/explain").then().body("mode", equalTo("api-heavy"))

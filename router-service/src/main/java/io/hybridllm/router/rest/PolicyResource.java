@@ -1,0 +1,103 @@
+package io.hybridllm.router.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.contracts.SchemaVersion;
+import io.hybridllm.contracts.http.Problem;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.policy.PolicyException;
+import io.hybridllm.policy.PolicyLoader;
+import io.hybridllm.router.routing.PolicyInForce;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+
+/**
+ * The policy in force, and replacing it on every replica: {@code PUT /v1/policy} (admin token) validates a TOML policy
+ * and publishes it on {@code llm.control}; each replica, this one included, applies it from there.
+ */
+@Path("/v1/policy")
+@Blocking
+public class PolicyResource {
+
+    private final PolicyInForce policies;
+    private final MutinyEmitter<Record<String, String>> control;
+    private final Optional<String> adminToken;
+
+    public PolicyResource(PolicyInForce policies,
+            @Channel(Channels.CONTROL_UPDATES) MutinyEmitter<Record<String, String>> control,
+            @ConfigProperty(name = "hybrid.admin.token") Optional<String> adminToken) {
+        this.policies = policies;
+        this.control = control;
+        this.adminToken = adminToken.filter(token -> !token.isBlank());
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String get() {
+        PolicyLoader.Loaded loaded = policies.loaded();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("version", loaded.policy().version());
+        view.put("mode", loaded.policy().ai().mode());
+        view.put("sources", loaded.sources());
+        view.put("toml", loaded.toToml());
+        return Json.write(view);
+    }
+
+    @PUT
+    @Consumes({ "application/toml", MediaType.TEXT_PLAIN })
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response publish(String toml, @HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-Changed-By") String changedBy) {
+        if (adminToken.isEmpty()) {
+            return problem(Problem.of("admin-disabled", "Admin API disabled", 503,
+                    "set HYBRID_ADMIN_TOKEN on the router to change the policy over HTTP"));
+        }
+        if (authorization == null || !MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8),
+                ("Bearer " + adminToken.get()).getBytes(StandardCharsets.UTF_8))) {
+            return Response
+                    .fromResponse(problem(Problem.of("unauthorized", "Admin token required", 401,
+                            "send Authorization: Bearer <HYBRID_ADMIN_TOKEN>")))
+                    .header("WWW-Authenticate", "Bearer").build();
+        }
+        PolicyLoader.Loaded proposed;
+        try {
+            proposed = PolicyLoader.fromText(toml, "PUT /v1/policy");
+        } catch (PolicyException e) {
+            return problem(Problem.of("invalid-policy", "Invalid policy", 422, e.getMessage()));
+        }
+        PolicyLoader.Loaded before = policies.loaded();
+        ControlEvent.PolicyChange change = new ControlEvent.PolicyChange(SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(), "policy", proposed.policy().version(), before.policy().version(), toml,
+                changedBy == null || changedBy.isBlank() ? "admin" : changedBy,
+                PolicyLoader.changedKeys(before, proposed), Instant.now());
+        control.sendAndAwait(Record.of("policy", Json.write(change)));
+        return Response.accepted(Json.write(Map.of("version", change.version(), "previous_version",
+                change.previousVersion(), "changed_keys", change.changedKeys()))).type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(Json.write(problem)).build();
+    }
+}

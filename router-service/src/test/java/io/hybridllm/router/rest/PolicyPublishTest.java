@@ -1,0 +1,90 @@
+package io.hybridllm.router.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.contracts.http.Problem;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.testkit.kafka.KafkaProbe;
+import io.hybridllm.testkit.quarkus.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** A policy put over HTTP is validated, published on the control topic with its audit, and applied from there. */
+@QuarkusTest
+@TestProfile(PolicyPublishTest.Admin.class)
+@WithTestResource(KafkaTestResource.class)
+class PolicyPublishTest {
+
+    /** A control topic of this test's own: a published policy must not outlive it in the other tests' routers. */
+    static final String CONTROL = "llm.control.policy-publish-test";
+
+    public static class Admin implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hybrid.admin.token", "test-admin-token", "mp.messaging.incoming.control.topic", CONTROL,
+                    "mp.messaging.outgoing.control-updates.topic", CONTROL);
+        }
+    }
+
+    private static final KafkaProbe kafka = KafkaProbe.shared();
+
+    private static byte[] toml(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String explainedVersion() {
+        return given().contentType(ContentType.JSON)
+                .body("{\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}]}").when()
+                .post("/v1/route/explain").then().statusCode(200).extract().path("policy_version");
+    }
+
+    @Test
+    void onlyTheAdminMayChangeThePolicy() {
+        given().contentType("application/toml").body(toml("[ai]\nmode = \"api-heavy\"\n")).when().put("/v1/policy")
+                .then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().contentType("application/toml").header("Authorization", "Bearer guess").body(toml("")).when()
+                .put("/v1/policy").then().statusCode(401);
+    }
+
+    @Test
+    void anInvalidPolicyIsRefusedAndTheOldOneKeepsRouting() {
+        String before = explainedVersion();
+        given().contentType("application/toml").header("Authorization", "Bearer test-admin-token")
+                .body(toml("[ai]\nmode = \"frugal\"\n")).when().put("/v1/policy").then().statusCode(422)
+                .contentType(Problem.MEDIA_TYPE).body("detail", containsString("PUT /v1/policy: ai.mode: is 'frugal'"));
+        assertThat(explainedVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void aValidPolicyIsPublishedWithItsAuditAndAppliedWithinASecond() {
+        given().contentType("application/toml").header("Authorization", "Bearer test-admin-token")
+                .header("X-Changed-By", "ops@example.org")
+                .body(toml("version = \"pub-1\"\n[ai]\nmode = \"api-heavy\"\n")).when().put("/v1/policy").then()
+                .statusCode(202).body("version", equalTo("pub-1")).body("changed_keys[0]", equalTo("ai.mode"));
+
+        ControlEvent.PolicyChange change = (ControlEvent.PolicyChange) Json
+                .read(kafka.awaitKey(CONTROL, "policy", Duration.ofSeconds(10)).value(), ControlEvent.class);
+        assertThat(change.version()).isEqualTo("pub-1");
+        assertThat(change.changedBy()).isEqualTo("ops@example.org");
+        assertThat(change.previousVersion()).startsWith("sha256:");
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(explainedVersion()).isEqualTo("pub-1"));
+        given().when().get("/v1/policy").then().statusCode(200).body("version", equalTo("pub-1"))
+                .body("mode", equalTo("api-heavy")).body("sources[1]", startsWith("published pub-1 by ops@"));
+    }
+}
