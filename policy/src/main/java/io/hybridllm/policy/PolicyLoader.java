@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,7 +108,7 @@ public final class PolicyLoader {
         Map<String, String> now = new LinkedHashMap<>();
         flatten(before.tree(), "", old);
         flatten(after.tree(), "", now);
-        java.util.TreeSet<String> changed = new java.util.TreeSet<>();
+        TreeSet<String> changed = new TreeSet<>();
         old.forEach((key, value) -> {
             if (!value.equals(now.get(key))) {
                 changed.add(key);

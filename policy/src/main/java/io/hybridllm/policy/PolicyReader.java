@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.policy.Policy.Provider;
 
@@ -35,8 +37,8 @@ final class PolicyReader {
     Policy read(JsonNode tree, String version) {
         Table root = new Table(tree, "", problems);
         Map<String, Provider> providers = providers(root.table("providers"));
-        Map<String, Map<io.hybridllm.contracts.TaskType, Policy.Route>> routing = new RoutingReader(providers.keySet(),
-                problems).read(root.table("routing"));
+        Map<String, Map<TaskType, Policy.Route>> routing = new RoutingReader(providers.keySet(), problems)
+                .read(root.table("routing"));
         Policy.Ai ai = ai(root.table("ai"), providers.keySet(), routing.keySet());
         Policy.Scoring scoring = scoring(root.table("scoring"));
         Policy.Cost cost = cost(root.table("cost"), providers.keySet());
@@ -119,8 +121,8 @@ final class PolicyReader {
         if (kind == null) {
             problems.add(table.key("kind"),
                     (kindName == null ? "is required for provider " + name : "is '" + kindName + "'")
-                            + "; known kinds: " + String.join(", ", java.util.Arrays.stream(ProviderKind.values())
-                                    .map(ProviderKind::wireName).toList()));
+                            + "; known kinds: " + String.join(", ",
+                                    Arrays.stream(ProviderKind.values()).map(ProviderKind::wireName).toList()));
             kind = ProviderKind.OPENAI_COMPATIBLE;
         }
         String baseUrl = table.text("base_url", null);
@@ -141,8 +143,8 @@ final class PolicyReader {
         var entries = tiers.entries();
         while (entries.hasNext()) {
             var entry = entries.next();
-            Tier tier = java.util.Arrays.stream(Tier.values()).filter(t -> t.wireName().equals(entry.getKey()))
-                    .findFirst().orElse(null);
+            Tier tier = Arrays.stream(Tier.values()).filter(t -> t.wireName().equals(entry.getKey())).findFirst()
+                    .orElse(null);
             if (tier == null || !tier.isLocal() || !kind.isLocal()) {
                 problems.add(tiers.key(entry.getKey()),
                         "must name a local tier (local-fast, local-quality) of a " + "local provider");

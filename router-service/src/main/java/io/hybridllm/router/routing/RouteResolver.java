@@ -3,6 +3,8 @@ package io.hybridllm.router.routing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.policy.Policy;
@@ -34,8 +36,8 @@ final class RouteResolver {
      * complex". Disabled providers are dropped; a provider the request prefers goes first.
      */
     static Resolution resolve(Policy policy, String mode, TaskType taskType, Depth depth, String preferred) {
-        Route route = policy.routing().getOrDefault(mode, java.util.Map.of()).get(taskType);
-        String source = "routing." + mode + "." + taskType.name().toLowerCase(java.util.Locale.ROOT);
+        Route route = policy.routing().getOrDefault(mode, Map.of()).get(taskType);
+        String source = "routing." + mode + "." + taskType.name().toLowerCase(Locale.ROOT);
         if (route == null) {
             route = new Route.Chain(policy.ai().fallbackChain());
             source = "ai.fallback_chain (" + mode + " lists no route for this task type)";
@@ -58,7 +60,7 @@ final class RouteResolver {
                     case DEEP -> byDepth.deep();
                 };
                 names.addAll(chosen.providers());
-                because += "." + depth.name().toLowerCase(java.util.Locale.ROOT);
+                because += "." + depth.name().toLowerCase(Locale.ROOT);
             }
             case Route.Cached cached -> {
                 names.add(cached.provider());
