@@ -3,17 +3,14 @@ package io.hybridllm.router.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.router.Prompts;
+import io.hybridllm.router.ShippedConfig;
 
 /** The detectors as shipped in application.properties, so the test checks the real patterns. */
 class SensitiveContentDetectorTest {
@@ -21,25 +18,14 @@ class SensitiveContentDetectorTest {
     record Config(boolean enabled, Map<String, String> detectors) implements PrivacyConfig {
     }
 
-    private static Map<String, String> shippedDetectors() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = SensitiveContentDetectorTest.class.getResourceAsStream("/application.properties")) {
-            properties.load(in);
-        }
-        Map<String, String> detectors = new TreeMap<>();
-        String prefix = "hybrid.router.privacy.detectors.";
-        properties.stringPropertyNames().stream().filter(key -> key.startsWith(prefix))
-                .forEach(key -> detectors.put(key.substring(prefix.length()), properties.getProperty(key)));
-        return detectors;
-    }
-
     private static String verdict(SensitiveContentDetector detector, String text) {
         return detector.mustStayLocal(Prompts.request("p", TaskType.CHAT, text, RequestHints.NONE)).orElse("none");
     }
 
     @Test
-    void shippedDetectorsFindSecretsAndPersonalData() throws IOException {
-        SensitiveContentDetector detector = new SensitiveContentDetector(new Config(true, shippedDetectors()));
+    void shippedDetectorsFindSecretsAndPersonalData() {
+        SensitiveContentDetector detector = new SensitiveContentDetector(
+                new Config(true, ShippedConfig.withPrefix("hybrid.router.privacy.detectors.")));
         assertThat(verdict(detector, "-----BEGIN RSA PRIVATE KEY-----\nMIIE...")).isEqualTo("detected private-key");
         assertThat(verdict(detector, "use key sk-proj-abcdefghijklmnopqrstuvwx to call")).isEqualTo("detected api-key");
         assertThat(verdict(detector, "AKIAIOSFODNN7EXAMPLE")).isEqualTo("detected api-key");
