@@ -21,6 +21,8 @@ public final class Hybrid {
                                                compatible simulators answering after MS milliseconds (default 20).
               bench [--requests=N]             Start a simulated system with a zero-latency model and measure the
                                                end-to-end latency of N sequential HTTP requests (default 1000).
+              bench router [--requests=N]      Fill llm.requests with N requests (default 50000), start one router,
+                                               and measure how many it routes per second.
               topics --bootstrap-servers=HOSTS [--replication-factor=N]
                                                Create the system's topics on a Kafka cluster, with the documented
                                                partitions and retention (existing topics are kept).
@@ -38,7 +40,13 @@ public final class Hybrid {
         try {
             switch (command) {
                 case "up" -> up(home, flags);
-                case "bench" -> LatencyBench.run(home, intFlag(flags, "--requests", 1000), System.out);
+                case "bench" -> {
+                    if (flags.contains("router")) {
+                        RouterThroughputBench.run(home, intFlag(flags, "--requests", 50_000), System.out);
+                    } else {
+                        LatencyBench.run(home, intFlag(flags, "--requests", 1000), System.out);
+                    }
+                }
                 case "topics" -> topics(flags);
                 case "config" -> {
                     if (flags.isEmpty() || !flags.getFirst().equals("check")) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.testkit.kafka.EmbeddedKafka;
@@ -57,15 +58,23 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts everything and returns once every service is ready; on any failure, stops what it started. */
     public void start(PrintStream out) throws InterruptedException {
+        start(out, bootstrapServers -> {
+        });
+    }
+
+    /**
+     * As {@link #start(PrintStream)}, with a step between the infrastructure and the services (benchmarks fill topics).
+     */
+    void start(PrintStream out, Consumer<String> beforeServices) throws InterruptedException {
         try {
-            startAll(out);
+            startAll(out, beforeServices);
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
         }
     }
 
-    private void startAll(PrintStream out) throws InterruptedException {
+    private void startAll(PrintStream out, Consumer<String> beforeServices) throws InterruptedException {
         try {
             Files.createDirectories(options.logDir());
         } catch (IOException e) {
@@ -94,9 +103,12 @@ public final class LocalSystem implements AutoCloseable {
             reportRealProviders(out);
         }
 
+        beforeServices.accept(kafka.bootstrapServers());
         out.println("Starting the services (logs in " + options.logDir() + ") ...");
         for (Service service : Service.values()) {
-            own(ServiceProcess.start(service, options, env.get(service)));
+            if (options.ports().containsKey(service)) {
+                own(ServiceProcess.start(service, options, env.get(service)));
+            }
         }
         Instant deadline = Instant.now().plus(STARTUP);
         for (ServiceProcess service : services) {
