@@ -64,7 +64,11 @@ public class TierRouter {
         if (!selected.because().equals("ai.mode")) {
             reasons.add("mode by " + selected.because());
         }
-        List<Candidate> candidates = candidates(route.providers(), depth);
+        List<Candidate> candidates = candidates(inRegion(route.providers(), hints.region()), depth);
+        if (hints.region() != null) {
+            reasons.add("region " + hints.region() + ": only providers there"
+                    + (candidates.isEmpty() ? " (none on this route)" : ""));
+        }
 
         if (hints.tier() != null) {
             List<Candidate> hinted = candidates.stream().filter(c -> c.tier() == hints.tier()).toList();
@@ -77,7 +81,7 @@ public class TierRouter {
         if (mustStayLocal.isPresent() && candidates.stream().anyMatch(c -> !c.tier().isLocal())) {
             List<Candidate> local = candidates.stream().filter(c -> c.tier().isLocal()).toList();
             if (local.isEmpty()) {
-                local = candidates(localProviders(policy), depth);
+                local = candidates(inRegion(localProviders(policy), hints.region()), depth);
                 reasons.add("privacy: " + mustStayLocal.get() + ", stays local (the route has no local provider;"
                         + " using the local providers of ai.fallback_chain)");
             } else {
@@ -142,13 +146,25 @@ public class TierRouter {
                 .toList();
     }
 
+    /**
+     * A request pinned to a region goes only to providers declared in it. A local provider without a region runs on the
+     * operator's own machines and counts as anywhere; a cloud provider without one is not assumed to comply.
+     */
+    private static List<Provider> inRegion(List<Provider> providers, String region) {
+        if (region == null) {
+            return providers;
+        }
+        return providers.stream()
+                .filter(p -> region.equalsIgnoreCase(p.region()) || (p.isLocal() && p.region() == null)).toList();
+    }
+
     private String unroutable(List<Candidate> candidates, Optional<String> mustStayLocal,
             RouteResolver.Resolution route) {
         StringBuilder reason = new StringBuilder("no usable provider for this request (route: ").append(route.because())
                 .append(')');
         mustStayLocal.ifPresent(why -> reason.append("; cloud not allowed, ").append(why));
         if (candidates.isEmpty()) {
-            reason.append("; no enabled provider is left to try");
+            reason.append("; no enabled provider is left to try (a region pin or the route allows none)");
         }
         for (Candidate candidate : candidates) {
             reason.append("; ").append(candidate.target().provider()).append(" on ").append(candidate.tier().wireName())

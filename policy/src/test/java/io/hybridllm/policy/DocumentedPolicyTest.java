@@ -1,0 +1,29 @@
+package io.hybridllm.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.hybridllm.contracts.TaskType;
+
+/** The annotated example in docs/routing.md is a policy this build accepts. */
+class DocumentedPolicyTest {
+
+    @Test
+    void theAnnotatedExampleIsValid() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "routing.md"));
+        Matcher toml = Pattern.compile("```toml\\n(.*?)\\n```", Pattern.DOTALL).matcher(doc);
+        assertThat(toml.find()).as("a toml example in docs/routing.md").isTrue();
+        Policy policy = PolicyLoader.fromText(toml.group(1), "docs/routing.md").policy();
+        assertThat(policy.version()).isEqualTo("2026-11-22.1");
+        assertThat(policy.providers().get("claude").kind()).isEqualTo(ProviderKind.ANTHROPIC);
+        assertThat(policy.routing().get("hybrid").get(TaskType.REVIEW)).isInstanceOf(Policy.Route.ByDepth.class);
+        assertThat(policy.dynamicSwitching().context()).containsKey("**/*.sql");
+    }
+}
