@@ -17,13 +17,16 @@ import java.util.Map;
  * @param kafkaPort
  *            the embedded broker's port (0: any free port)
  * @param ports
- *            each service's HTTP port
+ *            each service's HTTP port; only the services named here are started
+ * @param environment
+ *            variables every service gets besides the addresses (e.g. an admin token)
  */
 public record LaunchOptions(Path home, boolean simulate, Duration simulatedLatency, int kafkaPort,
-        Map<Service, Integer> ports) {
+        Map<Service, Integer> ports, Map<String, String> environment) {
 
     public LaunchOptions {
         ports = Map.copyOf(ports);
+        environment = Map.copyOf(environment);
     }
 
     public static LaunchOptions defaults(Path home) {
@@ -31,15 +34,19 @@ public record LaunchOptions(Path home, boolean simulate, Duration simulatedLaten
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
-        return new LaunchOptions(home, false, Duration.ofMillis(20), 9092, ports);
+        return new LaunchOptions(home, false, Duration.ofMillis(20), 9092, ports, Map.of());
     }
 
     public LaunchOptions withSimulation(boolean simulate, Duration latency) {
-        return new LaunchOptions(home, simulate, latency, kafkaPort, ports);
+        return new LaunchOptions(home, simulate, latency, kafkaPort, ports, environment);
     }
 
     public LaunchOptions withPorts(int kafkaPort, Map<Service, Integer> ports) {
-        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports);
+        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment);
+    }
+
+    public LaunchOptions withEnvironment(Map<String, String> environment) {
+        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment);
     }
 
     public int port(Service service) {

@@ -43,6 +43,7 @@ public final class LocalSystem implements AutoCloseable {
     private EmbeddedKafka kafka;
     private PostgresServer postgres;
     private boolean closed;
+    private final Map<Service, Map<String, String>> environments = new HashMap<>();
 
     /** A system not started yet: {@link #close()} may be hooked to the JVM's shutdown before {@link #start}. */
     public LocalSystem(LaunchOptions options) {
@@ -89,6 +90,7 @@ public final class LocalSystem implements AutoCloseable {
         Map<Service, Map<String, String>> env = new HashMap<>();
         for (Service service : Service.values()) {
             Map<String, String> vars = new HashMap<>(common);
+            vars.putAll(options.environment());
             if (service.database() != null) {
                 postgres.createDatabase(service.database());
                 vars.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
@@ -103,6 +105,7 @@ public final class LocalSystem implements AutoCloseable {
             reportRealProviders(out);
         }
 
+        environments.putAll(env);
         beforeServices.accept(kafka.bootstrapServers());
         out.println("Starting the services (logs in " + options.logDir() + ") ...");
         for (Service service : Service.values()) {
@@ -161,6 +164,14 @@ public final class LocalSystem implements AutoCloseable {
 
     public LaunchOptions options() {
         return options;
+    }
+
+    /** Starts one more instance of a running service, e.g. a second router replica, and waits until it is ready. */
+    String startReplica(Service service, int port, String name) throws InterruptedException {
+        ServiceProcess replica = ServiceProcess.start(service, port, name, options, environments.get(service));
+        own(replica);
+        replica.awaitReady(Instant.now().plus(STARTUP));
+        return "http://localhost:" + port;
     }
 
     /** Keeps what was just started for closing, unless the system is being stopped already. */

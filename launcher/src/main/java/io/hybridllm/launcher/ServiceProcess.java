@@ -33,18 +33,24 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(Service service, LaunchOptions options, Map<String, String> env) {
+        return start(service, options.port(service), service.module(), options, env);
+    }
+
+    /** Another instance of a service (a second replica), on its own port and with its own log. */
+    static ServiceProcess start(Service service, int port, String name, LaunchOptions options,
+            Map<String, String> env) {
         Path application = options.application(service);
         if (!Files.isRegularFile(application)) {
             throw new IllegalStateException(application + " is missing: build first (./mvnw package -DskipTests)");
         }
-        Path log = options.logDir().resolve(service.module() + ".log");
+        Path log = options.logDir().resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", application.toString()))
                 .directory(options.home().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(options.port(service)));
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         try {
-            return new ServiceProcess(service, builder.start(), log, options.url(service));
+            return new ServiceProcess(service, builder.start(), log, "http://localhost:" + port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module(), e);
         }
