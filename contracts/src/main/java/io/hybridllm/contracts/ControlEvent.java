@@ -41,7 +41,8 @@ public sealed interface ControlEvent {
 
     /**
      * A validated routing policy published for every router replica (scope {@code policy}): the complete TOML, its
-     * version, and the audit of the change (who, what changed, from which version).
+     * version, and the audit of the change (who, what changed, from which version). Without TOML (version
+     * {@code withdrawn}) it withdraws the published policy, and every replica goes back to its own files.
      */
     record PolicyChange(int schemaVersion, String id, String scope, String version, String previousVersion, String toml,
             String changedBy, List<String> changedKeys, Instant at) implements ControlEvent {

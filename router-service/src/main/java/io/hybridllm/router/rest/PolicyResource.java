@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -34,7 +36,8 @@ import io.smallrye.reactive.messaging.kafka.Record;
 
 /**
  * The policy in force, and replacing it on every replica: {@code PUT /v1/policy} (admin token) validates a TOML policy
- * and publishes it on {@code llm.control}; each replica, this one included, applies it from there.
+ * and publishes it on {@code llm.control}; each replica, this one included, applies it from there. {@code DELETE}
+ * withdraws it, and every replica goes back to its own files.
  */
 @Path("/v1/policy")
 @Blocking
@@ -69,16 +72,9 @@ public class PolicyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response publish(String toml, @HeaderParam("Authorization") String authorization,
             @HeaderParam("X-Changed-By") String changedBy) {
-        if (adminToken.isEmpty()) {
-            return problem(Problem.of("admin-disabled", "Admin API disabled", 503,
-                    "set HYBRID_ADMIN_TOKEN on the router to change the policy over HTTP"));
-        }
-        if (authorization == null || !MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8),
-                ("Bearer " + adminToken.get()).getBytes(StandardCharsets.UTF_8))) {
-            return Response
-                    .fromResponse(problem(Problem.of("unauthorized", "Admin token required", 401,
-                            "send Authorization: Bearer <HYBRID_ADMIN_TOKEN>")))
-                    .header("WWW-Authenticate", "Bearer").build();
+        Optional<Response> refused = refuseUnlessAdmin(authorization);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         PolicyLoader.Loaded proposed;
         try {
@@ -95,6 +91,38 @@ public class PolicyResource {
         return Response.accepted(Json.write(Map.of("version", change.version(), "previous_version",
                 change.previousVersion(), "changed_keys", change.changedKeys()))).type(MediaType.APPLICATION_JSON)
                 .build();
+    }
+
+    /** Withdraws a published policy: every replica goes back to routing by its own files. */
+    @DELETE
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response withdraw(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-Changed-By") String changedBy) {
+        Optional<Response> refused = refuseUnlessAdmin(authorization);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ControlEvent.PolicyChange change = new ControlEvent.PolicyChange(SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(), "policy", "withdrawn", policies.current().version(), null,
+                changedBy == null || changedBy.isBlank() ? "admin" : changedBy, List.of(), Instant.now());
+        control.sendAndAwait(Record.of("policy", Json.write(change)));
+        return Response.accepted(Json.write(Map.of("withdrawn", change.previousVersion())))
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private Optional<Response> refuseUnlessAdmin(String authorization) {
+        if (adminToken.isEmpty()) {
+            return Optional.of(problem(Problem.of("admin-disabled", "Admin API disabled", 503,
+                    "set HYBRID_ADMIN_TOKEN on the router to change the policy over HTTP")));
+        }
+        if (authorization == null || !MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8),
+                ("Bearer " + adminToken.get()).getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(Response
+                    .fromResponse(problem(Problem.of("unauthorized", "Admin token required", 401,
+                            "send Authorization: Bearer <HYBRID_ADMIN_TOKEN>")))
+                    .header("WWW-Authenticate", "Bearer").build());
+        }
+        return Optional.empty();
     }
 
     private static Response problem(Problem problem) {

@@ -62,8 +62,12 @@ public class PolicyInForce {
     }
 
     /** A policy published on llm.control; it was validated before it was published, and is validated again here. */
-    public void applyPublished(ControlEvent.PolicyChange change) {
-        if (change.version().equals(current.policy().version())) {
+    public synchronized void applyPublished(ControlEvent.PolicyChange change) {
+        if (change.toml() == null) {
+            withdraw(change);
+            return;
+        }
+        if (published && change.version().equals(current.policy().version())) {
             return;
         }
         try {
@@ -72,6 +76,21 @@ public class PolicyInForce {
             published = true;
         } catch (PolicyException e) {
             LOG.errorf("published policy %s refused, %s stays in force: %s", change.version(),
+                    current.policy().version(), e.getMessage());
+        }
+    }
+
+    /** A withdrawn publication: every replica goes back to its own files. */
+    private void withdraw(ControlEvent.PolicyChange change) {
+        if (!published) {
+            return;
+        }
+        published = false;
+        try {
+            replace(PolicyLoader.load(layers()));
+            LOG.infof("published policy withdrawn by %s; routing by the files again", change.changedBy());
+        } catch (PolicyException e) {
+            LOG.errorf("published policy withdrawn, but the files are invalid; %s stays in force: %s",
                     current.policy().version(), e.getMessage());
         }
     }

@@ -23,7 +23,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
-/** A policy put over HTTP is validated, published on the control topic with its audit, and applied from there. */
+/**
+ * A policy put over HTTP is validated, published on the control topic with its audit, and applied from there;
+ * withdrawn, the router goes back to its files.
+ */
 @QuarkusTest
 @TestProfile(PolicyPublishTest.Admin.class)
 @WithTestResource(KafkaTestResource.class)
@@ -86,5 +89,10 @@ class PolicyPublishTest {
                 .untilAsserted(() -> assertThat(explainedVersion()).isEqualTo("pub-1"));
         given().when().get("/v1/policy").then().statusCode(200).body("version", equalTo("pub-1"))
                 .body("mode", equalTo("api-heavy")).body("sources[1]", startsWith("published pub-1 by ops@"));
+
+        given().header("Authorization", "Bearer test-admin-token").header("X-Changed-By", "ops@example.org").when()
+                .delete("/v1/policy").then().statusCode(202).body("withdrawn", equalTo("pub-1"));
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(explainedVersion()).startsWith("sha256:"));
     }
 }
