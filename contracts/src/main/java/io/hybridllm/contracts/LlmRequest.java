@@ -44,6 +44,12 @@ public record LlmRequest(int schemaVersion, String id, String tenant, String job
         return text.toString();
     }
 
+    /** Where this request's reply goes: always {@value Topics#REPLIES}, and also the request's own reply_to topic. */
+    public List<String> replyTopics() {
+        return replyTo == null || replyTo.equals(Topics.REPLIES) ? List.of(Topics.REPLIES)
+                : List.of(Topics.REPLIES, replyTo);
+    }
+
     public LlmRequest withAttempt(Attempt attempt) {
         List<Attempt> all = new ArrayList<>(attempts);
         all.add(attempt);

@@ -44,6 +44,14 @@ class MessagesTest {
     }
 
     @Test
+    void aReplyGoesToTheRepliesTopicAndToTheRequestsOwn() {
+        assertThat(request().replyTopics()).containsExactly(Topics.REPLIES, "acme.replies");
+        LlmRequest withoutOwn = Json.read("""
+                {"id":"j-2","tenant":"t","messages":[{"role":"user","content":"x"}]}""", LlmRequest.class);
+        assertThat(withoutOwn.replyTopics()).containsExactly(Topics.REPLIES);
+    }
+
+    @Test
     void minimalJobMessageGetsDefaults() {
         LlmRequest request = Json.read("""
                 {"id":"j-1","tenant":"batch","messages":[{"role":"user","content":"hi"}]}""", LlmRequest.class);

@@ -40,9 +40,8 @@ public class UnroutableReplies {
         String reply = Json.write(LlmReply.failed(routed, null,
                 new ErrorInfo(ErrorInfo.ErrorCode.NO_PROVIDER, e.getMessage()), 0, request.attempts()));
         List<CompletableFuture<Void>> sends = new ArrayList<>();
-        sends.add(send(reply, request.id(), Topics.REPLIES));
-        if (request.replyTo() != null && !request.replyTo().equals(Topics.REPLIES)) {
-            sends.add(send(reply, request.id(), request.replyTo()));
+        for (String topic : request.replyTopics()) {
+            sends.add(send(reply, request.id(), topic));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     }

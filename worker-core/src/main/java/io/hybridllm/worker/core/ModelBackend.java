@@ -1,5 +1,7 @@
 package io.hybridllm.worker.core;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import io.hybridllm.contracts.ErrorInfo;
@@ -22,4 +24,15 @@ public interface ModelBackend {
 
     /** One call, with its own timeout and no hidden retries; failures are results, not exceptions. */
     CallResult chat(String model, LlmRequest request) throws InterruptedException;
+
+    /** Where the backend is, for health reports. */
+    String baseUrl();
+
+    /** The models the backend offers; fails with a message fit for a health report (no secrets). */
+    List<String> models() throws IOException, InterruptedException;
+
+    /** How a health report shows the models: their names by default. */
+    default Object modelsForHealth(List<String> models) {
+        return String.join(",", models);
+    }
 }

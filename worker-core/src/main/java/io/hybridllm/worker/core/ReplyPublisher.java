@@ -33,13 +33,12 @@ public class ReplyPublisher {
         this.usage = usage;
     }
 
-    public CompletionStage<Void> publish(Publication publication, String replyTo) {
+    public CompletionStage<Void> publish(Publication publication, List<String> replyTopics) {
         String reply = Json.write(publication.reply());
         String id = publication.reply().requestId();
         List<CompletableFuture<Void>> sends = new ArrayList<>();
-        sends.add(send(replies, reply, id, null));
-        if (replyTo != null && !replyTo.equals(Topics.REPLIES)) {
-            sends.add(send(replies, reply, id, replyTo));
+        for (String topic : replyTopics) {
+            sends.add(send(replies, reply, id, topic));
         }
         if (publication.usage() != null) {
             sends.add(send(usage, Json.write(publication.usage()), publication.usage().tenant(), null));

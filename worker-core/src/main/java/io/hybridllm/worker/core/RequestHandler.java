@@ -52,7 +52,7 @@ public class RequestHandler {
             return settled(record.nack(e), "dead-letter an unreadable request");
         }
         try {
-            CompletionStage<Void> done = publisher.publish(answer(routed), routed.request().replyTo())
+            CompletionStage<Void> done = publisher.publish(answer(routed), routed.request().replyTopics())
                     .handle((published, failure) -> failure == null ? record.ack() : record.nack(failure))
                     .thenCompose(Function.identity());
             return settled(done, "publish the reply to request " + routed.id());

@@ -69,8 +69,15 @@ public class OpenAiClient implements ModelBackend {
                 .build();
     }
 
+    @Override
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** OpenAI lists every model of the account; their number says enough in a health report. */
+    @Override
+    public Object modelsForHealth(List<String> models) {
+        return models.size();
     }
 
     @Override
@@ -108,6 +115,7 @@ public class OpenAiClient implements ModelBackend {
     }
 
     /** The ids of the models the key may use; fails with a redacted message fit for a health report. */
+    @Override
     public List<String> models() throws IOException, InterruptedException {
         if (keyProblem != null) {
             throw new IOException(keyProblem);

@@ -85,6 +85,7 @@ public class OllamaClient implements ModelBackend {
         return url;
     }
 
+    @Override
     public String baseUrl() {
         return baseUrl;
     }
@@ -114,6 +115,7 @@ public class OllamaClient implements ModelBackend {
     }
 
     /** The names of the models Ollama has pulled; fails with a message fit for a health report. */
+    @Override
     public List<String> models() throws IOException, InterruptedException {
         HttpRequest call = HttpRequest.newBuilder(URI.create(baseUrl + "/api/tags")).timeout(healthTimeout).GET()
                 .build();
