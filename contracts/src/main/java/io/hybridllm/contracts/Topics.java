@@ -14,6 +14,8 @@ public final class Topics {
     public static final String USAGE = "llm.usage";
     public static final String CONTROL = "llm.control";
     public static final String ALERTS = "llm.alerts";
+    /** Who changed a policy or a budget, when and what: kept a year. */
+    public static final String AUDIT = "llm.audit";
 
     /** Suffix of the dead-letter topic that holds what could not be processed from a topic. */
     public static final String DLQ_SUFFIX = ".dlq";
@@ -26,6 +28,7 @@ public final class Topics {
 
     private static final Duration DAYS_7 = Duration.ofDays(7);
     private static final Duration WEEKS_4 = Duration.ofDays(28);
+    private static final Duration YEAR = Duration.ofDays(365);
 
     /** How a topic is laid out on the broker; used by whatever creates topics (launcher, tests, deploy manifests). */
     public record TopicSpec(String name, int partitions, Duration retention, boolean compacted) {
@@ -36,8 +39,8 @@ public final class Topics {
             new TopicSpec(TIER_LOCAL_QUALITY, TIER_PARTITIONS, DAYS_7, false),
             new TopicSpec(TIER_CLOUD, TIER_PARTITIONS, DAYS_7, false), new TopicSpec(REPLIES, 12, DAYS_7, false),
             new TopicSpec(USAGE, 12, WEEKS_4, false), new TopicSpec(CONTROL, 1, Duration.ZERO, true),
-            new TopicSpec(ALERTS, 3, WEEKS_4, false), dlq(REQUESTS), dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY),
-            dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+            new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(AUDIT, 1, YEAR, false), dlq(REQUESTS),
+            dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
 
     public static String dlqOf(String topic) {
         return topic + DLQ_SUFFIX;

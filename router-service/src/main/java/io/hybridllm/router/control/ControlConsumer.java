@@ -9,12 +9,12 @@ import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.router.messaging.HeldRequests;
 import io.hybridllm.router.routing.PolicyInForce;
 
 /**
  * Follows {@code llm.control}. Every router replica reads the whole compacted topic in a consumer group of its own (see
- * application.properties), so all replicas hold the same state. Mode switches arrive here too; the policy work will
- * obey them.
+ * application.properties), so all replicas hold the same state: tier health, mode switches and the published policy.
  */
 @ApplicationScoped
 public class ControlConsumer {
@@ -24,11 +24,14 @@ public class ControlConsumer {
     private final TierHealthState tierHealth;
     private final ModeSwitchState modeSwitches;
     private final PolicyInForce policies;
+    private final HeldRequests held;
 
-    public ControlConsumer(TierHealthState tierHealth, ModeSwitchState modeSwitches, PolicyInForce policies) {
+    public ControlConsumer(TierHealthState tierHealth, ModeSwitchState modeSwitches, PolicyInForce policies,
+            HeldRequests held) {
         this.tierHealth = tierHealth;
         this.modeSwitches = modeSwitches;
         this.policies = policies;
+        this.held = held;
     }
 
     @Incoming(Channels.CONTROL)
@@ -56,5 +59,7 @@ public class ControlConsumer {
                 // Provider circuits are the cloud workers' business; tier health is what routing follows.
             }
         }
+        // Whatever changed may make a held request routable.
+        held.recheckSoon();
     }
 }

@@ -1,5 +1,7 @@
 package io.hybridllm.router.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -7,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.RoutingDecision;
@@ -20,18 +23,24 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 /**
  * Routes every request to its tier topic. The outgoing record carries the incoming one's acknowledgement, so a
  * request's offset is committed only once its routed copy is in Kafka; an unreadable request goes to the dead-letter
- * topic with the reason.
+ * topic with the reason. A request no usable tier can serve is held until its deadline if it has one (see
+ * {@link HeldRequests}), else answered with a failed reply.
  */
 @ApplicationScoped
 public class RequestRouting {
 
+    /** Held requests released to their tier once it is usable again; same topics as the routed channel. */
+    static final String RELEASED = "released";
+
     private final TierRouter router;
     private final UnroutableReplies unroutable;
+    private final HeldRequests held;
     private final MeterRegistry metrics;
 
-    public RequestRouting(TierRouter router, UnroutableReplies unroutable, MeterRegistry metrics) {
+    public RequestRouting(TierRouter router, UnroutableReplies unroutable, HeldRequests held, MeterRegistry metrics) {
         this.router = router;
         this.unroutable = unroutable;
+        this.held = held;
         this.metrics = metrics;
     }
 
@@ -50,21 +59,35 @@ public class RequestRouting {
         try {
             decision = router.decide(request);
         } catch (UnroutableException e) {
+            if (held.hold(request, incoming, e)) {
+                return null;
+            }
             metrics.counter("hybrid.router.unroutable").increment();
             // Acknowledged once the failed reply is in Kafka; skipped on the routed channel.
-            unroutable.fail(request, e).whenComplete((done, failure) -> {
-                if (failure == null) {
-                    incoming.ack();
-                } else {
-                    incoming.nack(failure);
-                }
-            });
+            acknowledgeWhen(incoming, unroutable.fail(request, e.wanted(),
+                    new ErrorInfo(ErrorInfo.ErrorCode.NO_PROVIDER, e.getMessage())));
             return null;
         }
         metrics.counter("hybrid.router.decisions", "tier", decision.tier().wireName()).increment();
         metrics.summary("hybrid.router.score").record(decision.score());
         return incoming.withPayload(Json.write(new RoutedRequest(request, decision)))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(request.id())
-                        .withTopic(decision.tier().topic()).build());
+                .addMetadata(toTier(request, decision));
+    }
+
+    /** A routed request goes to its tier's topic, keyed by request id. */
+    static OutgoingKafkaRecordMetadata<String> toTier(LlmRequest request, RoutingDecision decision) {
+        return OutgoingKafkaRecordMetadata.<String> builder().withKey(request.id()).withTopic(decision.tier().topic())
+                .build();
+    }
+
+    /** Acknowledges a request once what answers it is in Kafka; a failed send dead-letters it with the reason. */
+    static void acknowledgeWhen(Message<?> incoming, CompletionStage<?> sent) {
+        sent.whenComplete((done, failure) -> {
+            if (failure == null) {
+                incoming.ack();
+            } else {
+                incoming.nack(failure);
+            }
+        });
     }
 }

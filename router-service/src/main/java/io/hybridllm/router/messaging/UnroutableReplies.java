@@ -15,15 +15,16 @@ import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutedRequest;
+import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
-import io.hybridllm.router.routing.UnroutableException;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Answers a request that no usable tier can serve with a failed reply ({@code no_provider} and the reason), on
- * {@value Topics#REPLIES} and on its own reply_to topic, instead of queueing it where nobody answers.
+ * Answers a request that no usable tier can serve with a failed reply ({@code no_provider}, or {@code expired} after it
+ * was held until its deadline, and the reason), on {@value Topics#REPLIES} and on its own reply_to topic, instead of
+ * queueing it where nobody answers.
  */
 @ApplicationScoped
 public class UnroutableReplies {
@@ -34,11 +35,10 @@ public class UnroutableReplies {
         this.replies = replies;
     }
 
-    /** Completes once Kafka has every copy of the reply. */
-    public CompletionStage<Void> fail(LlmRequest request, UnroutableException e) {
-        RoutedRequest routed = new RoutedRequest(request, e.wanted());
-        String reply = Json.write(LlmReply.failed(routed, null,
-                new ErrorInfo(ErrorInfo.ErrorCode.NO_PROVIDER, e.getMessage()), 0, request.attempts()));
+    /** Completes once Kafka has every copy of the reply; {@code wanted} is the decision before health ruled it out. */
+    public CompletionStage<Void> fail(LlmRequest request, RoutingDecision wanted, ErrorInfo error) {
+        RoutedRequest routed = new RoutedRequest(request, wanted);
+        String reply = Json.write(LlmReply.failed(routed, null, error, 0, request.attempts()));
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (String topic : request.replyTopics()) {
             sends.add(send(reply, request.id(), topic));

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
+import io.hybridllm.contracts.AuditEvent;
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.SchemaVersion;
@@ -29,6 +30,7 @@ import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.policy.PolicyException;
 import io.hybridllm.policy.PolicyLoader;
+import io.hybridllm.router.control.PolicyAudit;
 import io.hybridllm.router.routing.PolicyInForce;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -46,11 +48,13 @@ public class PolicyResource {
     private final PolicyInForce policies;
     private final MutinyEmitter<Record<String, String>> control;
     private final Optional<String> adminToken;
+    private final PolicyAudit audit;
 
-    public PolicyResource(PolicyInForce policies,
+    public PolicyResource(PolicyInForce policies, PolicyAudit audit,
             @Channel(Channels.CONTROL_UPDATES) MutinyEmitter<Record<String, String>> control,
             @ConfigProperty(name = "hybrid.admin.token") Optional<String> adminToken) {
         this.policies = policies;
+        this.audit = audit;
         this.control = control;
         this.adminToken = adminToken.filter(token -> !token.isBlank());
     }
@@ -76,18 +80,22 @@ public class PolicyResource {
         if (refused.isPresent()) {
             return refused.get();
         }
+        String actor = actor(changedBy);
+        PolicyLoader.Loaded before = policies.loaded();
         PolicyLoader.Loaded proposed;
         try {
             proposed = PolicyLoader.fromText(toml, "PUT /v1/policy");
         } catch (PolicyException e) {
+            audit.adminChange(AuditEvent.Action.POLICY_REFUSED, actor, "PUT /v1/policy", null,
+                    before.policy().version(), List.of(), e.getMessage());
             return problem(Problem.of("invalid-policy", "Invalid policy", 422, e.getMessage()));
         }
-        PolicyLoader.Loaded before = policies.loaded();
         ControlEvent.PolicyChange change = new ControlEvent.PolicyChange(SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(), "policy", proposed.policy().version(), before.policy().version(), toml,
-                changedBy == null || changedBy.isBlank() ? "admin" : changedBy,
-                PolicyLoader.changedKeys(before, proposed), Instant.now());
+                actor, PolicyLoader.changedKeys(before, proposed), Instant.now());
         control.sendAndAwait(Record.of("policy", Json.write(change)));
+        audit.adminChange(AuditEvent.Action.POLICY_PUBLISHED, actor, "PUT /v1/policy", change.version(),
+                change.previousVersion(), change.changedKeys(), "");
         return Response.accepted(Json.write(Map.of("version", change.version(), "previous_version",
                 change.previousVersion(), "changed_keys", change.changedKeys()))).type(MediaType.APPLICATION_JSON)
                 .build();
@@ -104,10 +112,16 @@ public class PolicyResource {
         }
         ControlEvent.PolicyChange change = new ControlEvent.PolicyChange(SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(), "policy", "withdrawn", policies.current().version(), null,
-                changedBy == null || changedBy.isBlank() ? "admin" : changedBy, List.of(), Instant.now());
+                actor(changedBy), List.of(), Instant.now());
         control.sendAndAwait(Record.of("policy", Json.write(change)));
+        audit.adminChange(AuditEvent.Action.POLICY_WITHDRAWN, change.changedBy(), "DELETE /v1/policy", null,
+                change.previousVersion(), List.of(), "every replica routes by its own files again");
         return Response.accepted(Json.write(Map.of("withdrawn", change.previousVersion())))
                 .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static String actor(String changedBy) {
+        return changedBy == null || changedBy.isBlank() ? "admin" : changedBy;
     }
 
     private Optional<Response> refuseUnlessAdmin(String authorization) {

@@ -5,8 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -34,12 +39,12 @@ public class PolicyInForce {
     private final Optional<String> extraFile;
     private volatile PolicyLoader.Loaded current;
     private volatile boolean published;
-    private String signature;
+    private Map<Path, Integer> contents;
 
     public PolicyInForce(@ConfigProperty(name = "hybrid.policy.file") Optional<String> extraFile) {
         this.extraFile = extraFile;
         List<Path> layers = layers();
-        this.signature = signature(layers);
+        this.contents = contents(layers);
         this.current = PolicyLoader.load(layers);
         LOG.infof("routing by policy %s (mode %s) from %s", current.policy().version(), current.policy().ai().mode(),
                 String.join(", ", current.sources()));
@@ -95,24 +100,39 @@ public class PolicyInForce {
         }
     }
 
-    /** Re-reads the layers if any file appeared, changed or went away since the last look. */
-    synchronized void reloadIfChanged() {
+    /**
+     * Re-reads the layers if any file appeared, changed or went away since the last look, and says what the edit did:
+     * applied, or refused with the problems (the old policy stays). Empty when nothing changed or when a published
+     * policy is in force, which wins over files until it is withdrawn.
+     */
+    synchronized Optional<FileEdit> reloadIfChanged() {
         List<Path> layers = layers();
-        String now = signature(layers);
-        if (now.equals(signature)) {
-            return;
+        Map<Path, Integer> now = contents(layers);
+        List<Path> edited = edited(contents, now);
+        if (edited.isEmpty()) {
+            return Optional.empty();
         }
-        signature = now;
+        contents = now;
         if (published) {
             LOG.warnf("policy files changed, but the published policy %s is in force on every replica: publish the"
                     + " change (PUT /v1/policy) to apply it", current.policy().version());
-            return;
+            return Optional.empty();
         }
+        PolicyLoader.Loaded before = current;
         try {
-            replace(PolicyLoader.load(layers));
+            PolicyLoader.Loaded after = PolicyLoader.load(layers);
+            replace(after);
+            return Optional.of(new FileEdit(edited, true, after.policy().version(), before.policy().version(),
+                    PolicyLoader.changedKeys(before, after), ""));
         } catch (PolicyException e) {
             LOG.errorf("policy change refused, %s stays in force: %s", current.policy().version(), e.getMessage());
+            return Optional.of(new FileEdit(edited, false, null, before.policy().version(), List.of(), e.getMessage()));
         }
+    }
+
+    /** An edit of the policy files as this replica saw it; {@code version} is null when it was refused. */
+    public record FileEdit(List<Path> files, boolean applied, String version, String previousVersion,
+            List<String> changedKeys, String problems) {
     }
 
     /** The layered lookup, with {@code hybrid.policy.file} on top where it is set. */
@@ -124,17 +144,22 @@ public class PolicyInForce {
     }
 
     /** What the layers hold now: their contents, so that an edit is seen whatever the file system's clock. */
-    private static String signature(List<Path> layers) {
-        StringBuilder signature = new StringBuilder();
+    private static Map<Path, Integer> contents(List<Path> layers) {
+        Map<Path, Integer> contents = new LinkedHashMap<>();
         for (Path layer : layers) {
-            int contents;
             try {
-                contents = Arrays.hashCode(Files.readAllBytes(layer));
+                contents.put(layer, Arrays.hashCode(Files.readAllBytes(layer)));
             } catch (IOException e) {
-                contents = -1;
+                contents.put(layer, -1);
             }
-            signature.append(layer).append('=').append(contents).append(';');
         }
-        return signature.toString();
+        return contents;
+    }
+
+    private static List<Path> edited(Map<Path, Integer> before, Map<Path, Integer> now) {
+        Set<Path> all = new LinkedHashSet<>(before.keySet());
+        all.addAll(now.keySet());
+        return all.stream().filter(path -> !Objects.equals(before.getOrDefault(path, -1), now.getOrDefault(path, -1)))
+                .toList();
     }
 }

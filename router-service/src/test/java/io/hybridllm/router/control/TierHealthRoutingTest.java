@@ -57,6 +57,14 @@ class TierHealthRoutingTest {
         });
     }
 
+    private static void sendSensitiveWhileLocalIsDown(String id, Instant deadline) {
+        report(Tier.LOCAL_FAST, false);
+        report(Tier.LOCAL_QUALITY, false);
+        awaitSimpleQuestionsGo(200, "cloud");
+        kafka.send(Topics.REQUESTS, id, Json.write(Prompts.request(id, TaskType.CHAT, Prompts.SIMPLE,
+                new RequestHints(null, null, true, null, null, deadline, Map.of()))));
+    }
+
     @AfterEach
     void everyTierRecovers() {
         for (Tier tier : Tier.values()) {
@@ -94,6 +102,34 @@ class TierHealthRoutingTest {
                 "ollama on local-quality: tier unhealthy");
         assertThatThrownBy(() -> kafka.awaitKey(Topics.TIER_CLOUD, id, Duration.ofSeconds(3)))
                 .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void aRequestWithADeadlineIsHeldUntilATierItMayUseComesBack() {
+        String id = "health-held-1";
+        sendSensitiveWhileLocalIsDown(id, Instant.now().plusSeconds(60));
+        assertThatThrownBy(() -> kafka.awaitKey(Topics.REPLIES, id, Duration.ofSeconds(3))).as("held, not failed")
+                .isInstanceOf(AssertionError.class);
+
+        report(Tier.LOCAL_QUALITY, true);
+        RoutedRequest routed = kafka.awaitMessage(Topics.TIER_LOCAL_QUALITY, id, RoutedRequest.class, WAIT);
+        assertThat(routed.decision().rule()).contains("privacy: marked sensitive, stays local",
+                "health: local-fast is unhealthy");
+        assertThatThrownBy(() -> kafka.awaitKey(Topics.TIER_CLOUD, id, Duration.ofSeconds(1)))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void aHeldRequestExpiresAtItsDeadlineWithTheReason() {
+        String id = "health-held-2";
+        Instant deadline = Instant.now().plusSeconds(2);
+        sendSensitiveWhileLocalIsDown(id, deadline);
+        LlmReply reply = kafka.awaitMessage(Topics.REPLIES, id, LlmReply.class, WAIT);
+        assertThat(reply.status()).isEqualTo(LlmReply.Status.FAILED);
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.EXPIRED);
+        assertThat(reply.error().message()).contains("for a usable tier until the deadline " + deadline,
+                "ollama on local-quality: tier unhealthy");
+        assertThat(reply.completedAt()).isAfterOrEqualTo(deadline);
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.AuditEvent;
 import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.kafka.KafkaProbe;
@@ -24,8 +26,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
- * A policy put over HTTP is validated, published on the control topic with its audit, and applied from there;
- * withdrawn, the router goes back to its files.
+ * A policy put over HTTP is validated, published on the control topic, audited on the audit topic, and applied from
+ * there; withdrawn, the router goes back to its files. Refusals are audited too.
  */
 @QuarkusTest
 @TestProfile(PolicyPublishTest.Admin.class)
@@ -70,6 +72,11 @@ class PolicyPublishTest {
                 .body(toml("[ai]\nmode = \"frugal\"\n")).when().put("/v1/policy").then().statusCode(422)
                 .contentType(Problem.MEDIA_TYPE).body("detail", containsString("PUT /v1/policy: ai.mode: is 'frugal'"));
         assertThat(explainedVersion()).isEqualTo(before);
+
+        AuditEvent refused = audited(AuditEvent.Action.POLICY_REFUSED, "admin");
+        assertThat(refused.previousVersion()).isEqualTo(before);
+        assertThat(refused.detail()).contains("ai.mode: is 'frugal'");
+        assertThat(refused.origin()).startsWith("PUT /v1/policy on router-service@");
     }
 
     @Test
@@ -84,6 +91,10 @@ class PolicyPublishTest {
         assertThat(change.version()).isEqualTo("pub-1");
         assertThat(change.changedBy()).isEqualTo("ops@example.org");
         assertThat(change.previousVersion()).startsWith("sha256:");
+        AuditEvent published = audited(AuditEvent.Action.POLICY_PUBLISHED, "ops@example.org");
+        assertThat(published.version()).isEqualTo("pub-1");
+        assertThat(published.previousVersion()).isEqualTo(change.previousVersion());
+        assertThat(published.changedKeys()).containsExactly("ai.mode");
 
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(explainedVersion()).isEqualTo("pub-1"));
@@ -94,5 +105,14 @@ class PolicyPublishTest {
                 .delete("/v1/policy").then().statusCode(202).body("withdrawn", equalTo("pub-1"));
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(explainedVersion()).startsWith("sha256:"));
+        assertThat(audited(AuditEvent.Action.POLICY_WITHDRAWN, "ops@example.org").previousVersion()).isEqualTo("pub-1");
+    }
+
+    /** The audit event of this test's change: the audit topic is shared with the other tests. */
+    private static AuditEvent audited(AuditEvent.Action action, String actor) {
+        return Json.read(kafka.await(Topics.AUDIT, record -> {
+            AuditEvent event = Json.read(record.value(), AuditEvent.class);
+            return event.action() == action && event.actor().equals(actor);
+        }, Duration.ofSeconds(10)).value(), AuditEvent.class);
     }
 }

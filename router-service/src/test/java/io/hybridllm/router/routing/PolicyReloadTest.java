@@ -13,6 +13,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.AuditEvent;
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +24,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
-/** Editing the policy file changes routing without a restart; an invalid edit is refused and the old policy routes. */
+/**
+ * Editing the policy file changes routing without a restart; an invalid edit is refused and the old policy routes. Both
+ * are audited.
+ */
 @QuarkusTest
 @TestProfile(PolicyReloadTest.WatchedFile.class)
 @WithTestResource(KafkaTestResource.class)
@@ -54,15 +61,31 @@ class PolicyReloadTest {
     }
 
     @Test
-    void anEditTakesEffectAndAnInvalidOneIsRefused() throws IOException, InterruptedException {
+    void anEditTakesEffectAndAnInvalidOneIsRefused() throws IOException {
         assertThat(explain()).containsEntry("policy_version", "v1").containsEntry("tier", "local-fast");
 
         Files.writeString(FILE, "version = \"v2\"\n[ai]\nmode = \"api-heavy\"\n");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(
                 () -> assertThat(explain()).containsEntry("policy_version", "v2").containsEntry("tier", "cloud"));
 
+        AuditEvent applied = audited(AuditEvent.Action.POLICY_FILE_APPLIED);
+        assertThat(applied.version()).isEqualTo("v2");
+        assertThat(applied.previousVersion()).isEqualTo("v1");
+        assertThat(applied.changedKeys()).containsExactly("ai.mode");
+        assertThat(applied.actor()).isEqualTo("file owner " + Files.getOwner(FILE).getName());
+
         Files.writeString(FILE, "version = \"v3\"\n[ai]\nmode = \"frugal\"\n");
-        Thread.sleep(1_000);
+        AuditEvent refused = audited(AuditEvent.Action.POLICY_REFUSED);
+        assertThat(refused.previousVersion()).isEqualTo("v2");
+        assertThat(refused.detail()).contains(FILE + ": ai.mode: is 'frugal'");
         assertThat(explain()).containsEntry("policy_version", "v2").containsEntry("mode", "api-heavy");
+    }
+
+    /** This test's audit event: the one that names its file (the audit topic is shared with the other tests). */
+    private static AuditEvent audited(AuditEvent.Action action) {
+        return Json.read(KafkaProbe.shared().await(Topics.AUDIT, record -> {
+            AuditEvent event = Json.read(record.value(), AuditEvent.class);
+            return event.action() == action && event.origin().startsWith(FILE + " on router-service@");
+        }, Duration.ofSeconds(10)).value(), AuditEvent.class);
     }
 }
