@@ -10,7 +10,8 @@ import io.hybridllm.contracts.Tier;
 
 /** A validated policy: every name it uses resolves, every number is in range. */
 public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provider> providers,
-        Map<String, Map<TaskType, Route>> routing, Cost cost, Health health, DynamicSwitching dynamicSwitching) {
+        Map<String, Map<TaskType, Route>> routing, Cost cost, Health health, DynamicSwitching dynamicSwitching,
+        Quality quality) {
 
     public record Ai(String mode, String primaryProvider, List<String> fallbackChain) {
     }
@@ -69,5 +70,16 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
     }
 
     public record BudgetRule(int atPercent, String mode) {
+    }
+
+    /**
+     * The quality a local answer needs (seed 001's quality check): below {@code threshold} (or its task type's own) it
+     * escalates to the next tier, as long as the request has had fewer than {@code maxAttempts} attempts.
+     */
+    public record Quality(double threshold, int maxAttempts, Map<TaskType, Double> taskTypes) {
+
+        public double thresholdFor(TaskType type) {
+            return taskTypes.getOrDefault(type, threshold);
+        }
     }
 }

@@ -44,12 +44,13 @@ final class PolicyReader {
         Policy.Cost cost = cost(root.table("cost"), providers.keySet());
         Policy.Health health = health(root.table("health"), providers.keySet());
         Policy.DynamicSwitching switching = switching(root.table("dynamic_switching"), routing.keySet());
+        Policy.Quality quality = QualityReader.read(root.table("quality"), problems);
         root.text("version", null);
         root.rejectUnknown();
         if (problems.any()) {
             throw new PolicyException(problems.all());
         }
-        return new Policy(version, ai, scoring, providers, routing, cost, health, switching);
+        return new Policy(version, ai, scoring, providers, routing, cost, health, switching, quality);
     }
 
     private Policy.Ai ai(Table table, Set<String> providers, Set<String> modes) {

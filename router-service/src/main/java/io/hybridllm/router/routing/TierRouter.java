@@ -92,8 +92,9 @@ public class TierRouter {
         Candidate wanted = candidates.isEmpty() ? null : candidates.getFirst();
         List<Candidate> usable = candidates.stream().filter(c -> health.isHealthy(c.tier())).toList();
         if (usable.isEmpty()) {
-            throw new UnroutableException(unroutable(candidates, mustStayLocal, route), decision(
-                    wanted == null ? Tier.LOCAL_QUALITY : wanted.tier(), candidates, score, reasons, policy, mode));
+            throw new UnroutableException(unroutable(candidates, mustStayLocal, route),
+                    decision(wanted == null ? Tier.LOCAL_QUALITY : wanted.tier(), candidates, score, reasons, policy,
+                            mode, request));
         }
         if (usable.getFirst() != wanted) {
             reasons.add("health: " + wanted.tier().wireName() + " is unhealthy (" + health.why(wanted.tier()) + ")");
@@ -101,14 +102,17 @@ public class TierRouter {
         Candidate first = usable.getFirst();
         reasons.add(
                 "-> " + first.target().provider() + "/" + first.target().model() + " on " + first.tier().wireName());
-        return decision(first.tier(), usable, score, reasons, policy, mode);
+        return decision(first.tier(), usable, score, reasons, policy, mode, request);
     }
 
     private static RoutingDecision decision(Tier tier, List<Candidate> candidates, ComplexityScorer.Score score,
-            List<String> reasons, Policy policy, String mode) {
-        List<Target> targets = candidates.stream().map(Candidate::target).toList();
+            List<String> reasons, Policy policy, String mode, LlmRequest request) {
+        List<Target> targets = candidates.stream()
+                .map(c -> new Target(c.target().provider(), c.target().model(), c.tier())).toList();
+        RoutingDecision.Escalation escalation = new RoutingDecision.Escalation(
+                policy.quality().thresholdFor(request.taskType()), policy.quality().maxAttempts());
         return new RoutingDecision(tier, targets.isEmpty() ? List.of(new Target("none", null)) : targets, score.value(),
-                score.factors(), String.join("; ", reasons), policy.ai().mode(), policy.version(), null);
+                score.factors(), String.join("; ", reasons), mode, policy.version(), null, escalation);
     }
 
     /**

@@ -23,7 +23,9 @@ class ExplainResourceTest {
     void explainsADecisionWithItsFactors() {
         given().contentType(ContentType.JSON).body("{\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}]}")
                 .when().post("/v1/route/explain").then().statusCode(200).body("tier", equalTo("local-fast"))
-                .body("targets[0].provider", equalTo("ollama")).body("factors", hasSize(5))
+                .body("targets[0].provider", equalTo("ollama")).body("targets[0].tier", equalTo("local-fast"))
+                .body("targets[1].tier", equalTo("local-quality")).body("factors", hasSize(5))
+                .body("escalation.quality_threshold", equalTo(0.6f)).body("escalation.max_attempts", equalTo(3))
                 .body("rule", startsWith("mode hybrid, routing.hybrid.chat, quick depth"))
                 .body("policy_version", startsWith("sha256:"));
     }
