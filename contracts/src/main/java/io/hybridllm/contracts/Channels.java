@@ -16,6 +16,8 @@ public final class Channels {
     public static final String TIER_LOCAL_FAST = "tier-local-fast";
     public static final String TIER_LOCAL_QUALITY = "tier-local-quality";
     public static final String TIER_CLOUD = "tier-cloud";
+    /** Outgoing from workers: a request handed on to the next tier's topic (each record names it). */
+    public static final String ESCALATIONS = "escalations";
     /** {@value Topics#REPLIES}: outgoing from workers (also to a request's own reply_to topic), incoming at ingest. */
     public static final String REPLIES = "replies";
     /** {@value Topics#USAGE}: outgoing from workers, incoming at the cost service. */

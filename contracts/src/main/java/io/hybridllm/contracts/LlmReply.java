@@ -33,10 +33,16 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
     /** The answer to a routed request, from the target that produced it. */
     public static LlmReply succeeded(RoutedRequest routed, Target target, String answer, TokenUsage usage,
             BigDecimal costUsd, long latencyMs, List<Attempt> attempts) {
+        return succeeded(routed, target, answer, usage, costUsd, latencyMs, null, attempts);
+    }
+
+    /** The answer to a routed request, with the quality check's score where one was made. */
+    public static LlmReply succeeded(RoutedRequest routed, Target target, String answer, TokenUsage usage,
+            BigDecimal costUsd, long latencyMs, Double qualityScore, List<Attempt> attempts) {
         LlmRequest request = routed.request();
         return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.SUCCEEDED,
                 answer, null, routed.decision().tier(), target.provider(), target.model(), usage, costUsd, latencyMs,
-                null, routed.decision(), attempts, Instant.now());
+                qualityScore, routed.decision(), attempts, Instant.now());
     }
 
     /** The end of a routed request that no target could answer. */

@@ -53,7 +53,12 @@ public record LlmRequest(int schemaVersion, String id, String tenant, String job
     public LlmRequest withAttempt(Attempt attempt) {
         List<Attempt> all = new ArrayList<>(attempts);
         all.add(attempt);
+        return withAttempts(all);
+    }
+
+    /** The same request with its whole history so far, e.g. as it escalates to another tier. */
+    public LlmRequest withAttempts(List<Attempt> history) {
         return new LlmRequest(schemaVersion, id, tenant, jobId, taskType, messages, options, hints, replyTo,
-                callbackUrl, submittedAt, all);
+                callbackUrl, submittedAt, history);
     }
 }

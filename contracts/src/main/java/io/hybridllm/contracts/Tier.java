@@ -27,4 +27,14 @@ public enum Tier {
     public String wireName() {
         return topic.substring(topic.lastIndexOf('.') + 1);
     }
+
+    /** The tier with this wire name, e.g. from configuration; fails naming the known ones. */
+    public static Tier ofWireName(String name) {
+        for (Tier tier : values()) {
+            if (tier.wireName().equals(name.strip())) {
+                return tier;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a tier; known: local-fast, local-quality, cloud");
+    }
 }

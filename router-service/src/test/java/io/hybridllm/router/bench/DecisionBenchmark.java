@@ -1,5 +1,6 @@
 package io.hybridllm.router.bench;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ import io.hybridllm.router.scoring.HeuristicComplexityScorer;
 public class DecisionBenchmark {
 
     private final TierRouter router = new TierRouter(new HeuristicComplexityScorer(ShippedConfig.scoring()),
-            new SensitiveContentDetector(ShippedConfig.privacy()), new TierHealthState(),
+            new SensitiveContentDetector(ShippedConfig.privacy()), new TierHealthState(Duration.ofSeconds(90)),
             new PolicyInForce(Optional.empty()), new ModeSwitchState());
 
     private final LlmRequest simple = Prompts.request("b-1", TaskType.CHAT, Prompts.SIMPLE, RequestHints.NONE);

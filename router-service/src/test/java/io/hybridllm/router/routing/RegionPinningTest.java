@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ class RegionPinningTest {
                 chat = ["openai", "mistral"]
                 """);
         return new TierRouter(new HeuristicComplexityScorer(ShippedConfig.scoring()),
-                new SensitiveContentDetector(ShippedConfig.privacy()), new TierHealthState(),
+                new SensitiveContentDetector(ShippedConfig.privacy()), new TierHealthState(Duration.ofSeconds(90)),
                 new PolicyInForce(Optional.of(policy.toString())), new ModeSwitchState());
     }
 

@@ -3,6 +3,7 @@ package io.hybridllm.testkit.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,17 @@ public final class KafkaProbe implements AutoCloseable {
     /** The first record of {@code topic}, from its beginning, that matches; fails after {@code timeout}. */
     public ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match,
             Duration timeout) {
+        return awaitAll(topic, match, 1, timeout).getFirst();
+    }
+
+    /**
+     * The first {@code count} records of {@code topic}, from its beginning, that match; fails after {@code timeout}.
+     */
+    public List<ConsumerRecord<String, String>> awaitAll(String topic, Predicate<ConsumerRecord<String, String>> match,
+            int count, Duration timeout) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrapServers);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -74,12 +84,16 @@ public final class KafkaProbe implements AutoCloseable {
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record)) {
-                        return record;
+                        found.add(record);
+                        if (found.size() == count) {
+                            return found;
+                        }
                     }
                 }
             }
         }
-        throw new AssertionError("no matching record on " + topic + " within " + timeout);
+        throw new AssertionError(
+                found.size() + " of " + count + " matching records on " + topic + " within " + timeout);
     }
 
     /** The message of the first record of {@code topic} with this key, read as {@code type}. */

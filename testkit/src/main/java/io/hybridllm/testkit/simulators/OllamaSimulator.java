@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,13 +22,81 @@ import io.hybridllm.testkit.support.FreePorts;
 public final class OllamaSimulator extends ProviderSimulator {
 
     private final List<String> models;
+    private final Map<String, String> scripted = new ConcurrentHashMap<>();
+    private final List<String> warmedUp = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile boolean down;
 
     private OllamaSimulator(int port, Duration latency, List<String> models) {
         super(port, latency);
-        this.models = List.copyOf(models);
-        route("/api/tags", (exchange, body) -> Response.ok(tags()));
-        route("/api/chat", (exchange, body) -> chat(body));
+        this.models = new CopyOnWriteArrayList<>(models);
+        route("/api/tags", (exchange, body) -> down ? unavailable() : Response.ok(tags()));
+        route("/api/chat", (exchange, body) -> down ? unavailable() : tracked(body));
+        route("/api/pull", (exchange, body) -> pull(body));
+        route("/api/generate", (exchange, body) -> load(body));
         start();
+    }
+
+    /** From now on, {@code model} answers every chat with {@code answer}, e.g. a refusal or nothing. */
+    public void answerAs(String model, String answer) {
+        scripted.put(model, answer);
+    }
+
+    /** A server that is down answers 500 to everything, health checks included, until it is up again. */
+    public void setDown(boolean down) {
+        this.down = down;
+    }
+
+    /** The most chats it ever served at once. */
+    public int maxConcurrentChats() {
+        return maxInFlight.get();
+    }
+
+    /** The models loaded by a call without prompt (a warm-up), in order. */
+    public List<String> warmedUp() {
+        return List.copyOf(warmedUp);
+    }
+
+    public List<String> models() {
+        return List.copyOf(models);
+    }
+
+    private Response unavailable() {
+        return new Response(500, Map.of(), errorBody(500, "simulated outage"));
+    }
+
+    private Response tracked(JsonNode body) throws InterruptedException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            return chat(body);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** {@code POST /api/pull} without streaming: one status object once the model is there. */
+    private Response pull(JsonNode body) {
+        String model = body == null ? "" : body.path("model").asText();
+        if (model.isBlank()) {
+            return new Response(400, Map.of(), errorBody(400, "model is required"));
+        }
+        if (!models.contains(model)) {
+            models.add(model);
+        }
+        return Response.ok(object().put("status", "success"));
+    }
+
+    /** {@code POST /api/generate} without a prompt loads the model, as Ollama documents for preloading. */
+    private Response load(JsonNode body) {
+        String model = body == null ? "" : body.path("model").asText();
+        if (!models.contains(model)) {
+            return new Response(404, Map.of(),
+                    errorBody(404, "model \"" + model + "\" not found, try pulling it first"));
+        }
+        warmedUp.add(model);
+        return Response.ok(object().put("model", model).put("created_at", Instant.now().toString()).put("response", "")
+                .put("done", true).put("done_reason", "load"));
     }
 
     public static OllamaSimulator start(Duration latency, List<String> models) {
@@ -58,7 +129,7 @@ public final class OllamaSimulator extends ProviderSimulator {
         }
         StringBuilder prompt = new StringBuilder();
         body.get("messages").forEach(message -> prompt.append(message.path("content").asText()).append('\n'));
-        String answer = answerFor(model, lastUserMessage(body));
+        String answer = scripted.getOrDefault(model, answerFor(model, lastUserMessage(body)));
         ObjectNode reply = object().put("model", model).put("created_at", Instant.now().toString());
         reply.putObject("message").put("role", "assistant").put("content", answer);
         reply.put("done_reason", "stop").put("done", true).put("total_duration", 1_000_000L)

@@ -37,7 +37,7 @@ public class OpenAiSimulatorResource implements QuarkusTestResourceLifecycleMana
     @Override
     public Map<String, String> start() {
         simulator = OpenAiSimulator.start(Duration.ofMillis(20), MODELS, API_KEY);
-        return Map.of("hybrid.worker.openai.base-url", simulator.baseUrl() + "/v1", "hybrid.worker.openai.api-key",
+        return Map.of("hybrid.cloud.openai.base-url", simulator.baseUrl() + "/v1", "hybrid.cloud.openai.api-key",
                 workerKey);
     }
 

@@ -1,42 +1,44 @@
 package io.hybridllm.worker.core;
 
-import java.io.IOException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
+import io.hybridllm.worker.core.pool.BackendPool;
+import io.hybridllm.worker.core.pool.PooledBackend;
 import io.smallrye.health.api.HealthGroup;
 
 /**
- * Whether the worker's backend answers, at {@code /q/health/group/backends}. Deliberately not a readiness check: the
- * worker must start and keep consuming while the backend is down, answering with failed replies the router can act on.
+ * Each backend as the last health checks found it, at {@code /q/health/group/backends}: up while any backend is.
+ * Deliberately not a readiness check: the worker must keep consuming while its backends are down, escalating or failing
+ * requests with reasons the router and clients can act on.
  */
 @HealthGroup("backends")
 @ApplicationScoped
 public class BackendHealthCheck implements HealthCheck {
 
-    private final ModelBackend backend;
+    private final BackendPool pool;
 
-    public BackendHealthCheck(ModelBackend backend) {
-        this.backend = backend;
+    public BackendHealthCheck(BackendPool pool) {
+        this.pool = pool;
     }
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(backend.provider()).withData("base-url",
-                backend.baseUrl());
-        try {
-            Object models = backend.modelsForHealth(backend.models());
-            return (models instanceof Number count ? response.withData("models", count.longValue())
-                    : response.withData("models", String.valueOf(models))).up().build();
-        } catch (IOException e) {
-            return response.down().withData("error", e.getMessage() == null ? e.toString() : e.getMessage()).build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return response.down().withData("error", "interrupted").build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("backends");
+        boolean anyUp = false;
+        for (PooledBackend.BackendStatus backend : pool.status()) {
+            // Down as soon as its last check failed, though slots are still given on it until the failure threshold.
+            boolean up = backend.healthy() && backend.consecutiveFailures() == 0;
+            anyUp |= up;
+            response.withData(backend.name(),
+                    String.format("%s %s, %d/%d slots busy%s%s", up ? "up" : backend.healthy() ? "failing" : "down",
+                            backend.baseUrl(), backend.busy(), backend.slots(),
+                            backend.models() == null ? "" : ", models " + String.join(",", backend.models()),
+                            backend.lastError().isEmpty() ? "" : ", last error: " + backend.lastError()));
         }
+        return response.status(anyUp).build();
     }
 }

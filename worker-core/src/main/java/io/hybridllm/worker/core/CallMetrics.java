@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.Target;
+import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.json.Json;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -30,6 +31,15 @@ public class CallMetrics {
         registry.counter("hybrid.worker.calls", "provider", target.provider(), "model", target.model(), "outcome",
                 outcome, "error", error).increment();
         registry.timer("hybrid.worker.call.latency", "provider", target.provider()).record(latency);
+    }
+
+    /** The quality check's score of each answer, per model: where local models fall short shows here. */
+    public void quality(Target target, double score) {
+        registry.summary("hybrid.worker.quality", "provider", target.provider(), "model", target.model()).record(score);
+    }
+
+    public void escalated(Tier from, Tier to) {
+        registry.counter("hybrid.worker.escalations", "from", from.wireName(), "to", to.wireName()).increment();
     }
 
     public void skipped(ErrorInfo.ErrorCode reason) {

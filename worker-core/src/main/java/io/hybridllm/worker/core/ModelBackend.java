@@ -8,11 +8,19 @@ import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.Tier;
 
-/** The model server a worker calls. Each worker provides one bean of this type; the rest of the work is shared. */
+/**
+ * One model server a worker calls, e.g. one Ollama host. A worker pools several (see {@code BackendPool}); everything
+ * else, from slots to escalation, is shared.
+ */
 public interface ModelBackend {
 
     /** The provider name routing decisions use for this backend, e.g. {@code ollama}. */
     String provider();
+
+    /** This backend among several of one provider, e.g. {@code gpu-1}; the provider name when there is one. */
+    default String name() {
+        return provider();
+    }
 
     /** The model to use when a target names none, or null when the tier has no default. */
     String defaultModel(Tier tier);
@@ -30,6 +38,14 @@ public interface ModelBackend {
 
     /** The models the backend offers; fails with a message fit for a health report (no secrets). */
     List<String> models() throws IOException, InterruptedException;
+
+    /**
+     * Whether {@link #models()} is everything the backend can serve, so that a model it does not list is not sent
+     * there. True for local servers; cloud APIs list only some of what they serve (deployments, aliases, new models).
+     */
+    default boolean listsEveryModel() {
+        return true;
+    }
 
     /** How a health report shows the models: their names by default. */
     default Object modelsForHealth(List<String> models) {

@@ -11,37 +11,47 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.Json;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Publishes a request's reply to {@value Topics#REPLIES} (keyed by request id) and to its own reply_to topic, and the
- * usage event to {@value Topics#USAGE} (keyed by tenant). The returned stage completes once Kafka has acknowledged
- * every record, so the caller can commit the request only then.
+ * Publishes what a handled request produced: its reply to {@value Topics#REPLIES} (keyed by request id) and to its own
+ * reply_to topic, or its escalation to the next tier's topic; and its usage events to {@value Topics#USAGE} (keyed by
+ * tenant). The returned stage completes once Kafka has acknowledged every record, so the caller can commit the request
+ * only then.
  */
 @ApplicationScoped
 public class ReplyPublisher {
 
     private final MutinyEmitter<String> replies;
+    private final MutinyEmitter<String> escalations;
     private final MutinyEmitter<String> usage;
 
     public ReplyPublisher(@Channel(Channels.REPLIES) MutinyEmitter<String> replies,
+            @Channel(Channels.ESCALATIONS) MutinyEmitter<String> escalations,
             @Channel(Channels.USAGE) MutinyEmitter<String> usage) {
         this.replies = replies;
+        this.escalations = escalations;
         this.usage = usage;
     }
 
     public CompletionStage<Void> publish(Publication publication, List<String> replyTopics) {
-        String reply = Json.write(publication.reply());
-        String id = publication.reply().requestId();
         List<CompletableFuture<Void>> sends = new ArrayList<>();
-        for (String topic : replyTopics) {
-            sends.add(send(replies, reply, id, topic));
+        if (publication.reply() != null) {
+            String reply = Json.write(publication.reply());
+            for (String topic : replyTopics) {
+                sends.add(send(replies, reply, publication.reply().requestId(), topic));
+            }
+        } else {
+            RoutedRequest escalation = publication.escalation();
+            sends.add(send(escalations, Json.write(escalation), escalation.id(), escalation.decision().tier().topic()));
         }
-        if (publication.usage() != null) {
-            sends.add(send(usage, Json.write(publication.usage()), publication.usage().tenant(), null));
+        for (UsageEvent event : publication.usage()) {
+            sends.add(send(usage, Json.write(event), event.tenant(), null));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     }

@@ -1,46 +1,50 @@
 package io.hybridllm.worker.core;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import io.hybridllm.contracts.ErrorInfo;
-import io.hybridllm.contracts.ErrorInfo.ErrorCode;
-import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutedRequest;
-import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
-import io.hybridllm.contracts.pricing.PriceCatalogue;
+import io.hybridllm.worker.core.pool.BackendPool;
+import io.hybridllm.worker.core.pool.BackendPool.Lease;
 
 /**
- * Answers one routed request: reads it, calls the backend on the decision's first target, publishes the reply and the
- * usage event, and only then acknowledges the record. Whatever happens, the returned stage completes normally, because
- * a failed stage would stall the consumer; what cannot be handled is nacked, which dead-letters it with the reason.
+ * Takes routed requests off a tier topic. The stage returned for a record completes as soon as the request has a slot
+ * on a backend (or needs none), and the consumer asks for the next record only then: a full pool stops the worker
+ * taking work from Kafka. The call itself runs on a virtual thread (see {@link TierAnswering}); the record is
+ * acknowledged once its reply or escalation and its usage are in Kafka, so offsets commit correctly when requests
+ * finish out of order. What cannot be read is dead-lettered with the reason.
  */
 @ApplicationScoped
 public class RequestHandler {
 
     private static final Logger LOG = Logger.getLogger(RequestHandler.class);
 
-    private final ModelBackend backend;
+    private final BackendPool pool;
+    private final TierAnswering answering;
     private final ReplyPublisher publisher;
-    private final CallMetrics metrics;
-    private final PriceCatalogue prices;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    /** Requests between taking their record and acknowledging it: what a shutdown drains. */
+    private final Phaser inFlight = new Phaser(1);
 
-    public RequestHandler(ModelBackend backend, ReplyPublisher publisher, CallMetrics metrics, PriceCatalogue prices) {
-        this.backend = backend;
+    public RequestHandler(BackendPool pool, TierAnswering answering, ReplyPublisher publisher) {
+        this.pool = pool;
+        this.answering = answering;
         this.publisher = publisher;
-        this.metrics = metrics;
-        this.prices = prices;
     }
 
     public CompletionStage<Void> handle(Message<String> record) {
@@ -51,72 +55,69 @@ public class RequestHandler {
             LOG.warnf("unreadable routed request, dead-lettered: %s", e.getMessage());
             return settled(record.nack(e), "dead-letter an unreadable request");
         }
+        Job job = answering.start(routed);
+        inFlight.register();
+        return answering.firstSlot(job).handle((lease, failure) -> {
+            if (failure != null) {
+                // Shutting down before a slot came free: unacknowledged, the record is redelivered to another worker.
+                LOG.infof("request %s left for redelivery: %s", routed.id(), failure.getMessage());
+                inFlight.arriveAndDeregister();
+            } else {
+                calls.execute(() -> answer(job, lease, record));
+            }
+            return null;
+        });
+    }
+
+    private void answer(Job job, Optional<Lease> lease, Message<String> record) {
         try {
-            CompletionStage<Void> done = publisher.publish(answer(routed), routed.request().replyTopics())
+            Publication publication = answering.answer(job, lease);
+            CompletionStage<Void> done = publisher.publish(publication, job.routed().request().replyTopics())
                     .handle((published, failure) -> failure == null ? record.ack() : record.nack(failure))
                     .thenCompose(Function.identity());
-            return settled(done, "publish the reply to request " + routed.id());
+            settled(done, "publish the outcome of request " + job.routed().id())
+                    .whenComplete((ignored, failure) -> inFlight.arriveAndDeregister());
         } catch (InterruptedException e) {
-            // Shutting down: leave the record unacknowledged so that it is redelivered rather than failed.
-            Thread.currentThread().interrupt();
-            LOG.infof("request %s interrupted by shutdown; it will be redelivered", routed.id());
-            return CompletableFuture.completedFuture(null);
+            // Shutting down mid-call: unacknowledged, the record is redelivered rather than failed.
+            LOG.infof("request %s interrupted by shutdown; it will be redelivered", job.routed().id());
+            inFlight.arriveAndDeregister();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "request %s could not be handled; dead-lettered", routed.id());
-            return settled(record.nack(e), "dead-letter request " + routed.id());
+            LOG.errorf(e, "request %s could not be handled; dead-lettered", job.routed().id());
+            settled(record.nack(e), "dead-letter request " + job.routed().id())
+                    .whenComplete((ignored, failure) -> inFlight.arriveAndDeregister());
         }
     }
 
-    Publication answer(RoutedRequest routed) throws InterruptedException {
-        LlmRequest request = routed.request();
-        Target target = withModel(routed);
-        Instant now = Instant.now();
-        Instant deadline = request.hints().deadline();
-        if (deadline != null && !now.isBefore(deadline)) {
-            return skip(routed, target, ErrorCode.EXPIRED,
-                    "the deadline " + deadline + " had passed when the worker took the request at " + now);
-        }
-        if (!backend.provider().equals(target.provider())) {
-            return skip(routed, target, ErrorCode.NO_PROVIDER, "this worker serves provider " + backend.provider()
-                    + ", but the first target is provider " + target.provider());
-        }
-        if (target.model() == null) {
-            return skip(routed, target, ErrorCode.NO_PROVIDER,
-                    "the target names no model and the worker has no default model for tier "
-                            + routed.decision().tier().wireName());
-        }
-        Optional<ErrorInfo> refusal = backend.refusal();
-        if (refusal.isPresent()) {
-            // Not a call: nothing to bill, and the provider never saw the request.
-            return skip(routed, target, refusal.get().code(), refusal.get().message());
-        }
-        long started = System.nanoTime();
-        CallResult result = backend.chat(target.model(), request);
-        Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        metrics.called(target, result, latency);
-        if (result instanceof CallResult.Failed failed) {
-            LOG.infof("request %s: %s on %s failed: %s", routed.id(), target.model(), target.provider(),
-                    failed.error().message());
-        }
-        return Publication.called(routed, target, result, now, latency.toMillis(), prices);
+    /** Requests taken and not yet acknowledged. */
+    public int inFlight() {
+        return inFlight.getRegisteredParties() - 1;
     }
 
-    /** The decision's first target, with the tier's default model when it names none. */
-    private Target withModel(RoutedRequest routed) {
-        Target first = routed.decision().targets().getFirst();
-        if (first.model() != null && !first.model().isBlank()) {
-            return first;
+    /**
+     * Stops taking slots and waits up to {@code grace} for the requests in flight to be answered and acknowledged, so
+     * that their offsets are committed when the consumer leaves the group. Returns how many were left unfinished; they
+     * stay uncommitted and are redelivered.
+     */
+    public int drain(Duration grace) {
+        pool.close();
+        int phase = inFlight.arrive();
+        try {
+            inFlight.awaitAdvanceInterruptibly(phase, grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            LOG.warnf("%d requests still in flight after the %s grace period; they will be redelivered", inFlight(),
+                    grace);
         }
-        return new Target(first.provider(), backend.defaultModel(routed.decision().tier()));
+        return Math.max(0, inFlight());
     }
 
-    private Publication skip(RoutedRequest routed, Target target, ErrorCode code, String message) {
-        metrics.skipped(code);
-        LOG.infof("request %s not called: %s", routed.id(), message);
-        return Publication.notCalled(routed, target, new ErrorInfo(code, message));
+    @PreDestroy
+    void stop() {
+        calls.shutdownNow();
     }
 
-    private static CompletionStage<Void> settled(CompletionStage<Void> stage, String what) {
+    static CompletionStage<Void> settled(CompletionStage<Void> stage, String what) {
         return stage.exceptionally(failure -> {
             // The record stays uncommitted and is redelivered after a restart or rebalance.
             LOG.errorf(failure, "could not %s", what);

@@ -1,15 +1,11 @@
 /**
  * The local worker: consumes the two local tier topics ({@code llm.tier.local-fast} and {@code llm.tier.local-quality},
- * each in its own consumer group), calls Ollama's native chat API on the first target of the routing decision, and
- * publishes one reply per request and one usage event per provider call.
+ * each in its own consumer group) and answers them on a pool of local model servers (Ollama; see
+ * {@code hybrid.local.backends}), the least busy healthy one that has the model, within each server's slots. Answers
+ * below the decision's quality bar, and requests no backend here can answer, escalate to the next tier.
  * <p>
- * Threading model: blocking. An Ollama call holds a thread for seconds, so the consumers run
- * {@code @Blocking(value = "ollama-calls", ordered = false)} on a named worker pool whose size
- * ({@code smallrye.messaging.worker.ollama-calls.max-concurrency}, env {@code WORKER_MAX_CONCURRENCY}) is the bound on
- * calls in flight to the backend, shared by both tiers because they share the GPUs. A small platform-thread pool is
- * chosen over virtual threads because the limit is the backend, not threads: Ollama serves only a few requests at a
- * time (OLLAMA_NUM_PARALLEL), and a pool makes that bound explicit. Records beyond it wait in a bounded window (the
- * messaging merge window, then the paused Kafka consumer). The worker thread is released once the reply and usage
- * records are handed to the producer; the offset is acknowledged asynchronously when Kafka has acknowledged them.
+ * Threading model: a consumer takes its next record once the current one holds a slot; the call then runs on a virtual
+ * thread, and the record is acknowledged when its reply (or escalation) and usage are in Kafka. The slots, not threads,
+ * bound the work: a GPU serves only a few requests at a time.
  */
 package io.hybridllm.worker.local;

@@ -5,42 +5,67 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.hybridllm.testkit.simulators.OllamaSimulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Starts an Ollama simulator with the two default models and points the worker at it. */
+/**
+ * Starts Ollama simulators and points the worker at them: one by default (backend {@code ollama}), or as many as the
+ * {@code backends} argument says ({@code ollama}, {@code gpu-2}, ...), each with {@code slots} slots and
+ * {@code latency-ms} of simulated model time.
+ */
 public class OllamaSimulatorResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final List<String> MODELS = List.of("llama3.2:1b", "llama3.1:8b");
+    public static final List<String> MODELS = List.of("llama3.2:1b", "llama3.1:8b", "phi3:mini");
 
-    /** Marks the test field that receives the running simulator. */
+    /** Marks the test field that receives the (first) running simulator, or all of them as a list. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
     public @interface Simulator {
     }
 
-    private OllamaSimulator simulator;
+    private final List<OllamaSimulator> simulators = new ArrayList<>();
+    private int backends = 1;
+    private int slots = 4;
+    private Duration latency = Duration.ofMillis(20);
+
+    @Override
+    public void init(Map<String, String> args) {
+        backends = Integer.parseInt(args.getOrDefault("backends", "1"));
+        slots = Integer.parseInt(args.getOrDefault("slots", "4"));
+        latency = Duration.ofMillis(Long.parseLong(args.getOrDefault("latency-ms", "20")));
+    }
 
     @Override
     public Map<String, String> start() {
-        simulator = OllamaSimulator.start(Duration.ofMillis(20), MODELS);
-        // Without a scheme, as OLLAMA_HOST is often set: the worker must add it.
-        return Map.of("hybrid.worker.ollama.base-url", "localhost:" + simulator.port());
+        Map<String, String> config = new HashMap<>();
+        for (int i = 0; i < backends; i++) {
+            OllamaSimulator simulator = OllamaSimulator.start(latency, MODELS);
+            simulators.add(simulator);
+            String name = i == 0 ? "ollama" : "gpu-" + (i + 1);
+            // Without a scheme, as OLLAMA_HOST is often set: the worker must add it.
+            config.put("hybrid.local.backends." + name + ".url", "localhost:" + simulator.port());
+            config.put("hybrid.local.backends." + name + ".slots", String.valueOf(slots));
+        }
+        config.put("hybrid.worker.health.interval", "200ms");
+        config.put("hybrid.worker.health.failure-threshold", "2");
+        return config;
     }
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(simulator,
+        injector.injectIntoFields(simulators.getFirst(),
                 new TestInjector.AnnotatedAndMatchesType(Simulator.class, OllamaSimulator.class));
+        injector.injectIntoFields(List.copyOf(simulators),
+                new TestInjector.AnnotatedAndMatchesType(Simulator.class, List.class));
     }
 
     @Override
     public void stop() {
-        if (simulator != null) {
-            simulator.close();
-        }
+        simulators.forEach(OllamaSimulator::close);
     }
 }

@@ -70,6 +70,11 @@ public class OpenAiClient implements ModelBackend {
     }
 
     @Override
+    public boolean listsEveryModel() {
+        return false;
+    }
+
+    @Override
     public String baseUrl() {
         return baseUrl;
     }

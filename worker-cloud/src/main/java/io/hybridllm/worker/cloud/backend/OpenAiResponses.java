@@ -71,7 +71,7 @@ public final class OpenAiResponses {
         }
         if (failure instanceof HttpTimeoutException) {
             return failed(ErrorCode.TIMEOUT, "openai at " + baseUrl + " did not answer within " + timeout.toMillis()
-                    + " ms (hybrid.worker.openai.timeout)", null);
+                    + " ms (hybrid.cloud.openai.timeout)", null);
         }
         if (failure instanceof ConnectException) {
             return failed(ErrorCode.PROVIDER_UNAVAILABLE,

@@ -7,7 +7,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** How to reach the cloud providers. The API key is a secret: nothing may log or echo it. */
-@ConfigMapping(prefix = "hybrid.worker")
+@ConfigMapping(prefix = "hybrid.cloud")
 public interface WorkerConfig {
 
     OpenAi openai();

@@ -9,14 +9,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.worker.core.RequestHandler;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Consumes the cloud tier; the worker pool's size bounds the calls in flight to the providers. */
+/**
+ * Consumes the cloud tier. The next record is taken once the current one has a slot on its provider (see
+ * {@link RequestHandler}); calls run on virtual threads, so thousands can wait on slow providers at once.
+ */
 @ApplicationScoped
 public class CloudConsumer {
-
-    /** Sized by {@code smallrye.messaging.worker.cloud-calls.max-concurrency}. */
-    static final String POOL = "cloud-calls";
 
     private final RequestHandler handler;
 
@@ -25,7 +24,6 @@ public class CloudConsumer {
     }
 
     @Incoming(Channels.TIER_CLOUD)
-    @Blocking(value = POOL, ordered = false)
     public CompletionStage<Void> cloud(Message<String> record) {
         return handler.handle(record);
     }

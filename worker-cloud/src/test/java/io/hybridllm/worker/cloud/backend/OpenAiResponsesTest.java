@@ -114,7 +114,7 @@ class OpenAiResponsesTest {
         String base = "https://api.openai.com/v1";
         assertThat(((CallResult.Failed) OpenAiResponses.of(new HttpTimeoutException("timed out"), base,
                 Duration.ofSeconds(120))).error()).isEqualTo(new ErrorInfo(ErrorCode.TIMEOUT,
-                        "openai at https://api.openai.com/v1 did not answer within 120000 ms (hybrid.worker.openai.timeout)"));
+                        "openai at https://api.openai.com/v1 did not answer within 120000 ms (hybrid.cloud.openai.timeout)"));
         assertThat(((CallResult.Failed) OpenAiResponses.of(new ConnectException(), base, Duration.ofSeconds(1))).error()
                 .code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
     }

@@ -107,6 +107,6 @@ class CloudFailureTest {
         LlmReply reply = answer(routed);
 
         assertThat(reply.error().code()).isEqualTo(ErrorCode.NO_PROVIDER);
-        assertThat(reply.error().message()).contains("provider anthropic");
+        assertThat(reply.error().message()).contains("serves anthropic/claude-3-5-haiku");
     }
 }

@@ -2,6 +2,7 @@ package io.hybridllm.worker.cloud.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -52,8 +53,10 @@ class WrongKeyTest {
         assertThat(usage.errorCode()).isEqualTo(ErrorCode.AUTHENTICATION);
         assertThat(rawUsage).doesNotContain(WRONG_KEY);
 
-        given().get("/q/health/group/backends").then().statusCode(503).body("status", is("DOWN"))
-                .body("checks[0].data.error", containsString("HTTP 401")).body(not(containsString(WRONG_KEY)));
+        await().atMost(Published.WAIT)
+                .untilAsserted(() -> given().get("/q/health/group/backends").then().statusCode(503)
+                        .body("status", is("DOWN")).body("checks[0].data.openai", containsString("HTTP 401"))
+                        .body(not(containsString(WRONG_KEY))));
         given().get("/q/metrics").then().statusCode(200).body(not(containsString(WRONG_KEY)));
     }
 }

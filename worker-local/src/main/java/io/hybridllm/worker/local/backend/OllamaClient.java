@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,40 +23,46 @@ import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.ModelBackend;
+import io.hybridllm.worker.core.pool.ModelPreparation;
 import io.hybridllm.worker.local.config.WorkerConfig;
 
 /**
- * Ollama's native API: {@code POST /api/chat} without streaming, and {@code GET /api/tags} for health. Every call has
- * its own timeout and is made exactly once: retrying, failover and escalation are decisions for the caller.
+ * Ollama's native API on one host: {@code POST /api/chat} without streaming, {@code GET /api/tags} for health and the
+ * models present, {@code POST /api/pull} to fetch a model, and a load with {@code keep_alive} to warm one up. Every
+ * call has its own timeout and is made exactly once: retrying, failover and escalation are decisions for the caller.
  */
-@ApplicationScoped
-public class OllamaClient implements ModelBackend {
+public class OllamaClient implements ModelBackend, ModelPreparation {
 
     public static final String PROVIDER = "ollama";
     private static final int DEFAULT_PORT = 11434;
+    /** How long a warmed-up model stays loaded without requests (Ollama's default is 5 minutes). */
+    private static final String KEEP_ALIVE = "30m";
 
+    private final String name;
     private final HttpClient http;
     private final String baseUrl;
     private final Duration timeout;
     private final Duration healthTimeout;
+    private final Duration pullTimeout;
     private final Map<String, String> defaultModels;
 
-    @Inject
-    public OllamaClient(WorkerConfig config) {
-        this(config.ollama().baseUrl(), config.ollama().connectTimeout(), config.ollama().timeout(),
-                config.ollama().healthTimeout(), config.ollama().defaultModels());
+    public OllamaClient(String name, String baseUrl, WorkerConfig config) {
+        this(name, baseUrl, config.connectTimeout(), config.timeout(), config.healthTimeout(), config.pullTimeout(),
+                config.defaultModels());
     }
 
     public OllamaClient(String baseUrl, Duration connectTimeout, Duration timeout, Duration healthTimeout) {
-        this(baseUrl, connectTimeout, timeout, healthTimeout, Map.of());
+        this(PROVIDER, baseUrl, connectTimeout, timeout, healthTimeout, timeout, Map.of());
     }
 
-    private OllamaClient(String baseUrl, Duration connectTimeout, Duration timeout, Duration healthTimeout,
-            Map<String, String> defaultModels) {
+    private OllamaClient(String name, String baseUrl, Duration connectTimeout, Duration timeout, Duration healthTimeout,
+            Duration pullTimeout, Map<String, String> defaultModels) {
+        this.name = name;
         this.defaultModels = Map.copyOf(defaultModels);
         this.baseUrl = normalize(baseUrl);
         this.timeout = timeout;
         this.healthTimeout = healthTimeout;
+        this.pullTimeout = pullTimeout;
         // HTTP/1.1: Ollama speaks plain HTTP, and an h2c upgrade attempt would only add a round trip.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -93,6 +96,11 @@ public class OllamaClient implements ModelBackend {
     @Override
     public String provider() {
         return PROVIDER;
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     @Override
@@ -131,6 +139,30 @@ public class OllamaClient implements ModelBackend {
             throw new IOException("GET /api/tags answered malformed JSON", e);
         }
         return names;
+    }
+
+    /** Fetches a model, waiting until Ollama has it (no streaming: one answer at the end). */
+    @Override
+    public void pull(String model) throws IOException, InterruptedException {
+        post("/api/pull", Json.mapper().createObjectNode().put("model", model).put("stream", false), pullTimeout);
+    }
+
+    /** Loads a model without generating anything, and keeps it loaded for {@value #KEEP_ALIVE}. */
+    @Override
+    public void warmUp(String model) throws IOException, InterruptedException {
+        post("/api/generate", Json.mapper().createObjectNode().put("model", model).put("keep_alive", KEEP_ALIVE),
+                timeout);
+    }
+
+    private void post(String path, JsonNode body, Duration within) throws IOException, InterruptedException {
+        HttpRequest call = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(within)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build();
+        HttpResponse<String> response = http.send(call, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("POST " + path + " answered HTTP " + response.statusCode() + ": "
+                    + OllamaResponses.errorText(response.body()));
+        }
     }
 
     static JsonNode body(String model, LlmRequest request) {

@@ -50,7 +50,10 @@ public final class OllamaResponses {
         // Ollama leaves prompt_eval_count out when the whole prompt came from its cache: that is zero new tokens.
         TokenUsage usage = new TokenUsage(Math.max(0, root.path("prompt_eval_count").asInt(0)),
                 Math.max(0, root.path("eval_count").asInt(0)));
-        return new Answered(content.asText(), usage);
+        // Cut off: stopped at num_predict (done_reason "length"), or not done at all.
+        boolean truncated = "length".equals(root.path("done_reason").asText())
+                || (root.has("done") && !root.path("done").asBoolean());
+        return new Answered(content.asText(), usage, truncated);
     }
 
     /** The result of a call that got no HTTP answer. */
@@ -61,7 +64,7 @@ public final class OllamaResponses {
         }
         if (failure instanceof HttpTimeoutException) {
             return failed(ErrorCode.TIMEOUT, "ollama at " + baseUrl + " did not answer within " + timeout.toMillis()
-                    + " ms (hybrid.worker.ollama.timeout)");
+                    + " ms (hybrid.local.timeout)");
         }
         if (failure instanceof ConnectException) {
             return failed(ErrorCode.PROVIDER_UNAVAILABLE, "cannot connect to ollama at " + baseUrl
@@ -83,6 +86,15 @@ public final class OllamaResponses {
             case 503 -> failed(ErrorCode.OVERLOADED, "ollama is busy (HTTP 503): " + text);
             default -> failed(ErrorCode.PROVIDER_ERROR, "ollama failed (HTTP " + status + "): " + text);
         };
+    }
+
+    /** The error message of an error body, for exceptions raised outside a chat call. */
+    static String errorText(String body) {
+        try {
+            return errorText(Json.mapper().readTree(body == null ? "" : body), body);
+        } catch (JsonProcessingException e) {
+            return errorText(null, body);
+        }
     }
 
     private static String errorText(JsonNode root, String body) {

@@ -1,7 +1,10 @@
 package io.hybridllm.worker.local.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,15 +12,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.hybridllm.contracts.Attempt;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
-import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.Topics;
-import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.kafka.Published;
@@ -44,24 +44,19 @@ class ProviderFailureTest {
     }
 
     @Test
-    void modelThatIsNotPulledFailsWithOllamasMessageAndIsStillReported() {
+    void modelNoBackendHasIsRefusedWithoutACallNamingIt() {
+        await().atMost(Published.WAIT).untilAsserted(() -> given().get("/q/health/group/backends").then()
+                .body("checks[0].data.ollama", containsString("llama3.2:1b")));
+        long callsBefore = ollama.calls();
         RoutedRequest routed = Requests.routed("local-404-1", Tier.LOCAL_FAST, new Target("ollama", "qwen9:404b"));
         LlmReply reply = answer(routed);
 
         assertThat(reply.status()).isEqualTo(LlmReply.Status.FAILED);
-        assertThat(reply.error().code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
-        assertThat(reply.error().message()).contains("HTTP 404").contains("model \"qwen9:404b\" not found");
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.NO_PROVIDER);
+        assertThat(reply.error().message()).contains("serves ollama/qwen9:404b");
         assertThat(reply.model()).isEqualTo("qwen9:404b");
-        assertThat(reply.attempts()).singleElement().satisfies(attempt -> {
-            assertThat(attempt.outcome()).isEqualTo(Attempt.Outcome.FAILED);
-            assertThat(attempt.errorCode()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
-        });
-
-        UsageEvent usage = Published.usageEvent(kafka, routed.id());
-        assertThat(usage.outcome()).isEqualTo(Attempt.Outcome.FAILED);
-        assertThat(usage.errorCode()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
-        assertThat(usage.usage()).isEqualTo(TokenUsage.NONE);
-        assertThat(usage.costUsd()).isZero();
+        assertThat(reply.attempts()).isEmpty();
+        assertThat(ollama.calls()).isEqualTo(callsBefore);
     }
 
     @Test
@@ -98,7 +93,7 @@ class ProviderFailureTest {
         LlmReply reply = answer(routed);
 
         assertThat(reply.error().code()).isEqualTo(ErrorCode.NO_PROVIDER);
-        assertThat(reply.error().message()).contains("provider vllm");
+        assertThat(reply.error().message()).contains("serves vllm/qwen2.5:7b");
         assertThat(reply.provider()).isEqualTo("vllm");
     }
 }

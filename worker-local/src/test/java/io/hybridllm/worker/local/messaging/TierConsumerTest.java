@@ -113,8 +113,10 @@ class TierConsumerTest {
 
     @Test
     void backendsHealthGroupReportsOllamaWithoutGatingReadiness() {
-        given().get("/q/health/group/backends").then().statusCode(200).body("status", is("UP"))
-                .body("checks[0].name", is("ollama")).body("checks[0].data.models", containsString("llama3.1:8b"));
+        await().atMost(Published.WAIT)
+                .untilAsserted(() -> given().get("/q/health/group/backends").then().statusCode(200)
+                        .body("status", is("UP")).body("checks[0].name", is("backends"))
+                        .body("checks[0].data.ollama", containsString("models llama3.1:8b,llama3.2:1b,phi3:mini")));
         await().atMost(Published.WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", not(hasItem("ollama"))));
     }

@@ -1,0 +1,161 @@
+package io.hybridllm.worker.core;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.hybridllm.contracts.Attempt;
+import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.LlmReply;
+import io.hybridllm.contracts.RoutedRequest;
+import io.hybridllm.contracts.RoutingDecision;
+import io.hybridllm.contracts.Target;
+import io.hybridllm.contracts.Tier;
+import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.UsageEvent;
+import io.hybridllm.contracts.pricing.PriceCatalogue;
+
+/**
+ * One request on its way through this worker's tier: which of the tier's targets it is on, the backends tried for it,
+ * its attempts and usage so far, and the best answer seen. Confined to the thread handling the request.
+ */
+final class Job {
+
+    private record Best(Target target, CallResult.Answered answer, double quality, Double reported, long latencyMs,
+            BigDecimal cost, int attempt) {
+    }
+
+    private final RoutedRequest routed;
+    private final List<Target> targets;
+    private final List<Attempt> attempts;
+    private final List<UsageEvent> usage = new ArrayList<>();
+    private final Set<String> triedBackends = new HashSet<>();
+    private int current;
+    private Best best;
+    private ErrorInfo lastError;
+
+    Job(RoutedRequest routed, List<Target> targets) {
+        this.routed = routed;
+        this.targets = targets;
+        this.attempts = new ArrayList<>(routed.request().attempts());
+    }
+
+    RoutedRequest routed() {
+        return routed;
+    }
+
+    Tier tier() {
+        return routed.decision().tier();
+    }
+
+    Optional<Target> target() {
+        return current < targets.size() ? Optional.of(targets.get(current)) : Optional.empty();
+    }
+
+    /** On to the tier's next target, with every backend untried again. */
+    void nextTarget() {
+        current++;
+        triedBackends.clear();
+    }
+
+    Set<String> triedBackends() {
+        return Set.copyOf(triedBackends);
+    }
+
+    boolean attemptsLeft() {
+        return attempts.size() < routed.decision().escalation().maxAttempts();
+    }
+
+    void answered(Target target, String backend, CallResult.Answered answer, QualityOutcome quality, Instant at,
+            long latencyMs, PriceCatalogue prices) {
+        BigDecimal cost = prices.price(target.provider(), target.model(), answer.usage()).orElse(BigDecimal.ZERO);
+        Attempt.Outcome outcome = quality.accepted() ? Attempt.Outcome.SUCCEEDED : Attempt.Outcome.ESCALATED;
+        attempts.add(new Attempt(tier(), target.provider(), target.model(), outcome, null, latencyMs, at,
+                quality.reported(), "on " + backend + (quality.accepted() ? "" : ": " + quality.reasons())));
+        usage.add(UsageEvent.forCall(routed, target, answer.usage(), cost, latencyMs, outcome, null));
+        if (best == null || quality.score() > best.quality()) {
+            best = new Best(target, answer, quality.score(), quality.reported(), latencyMs, cost, attempts.size() - 1);
+        }
+    }
+
+    void failed(Target target, String backend, ErrorInfo error, Instant at, long latencyMs) {
+        refused(target, backend, error, at);
+        usage.add(UsageEvent.forCall(routed, target, TokenUsage.NONE, BigDecimal.ZERO, latencyMs,
+                Attempt.Outcome.FAILED, error.code()));
+    }
+
+    /** The backend would not make the call at all: a failed attempt, but no usage. */
+    void refused(Target target, String backend, ErrorInfo error, Instant at) {
+        triedBackends.add(backend);
+        lastError = error;
+        attempts.add(new Attempt(tier(), target.provider(), target.model(), Attempt.Outcome.FAILED, error.code(), 0, at,
+                null, "on " + backend + ": " + error.message()));
+    }
+
+    /** The tier's targets, for messages: {@code provider/model} each, or the decision's when none has a model. */
+    String targetsText() {
+        List<Target> named = targets.isEmpty() ? routed.decision().targetsOn(tier()) : targets;
+        return named.isEmpty() ? "no target of the decision"
+                : named.stream().map(t -> t.provider() + "/" + (t.model() == null ? "(no model)" : t.model()))
+                        .collect(Collectors.joining(", "));
+    }
+
+    /** The quality check's outcome, as the attempt records it. */
+    record QualityOutcome(double score, boolean accepted, String reasons, boolean checked) {
+
+        Double reported() {
+            return checked ? score : null;
+        }
+    }
+
+    /** The accepted answer: the last attempt's. */
+    Publication succeeded() {
+        return Publication.reply(LlmReply.succeeded(routed, best.target(), best.answer().answer(),
+                best.answer().usage(), best.cost(), best.latencyMs(), best.reported(), attempts), usage);
+    }
+
+    /**
+     * Nowhere left to go: the best answer seen, however it scored, rather than nothing; else failed with the last error
+     * or {@code fallback}.
+     */
+    Publication exhausted(ErrorInfo fallback) {
+        return endWith(lastError != null ? lastError : fallback);
+    }
+
+    /** The best answer seen, else failed with {@code error}. */
+    Publication endWith(ErrorInfo error) {
+        if (best != null) {
+            Attempt chosen = attempts.get(best.attempt());
+            if (chosen.outcome() != Attempt.Outcome.SUCCEEDED) {
+                attempts.set(best.attempt(),
+                        new Attempt(chosen.tier(), chosen.provider(), chosen.model(), Attempt.Outcome.SUCCEEDED, null,
+                                chosen.latencyMs(), chosen.at(), chosen.qualityScore(),
+                                chosen.detail() + "; kept as the best answer, with nowhere left to go"));
+            }
+            return succeeded();
+        }
+        Target last = targets.isEmpty() ? null : targets.get(Math.min(current, targets.size() - 1));
+        return Publication.reply(LlmReply.failed(routed, last, error, 0, attempts), usage);
+    }
+
+    /** To the next tier, with every attempt made so far. */
+    Publication escalate(Tier next, String why) {
+        RoutingDecision decision = routed.decision().escalatedTo(next, why);
+        return Publication.escalation(new RoutedRequest(routed.request().withAttempts(attempts), decision), usage);
+    }
+
+    /** Why this tier gives up on the request, for the escalation's reason. */
+    String whyEscalate() {
+        if (best != null) {
+            return "quality " + String.format(Locale.ROOT, "%.2f", best.quality()) + " below "
+                    + routed.decision().escalation().qualityThreshold();
+        }
+        return lastError != null ? lastError.message() : "no healthy backend here has the model";
+    }
+}

@@ -1,0 +1,176 @@
+package io.hybridllm.worker.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.RoutedRequest;
+import io.hybridllm.contracts.Target;
+import io.hybridllm.contracts.Tier;
+import io.hybridllm.contracts.pricing.PriceCatalogue;
+import io.hybridllm.worker.core.pool.BackendPool;
+import io.hybridllm.worker.core.pool.BackendPool.Lease;
+import io.hybridllm.worker.core.quality.QualityCheck;
+
+/**
+ * Answers a request on this worker's tier. It goes along the decision's targets on the tier: a failed call moves to
+ * another backend with the model, then to the next target; an answer below the decision's quality bar moves to the next
+ * target too. When the tier has nothing left, the request escalates to the next tier of its decision, every attempt in
+ * its history, until the policy's maximum attempts; then the best answer seen (or the last error) is the reply.
+ */
+@ApplicationScoped
+public class TierAnswering {
+
+    private static final Logger LOG = Logger.getLogger(TierAnswering.class);
+
+    private final BackendPool pool;
+    private final CallMetrics metrics;
+    private final PriceCatalogue prices;
+
+    public TierAnswering(BackendPool pool, CallMetrics metrics, PriceCatalogue prices) {
+        this.pool = pool;
+        this.metrics = metrics;
+        this.prices = prices;
+    }
+
+    /** The request's targets on its tier, each with a model: the tier's default where the target names none. */
+    Job start(RoutedRequest routed) {
+        Tier tier = routed.decision().tier();
+        List<Target> targets = routed.decision().targetsOn(tier).stream()
+                .map(t -> t.model() != null && !t.model().isBlank() ? t
+                        : new Target(t.provider(), pool.defaultModel(t.provider(), tier), tier))
+                .filter(t -> t.model() != null).toList();
+        return new Job(routed, targets);
+    }
+
+    /**
+     * A slot for the first target some healthy backend can serve; empty when none can. Does not block: it runs on the
+     * consumer's thread, and the consumer takes the next record only when this completes.
+     */
+    CompletableFuture<Optional<Lease>> firstSlot(Job job) {
+        while (job.target().isPresent()) {
+            Target target = job.target().get();
+            if (pool.canServe(target.provider(), target.model())) {
+                return pool.acquire(target.provider(), target.model(), job.triedBackends());
+            }
+            job.nextTarget();
+        }
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    Publication answer(Job job, Optional<Lease> first) throws InterruptedException {
+        Optional<Lease> lease = first;
+        LlmRequest request = job.routed().request();
+        while (true) {
+            Instant now = Instant.now();
+            Instant deadline = request.hints().deadline();
+            if (deadline != null && !now.isBefore(deadline)) {
+                lease.ifPresent(Lease::close);
+                metrics.skipped(ErrorCode.EXPIRED);
+                return job.endWith(new ErrorInfo(ErrorCode.EXPIRED,
+                        "the deadline " + deadline + " had passed at " + now + " on tier " + job.tier().wireName()));
+            }
+            if (lease.isEmpty()) {
+                job.nextTarget();
+                if (job.target().isEmpty()) {
+                    return giveUp(job);
+                }
+                lease = slot(job);
+                continue;
+            }
+            if (!job.attemptsLeft()) {
+                lease.get().close();
+                return job.exhausted(new ErrorInfo(ErrorCode.NO_PROVIDER, "no attempts left"));
+            }
+            Target target = job.target().orElseThrow();
+            CallResult result;
+            String backend;
+            long started = System.nanoTime();
+            try (Lease held = lease.get()) {
+                backend = held.backend().name();
+                Optional<ErrorInfo> refusal = held.backend().refusal();
+                if (refusal.isPresent()) {
+                    // Not a call (e.g. no API key): nothing to bill, and the provider never saw the request.
+                    job.refused(target, backend, refusal.get(), now);
+                    lease = slot(job);
+                    continue;
+                }
+                result = held.backend().chat(target.model(), request);
+                if (result instanceof CallResult.Failed failed
+                        && failed.error().code() == ErrorCode.PROVIDER_UNAVAILABLE
+                        && failed.error().message().contains("HTTP 404")) {
+                    held.modelMissing(target.model());
+                }
+            }
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            metrics.called(target, result, latency);
+            switch (result) {
+                case CallResult.Answered answered -> {
+                    // Local answers are checked; a cloud answer is the top of the path, with nowhere better to go.
+                    QualityCheck.Verdict verdict = job.tier().isLocal()
+                            ? QualityCheck.of(request, answered.answer(), answered.truncated())
+                            : QualityCheck.Verdict.UNCHECKED;
+                    boolean accepted = verdict.score() >= job.routed().decision().escalation().qualityThreshold();
+                    if (verdict != QualityCheck.Verdict.UNCHECKED) {
+                        metrics.quality(target, verdict.score());
+                    }
+                    job.answered(
+                            target, backend, answered, new Job.QualityOutcome(verdict.score(), accepted,
+                                    verdict.explain(), verdict != QualityCheck.Verdict.UNCHECKED),
+                            now, latency.toMillis(), prices);
+                    if (accepted) {
+                        return job.succeeded();
+                    }
+                    LOG.infof("request %s: %s on %s scored %.2f (%s)", job.routed().id(), target.model(), backend,
+                            verdict.score(), verdict.explain());
+                    job.nextTarget();
+                    lease = job.target().isPresent() ? slot(job) : Optional.empty();
+                }
+                case CallResult.Failed failed -> {
+                    LOG.infof("request %s: %s on %s failed: %s", job.routed().id(), target.model(), backend,
+                            failed.error().message());
+                    job.failed(target, backend, failed.error(), now, latency.toMillis());
+                    if (failed.error().code() == ErrorCode.INVALID_REQUEST) {
+                        // The request itself is at fault: no other backend or tier would take it either.
+                        return job.exhausted(failed.error());
+                    }
+                    lease = slot(job);
+                }
+            }
+        }
+    }
+
+    /** Nothing on this tier answered well enough: the next tier, while attempts are left. */
+    private Publication giveUp(Job job) {
+        Optional<Tier> next = job.routed().decision().nextTier();
+        if (next.isPresent() && job.attemptsLeft()) {
+            metrics.escalated(job.tier(), next.get());
+            LOG.infof("request %s escalates from %s to %s: %s", job.routed().id(), job.tier().wireName(),
+                    next.get().wireName(), job.whyEscalate());
+            return job.escalate(next.get(), job.whyEscalate());
+        }
+        return job.exhausted(new ErrorInfo(ErrorCode.NO_PROVIDER, "no healthy backend of the " + job.tier().wireName()
+                + " worker serves " + job.targetsText() + ", and the decision has no further tier to try"));
+    }
+
+    /** A slot on a backend not yet tried for the current target, waiting while all are busy. */
+    private Optional<Lease> slot(Job job) throws InterruptedException {
+        Target target = job.target().orElseThrow();
+        try {
+            return pool.acquire(target.provider(), target.model(), job.triedBackends()).get();
+        } catch (ExecutionException | CancellationException e) {
+            throw new InterruptedException("the worker is shutting down");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.hybridllm.worker.core.pool;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.hybridllm.contracts.Tier;
+import io.hybridllm.worker.core.ModelBackend;
+
+/**
+ * The backends a worker calls and their slots. A call first takes a slot on the least busy healthy backend that has its
+ * model, waiting in arrival order while all of them are full; a request no healthy backend can serve is told so at
+ * once, so that it moves on instead of waiting. Since the consumer asks for the next record only once the current one
+ * has a slot, a full pool stops the worker taking records from Kafka: that is the backpressure.
+ */
+public final class BackendPool {
+
+    private record Waiter(String provider, String model, Set<String> excluded,
+            CompletableFuture<Optional<Lease>> lease) {
+    }
+
+    private final List<PooledBackend> backends;
+    private final int failureThreshold;
+    private final Deque<Waiter> waiters = new ArrayDeque<>();
+    private boolean closed;
+
+    public BackendPool(List<Slotted> backends, int failureThreshold) {
+        if (backends.isEmpty()) {
+            throw new IllegalArgumentException("a worker needs at least one backend");
+        }
+        this.backends = backends.stream().map(b -> new PooledBackend(b.backend(), b.slots())).toList();
+        this.failureThreshold = failureThreshold;
+    }
+
+    /** A backend and its slots, as configuration gives them. */
+    public record Slotted(ModelBackend backend, int slots) {
+    }
+
+    /** A slot held on one backend; closing it frees the slot (once). */
+    public final class Lease implements AutoCloseable {
+
+        private final PooledBackend backend;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private Lease(PooledBackend backend) {
+            this.backend = backend;
+        }
+
+        public ModelBackend backend() {
+            return backend.backend();
+        }
+
+        /** The call found the model missing on this backend. */
+        public void modelMissing(String model) {
+            synchronized (BackendPool.this) {
+                backend.lacks(model);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false)) {
+                release(backend);
+            }
+        }
+    }
+
+    /**
+     * A slot for {@code model} on a backend of {@code provider} whose name is not in {@code excluded}: at once when one
+     * is free, later when one frees, empty when no healthy backend has the model. Fails with a
+     * {@link CancellationException} once the pool is closed (shutting down): the request is left for redelivery.
+     */
+    public synchronized CompletableFuture<Optional<Lease>> acquire(String provider, String model,
+            Set<String> excluded) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new CancellationException("the worker is shutting down"));
+        }
+        Waiter waiter = new Waiter(provider, model, excluded, new CompletableFuture<>());
+        if (!serve(waiter)) {
+            waiters.addLast(waiter);
+        }
+        return waiter.lease();
+    }
+
+    /** The model a tier uses on {@code provider} when a target names none, as the provider's first backend says. */
+    public String defaultModel(String provider, Tier tier) {
+        return backends.stream().filter(b -> b.backend().provider().equals(provider)).findFirst()
+                .map(b -> b.backend().defaultModel(tier)).orElse(null);
+    }
+
+    /** Whether any healthy backend has the model, busy or not. */
+    public synchronized boolean canServe(String provider, String model) {
+        return backends.stream().anyMatch(b -> b.serves(provider, model));
+    }
+
+    /** Whether some healthy backend has the tier's model (any model, where the tier names none). */
+    public synchronized boolean servesTier(Tier tier) {
+        return backends.stream().anyMatch(b -> {
+            String model = b.backend().defaultModel(tier);
+            return model == null ? b.healthy() : b.serves(b.backend().provider(), model);
+        });
+    }
+
+    synchronized boolean has(PooledBackend backend, String model) {
+        return backend.offers(model);
+    }
+
+    public List<PooledBackend> backends() {
+        return backends;
+    }
+
+    /** Records a health check; waiting requests are served again, since what is usable may have changed. */
+    public synchronized HealthChange checked(PooledBackend backend, List<String> models, Instant at) {
+        HealthChange change = backend.checked(models, at) ? HealthChange.RECOVERED : HealthChange.NONE;
+        serveWaiters();
+        return change;
+    }
+
+    public synchronized HealthChange checkFailed(PooledBackend backend, String error, Instant at) {
+        HealthChange change = backend.failed(error, failureThreshold, at) ? HealthChange.DISABLED : HealthChange.NONE;
+        serveWaiters();
+        return change;
+    }
+
+    public enum HealthChange {
+        NONE, DISABLED, RECOVERED
+    }
+
+    public synchronized List<PooledBackend.BackendStatus> status() {
+        return backends.stream().map(PooledBackend::status).toList();
+    }
+
+    /** Slots in use across all backends. */
+    public synchronized int busy() {
+        return backends.stream().mapToInt(b -> b.status().busy()).sum();
+    }
+
+    /** Stops handing out slots; requests still waiting are cancelled, so that they stay uncommitted. */
+    public synchronized void close() {
+        closed = true;
+        waiters.forEach(w -> w.lease().completeExceptionally(new CancellationException("the worker is shutting down")));
+        waiters.clear();
+    }
+
+    private synchronized void release(PooledBackend backend) {
+        backend.give();
+        serveWaiters();
+    }
+
+    private void serveWaiters() {
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
+            if (serve(it.next())) {
+                it.remove();
+            }
+        }
+    }
+
+    /** Completes the waiter if a slot is free or nothing can serve it; false means it must wait. */
+    private boolean serve(Waiter waiter) {
+        if (waiter.lease().isDone()) {
+            // Given up by its caller: nothing to hand out.
+            return true;
+        }
+        List<PooledBackend> able = backends.stream()
+                .filter(b -> b.serves(waiter.provider(), waiter.model()) && !waiter.excluded().contains(b.name()))
+                .toList();
+        if (able.isEmpty()) {
+            waiter.lease().complete(Optional.empty());
+            return true;
+        }
+        Optional<PooledBackend> least = able.stream().filter(PooledBackend::free)
+                .min(Comparator.comparingDouble(PooledBackend::load));
+        if (least.isEmpty()) {
+            return false;
+        }
+        least.get().take();
+        waiter.lease().complete(Optional.of(new Lease(least.get())));
+        return true;
+    }
+}

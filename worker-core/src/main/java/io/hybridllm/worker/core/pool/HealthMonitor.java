@@ -1,0 +1,179 @@
+package io.hybridllm.worker.core.pool;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
+import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.contracts.SchemaVersion;
+import io.hybridllm.contracts.Tier;
+import io.hybridllm.contracts.json.Json;
+import io.quarkus.runtime.Startup;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+
+/**
+ * Checks every backend on an interval by listing its models. A backend failing {@code failure-threshold} checks in a
+ * row is disabled (no slots are given on it) and enabled again by the first check that passes. Each tier this worker
+ * serves is healthy while some healthy backend has the tier's model; this worker's view of each tier goes to
+ * {@code llm.control} whenever it changes and every {@code report-interval} besides, so that the router can tell a live
+ * report from a stopped worker's last one. Where a backend can prepare models, a missing tier model is pulled (if
+ * allowed) and each tier model is warmed up once the backend is first seen healthy.
+ */
+@ApplicationScoped
+@Startup
+public class HealthMonitor {
+
+    private static final Logger LOG = Logger.getLogger(HealthMonitor.class);
+
+    private final BackendPool pool;
+    private final List<Tier> tiers;
+    private final MutinyEmitter<Record<String, String>> control;
+    private final boolean pullMissing;
+    private final boolean warmUp;
+    private final String worker = worker();
+    private final Map<Tier, Boolean> reported = new ConcurrentHashMap<>();
+    private final Set<String> prepared = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "backend-health");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Instant lastReport = Instant.EPOCH;
+    private final Duration reportInterval;
+
+    public HealthMonitor(BackendPool pool, @ConfigProperty(name = "hybrid.worker.tiers") List<String> tiers,
+            @Channel(Channels.CONTROL_UPDATES) MutinyEmitter<Record<String, String>> control,
+            @ConfigProperty(name = "hybrid.worker.health.interval", defaultValue = "10s") Duration interval,
+            @ConfigProperty(name = "hybrid.worker.health.report-interval", defaultValue = "30s") Duration reportInterval,
+            @ConfigProperty(name = "hybrid.worker.models.pull-missing", defaultValue = "false") boolean pullMissing,
+            @ConfigProperty(name = "hybrid.worker.models.warm-up", defaultValue = "true") boolean warmUp) {
+        this.pool = pool;
+        this.tiers = tiers.stream().map(Tier::ofWireName).toList();
+        this.control = control;
+        this.reportInterval = reportInterval;
+        this.pullMissing = pullMissing;
+        this.warmUp = warmUp;
+        timer.scheduleWithFixedDelay(this::checkAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One round: every backend checked (in parallel, each bounded by its health timeout), then the tiers reported. */
+    void checkAll() {
+        try (var checks = Executors.newVirtualThreadPerTaskExecutor()) {
+            pool.backends().forEach(backend -> checks.execute(() -> check(backend)));
+        }
+        reportTiers();
+    }
+
+    private void check(PooledBackend member) {
+        Instant at = Instant.now();
+        try {
+            List<String> models = member.backend().models();
+            if (pool.checked(member, models, at) == BackendPool.HealthChange.RECOVERED) {
+                LOG.infof("backend %s at %s is back: %s", member.name(), member.backend().baseUrl(), models);
+            }
+            prepare(member, models);
+        } catch (IOException e) {
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (pool.checkFailed(member, error, at) == BackendPool.HealthChange.DISABLED) {
+                LOG.warnf("backend %s at %s disabled after failed health checks: %s", member.name(),
+                        member.backend().baseUrl(), error);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Pulls the tier models the backend lacks (if allowed) and warms each up once. */
+    private void prepare(PooledBackend member, List<String> models) throws InterruptedException {
+        if (!(member.backend() instanceof ModelPreparation preparation)) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>();
+        tiers.forEach(tier -> wanted.add(member.backend().defaultModel(tier)));
+        wanted.remove(null);
+        for (String model : wanted) {
+            String key = member.name() + "/" + model;
+            if (prepared.contains(key)) {
+                continue;
+            }
+            try {
+                if (!pool.has(member, model)) {
+                    if (!pullMissing) {
+                        continue;
+                    }
+                    LOG.infof("pulling %s on %s (hybrid.worker.models.pull-missing)", model, member.name());
+                    preparation.pull(model);
+                }
+                if (warmUp) {
+                    preparation.warmUp(model);
+                    LOG.infof("%s is loaded on %s", model, member.name());
+                }
+                prepared.add(key);
+            } catch (IOException e) {
+                LOG.warnf("could not prepare %s on %s: %s", model, member.name(), e.getMessage());
+            }
+        }
+    }
+
+    private void reportTiers() {
+        boolean heartbeat = Instant.now().isAfter(lastReport.plus(reportInterval));
+        for (Tier tier : tiers) {
+            boolean healthy = pool.servesTier(tier);
+            if (heartbeat || !Objects.equals(reported.put(tier, healthy), healthy)) {
+                publish(tier, healthy);
+            }
+        }
+        if (heartbeat) {
+            lastReport = Instant.now();
+        }
+    }
+
+    private void publish(Tier tier, boolean healthy) {
+        String scope = "tier:" + tier.wireName() + "@" + worker;
+        long up = pool.status().stream().filter(PooledBackend.BackendStatus::healthy).count();
+        String detail = worker + ": " + up + " of " + pool.backends().size() + " backends healthy"
+                + (healthy ? "" : ", none with the " + tier.wireName() + " model");
+        ControlEvent event = new ControlEvent.TierHealth(SchemaVersion.CURRENT, UUID.randomUUID().toString(), scope,
+                tier, healthy, detail, Instant.now());
+        control.send(Record.of(scope, Json.write(event))).subscribe().with(done -> {
+        }, failure -> LOG.warnf("tier health report not sent (next round retries): %s", failure.getMessage()));
+    }
+
+    /** This process among a pool's workers: host and process id, stable for its life. */
+    private static String worker() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "unknown-host";
+            }
+        }
+        return host + "/" + ProcessHandle.current().pid();
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+}

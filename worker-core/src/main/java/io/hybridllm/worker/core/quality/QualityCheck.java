@@ -1,0 +1,98 @@
+package io.hybridllm.worker.core.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.TaskType;
+import io.hybridllm.contracts.json.Json;
+
+/**
+ * Scores an answer in [0, 1] by what can be checked without another model (seed 001's quality check): an empty or
+ * truncated answer, a refusal, the wrong format for the task (JSON that does not parse where JSON was asked for, a code
+ * task answered without code), and an answer far too short for its prompt. Each finding costs points and gives a
+ * reason.
+ */
+public final class QualityCheck {
+
+    private static final Pattern REFUSAL = Pattern.compile("^\\W*(i'?m sorry,? but |sorry,? )?(i|we) (can(no|')t|cannot"
+            + "|am unable to|'m unable to|won'?t be able to) (help|assist|comply|provide|do that|answer)"
+            + "|^\\W*as an ai( language model)?,? i (can(no|')t|cannot|am not able)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FENCED = Pattern.compile("```[a-zA-Z0-9_+-]*\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern CODE_LINE = Pattern.compile(
+            "(?m)^\\s*(def |class |public |private |function |const |let |var |import |return |if \\(|for \\(|#include)"
+                    + "|[;{}]\\s*$");
+    private static final Set<TaskType> CODE_TASKS = Set.of(TaskType.COMPLETION, TaskType.REFACTOR);
+    private static final Set<TaskType> STRUCTURED_TASKS = Set.of(TaskType.CLASSIFY, TaskType.EXTRACT);
+    private static final Set<TaskType> LONG_FORM_TASKS = Set.of(TaskType.EXPLAIN, TaskType.REVIEW, TaskType.SUMMARIZE,
+            TaskType.REFACTOR, TaskType.GENERATE, TaskType.TRANSLATE);
+    /** A long-form answer under this share of a prompt of at least {@link #LONG_PROMPT} characters is suspicious. */
+    private static final double MIN_ANSWER_SHARE = 0.02;
+    private static final int LONG_PROMPT = 500;
+
+    /** The score and why it is not 1. */
+    public record Verdict(double score, List<String> reasons) {
+
+        /** For answers that are not checked: accepted as they are. */
+        public static final Verdict UNCHECKED = new Verdict(1, List.of());
+
+        public String explain() {
+            return reasons.isEmpty() ? "no findings" : String.join("; ", reasons);
+        }
+    }
+
+    private QualityCheck() {
+    }
+
+    public static Verdict of(LlmRequest request, String answer, boolean truncated) {
+        String text = answer == null ? "" : answer.strip();
+        if (text.isEmpty()) {
+            return new Verdict(0, List.of("empty answer"));
+        }
+        double score = 1;
+        List<String> reasons = new ArrayList<>();
+        if (truncated) {
+            score -= 0.5;
+            reasons.add("truncated: the model stopped at its token limit");
+        }
+        if (REFUSAL.matcher(text).find()) {
+            score -= 0.7;
+            reasons.add("the model refused");
+        }
+        TaskType task = request.taskType();
+        String prompt = request.promptText();
+        if (STRUCTURED_TASKS.contains(task) && prompt.toLowerCase(Locale.ROOT).contains("json")
+                && !parsesAsJson(text)) {
+            score -= 0.6;
+            reasons.add("JSON was asked for, but the answer does not parse as JSON");
+        }
+        if (CODE_TASKS.contains(task) && !FENCED.matcher(text).find() && !CODE_LINE.matcher(text).find()) {
+            score -= 0.5;
+            reasons.add("a " + Json.wireName(task) + " task answered without code");
+        }
+        if (LONG_FORM_TASKS.contains(task) && prompt.length() >= LONG_PROMPT
+                && text.length() < prompt.length() * MIN_ANSWER_SHARE) {
+            score -= 0.4;
+            reasons.add("far too short: " + text.length() + " characters for a prompt of " + prompt.length());
+        }
+        return new Verdict(Math.max(0, score), List.copyOf(reasons));
+    }
+
+    /** The answer itself, or the first fenced block in it, parses as JSON. */
+    private static boolean parsesAsJson(String text) {
+        Matcher fenced = FENCED.matcher(text);
+        String candidate = fenced.find() ? fenced.group(1).strip() : text;
+        try {
+            Json.mapper().readTree(candidate);
+            return candidate.startsWith("{") || candidate.startsWith("[");
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+}
