@@ -1,6 +1,7 @@
 /**
- * The cloud worker: consumes {@code llm.tier.cloud}, calls the provider of the routing decision's first target (OpenAI
- * chat completions for now), and publishes one reply per request and one usage event per provider call.
+ * The cloud worker: consumes {@code llm.tier.cloud}, calls the provider of the routing decision's first target through
+ * the adapter of its wire format ({@link io.hybridllm.worker.cloud.provider.ProviderBackend}), and publishes one reply
+ * per request and one usage event per provider call.
  * <p>
  * Threading model: blocking. A provider call holds a thread for seconds, so the consumer runs
  * {@code @Blocking(value = "cloud-calls", ordered = false)} on a named worker pool whose size

@@ -37,8 +37,8 @@ public class OpenAiSimulatorResource implements QuarkusTestResourceLifecycleMana
     @Override
     public Map<String, String> start() {
         simulator = OpenAiSimulator.start(Duration.ofMillis(20), MODELS, API_KEY);
-        return Map.of("hybrid.worker.openai.base-url", simulator.baseUrl() + "/v1", "hybrid.worker.openai.api-key",
-                workerKey);
+        return Map.of("hybrid.worker.providers.openai.base-url", simulator.baseUrl() + "/v1",
+                "hybrid.worker.providers.openai.api-key", workerKey);
     }
 
     @Override

@@ -71,7 +71,7 @@ class CloudFailureTest {
 
         assertThat(reply.error().code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(reply.error().message()).isEqualTo(
-                "openai rate limit reached (HTTP 429, rate_limit_exceeded; Retry-After: 7): simulated fault");
+                "openai rate limit reached (HTTP 429, rate_limit_exceeded; retry after 7 s): simulated fault");
         assertThat(Published.usageEvent(kafka, routed.id()).errorCode()).isEqualTo(ErrorCode.RATE_LIMITED);
     }
 
