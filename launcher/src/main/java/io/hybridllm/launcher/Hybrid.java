@@ -23,6 +23,10 @@ public final class Hybrid {
                                                end-to-end latency of N sequential HTTP requests (default 1000).
               bench router [--requests=N]      Fill llm.requests with N requests (default 50000), start one router,
                                                and measure how many it routes per second.
+              bench worker [--requests=N] [--slots=S] [--latency=MS]
+                                               Fill llm.tier.local-fast with N requests (default 5000), start one
+                                               local worker with S slots (8) on a simulated Ollama answering after
+                                               MS ms (100), and compare its rate with the S/latency limit.
               topics --bootstrap-servers=HOSTS [--replication-factor=N]
                                                Create the system's topics on a Kafka cluster, with the documented
                                                partitions and retention (existing topics are kept).
@@ -43,6 +47,10 @@ public final class Hybrid {
                 case "bench" -> {
                     if (flags.contains("router")) {
                         RouterThroughputBench.run(home, intFlag(flags, "--requests", 50_000), System.out);
+                    } else if (flags.contains("worker")) {
+                        WorkerThroughputBench.run(home, intFlag(flags, "--requests", 5_000),
+                                intFlag(flags, "--slots", 8), Duration.ofMillis(intFlag(flags, "--latency", 100)),
+                                System.out);
                     } else {
                         LatencyBench.run(home, intFlag(flags, "--requests", 1000), System.out);
                     }

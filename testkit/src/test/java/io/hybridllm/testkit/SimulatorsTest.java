@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.testkit.simulators.AnthropicSimulator;
+import io.hybridllm.testkit.simulators.CloudSimulator;
 import io.hybridllm.testkit.simulators.OllamaSimulator;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
 
@@ -71,6 +73,30 @@ class SimulatorsTest {
             assertThat(limited.headers().firstValue("Retry-After")).contains("2");
             assertThat(Json.mapper().readTree(limited.body()).path("error").path("code").asText())
                     .isEqualTo("rate_limit_exceeded");
+        }
+    }
+
+    @Test
+    void cloudSimulatorsRecordRequestsAndAnswerATroubleOnce() throws Exception {
+        try (AnthropicSimulator claude = AnthropicSimulator.start(Duration.ZERO, List.of("claude-x"), "sk-ant-k")) {
+            String message = """
+                    {"model":"claude-x","max_tokens":10,"messages":[{"role":"user","content":"Hi"}]}""";
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(claude.baseUrl() + "/v1/messages"))
+                    .header("x-api-key", "sk-ant-k").header("anthropic-version", "2023-06-01")
+                    .POST(HttpRequest.BodyPublishers.ofString(message));
+
+            claude.next(CloudSimulator.Trouble.OVERLOADED);
+            HttpResponse<String> overloaded = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(overloaded.statusCode()).isEqualTo(529);
+            assertThat(Json.mapper().readTree(overloaded.body()).path("error").path("type").asText())
+                    .isEqualTo("overloaded_error");
+
+            HttpResponse<String> ok = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(Json.mapper().readTree(ok.body()).path("usage").path("output_tokens").asInt()).isPositive();
+            assertThat(claude.lastRequest().header("X-Api-Key")).isEqualTo("sk-ant-k");
+            assertThat(claude.lastRequest().body().path("max_tokens").asInt()).isEqualTo(10);
+            assertThat(claude.calls()).isEqualTo(2);
         }
     }
 }

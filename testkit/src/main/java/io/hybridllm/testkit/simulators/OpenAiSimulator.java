@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -15,18 +16,18 @@ import io.hybridllm.testkit.support.FreePorts;
 
 /**
  * Speaks OpenAI's chat completions API as documented: {@code POST /v1/chat/completions} with {@code usage},
- * {@code GET /v1/models}, bearer-key checks, and OpenAI's {@code {"error": {...}}} bodies (401 invalid_api_key, 429
- * rate_limit_exceeded, 5xx server_error). It also stands in for OpenAI-compatible local servers.
+ * {@code GET /v1/models}, bearer-key checks, OpenAI's {@code {"error": {...}}} bodies (401 invalid_api_key echoing the
+ * masked key, 429 rate_limit_exceeded with {@code x-ratelimit-*} headers, 400 context_length_exceeded, 5xx
+ * server_error) and {@code finish_reason: content_filter}. It also stands in for Mistral, xAI and OpenAI-compatible
+ * servers.
  */
-public final class OpenAiSimulator extends ProviderSimulator {
+public final class OpenAiSimulator extends CloudSimulator {
 
     private final List<String> models;
-    private final String apiKey;
 
     private OpenAiSimulator(int port, Duration latency, List<String> models, String apiKey) {
-        super(port, latency);
+        super(port, latency, apiKey);
         this.models = List.copyOf(models);
-        this.apiKey = apiKey;
         route("/v1/models", (exchange, body) -> authorized(exchange, this::models));
         route("/v1/chat/completions", (exchange, body) -> authorized(exchange, () -> chat(body)));
         start();
@@ -41,17 +42,18 @@ public final class OpenAiSimulator extends ProviderSimulator {
         return new OpenAiSimulator(port, latency, models, apiKey);
     }
 
-    @FunctionalInterface
-    private interface Answer {
-        Response get() throws Exception;
+    @Override
+    protected String presentedKey(HttpExchange exchange) {
+        return bearer(exchange);
     }
 
-    private Response authorized(HttpExchange exchange, Answer answer) throws Exception {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (apiKey != null && !("Bearer " + apiKey).equals(authorization)) {
-            return new Response(401, Map.of(), errorBody(401, "Incorrect API key provided."));
-        }
-        return answer.get();
+    @Override
+    protected Response unauthorized(String presented) {
+        String message = presented == null
+                ? "You didn't provide an API key. You need to provide your API key in an Authorization header."
+                : "Incorrect API key provided: " + masked(presented)
+                        + ". You can find your API key at https://platform.openai.com/account/api-keys.";
+        return new Response(401, Map.of(), error(message, "invalid_request_error", "invalid_api_key"));
     }
 
     private Response models() {
@@ -71,41 +73,69 @@ public final class OpenAiSimulator extends ProviderSimulator {
         if (!models.contains(model)) {
             return new Response(404, Map.of(), errorBody(404, "The model `" + model + "` does not exist."));
         }
+        return answering(Response.ok(completion(model, body.get("messages"), "stop")));
+    }
+
+    /** A chat completion answering the last user message, with usage; shared with the Azure simulator. */
+    static ObjectNode completion(String model, JsonNode messages, String finishReason) {
         StringBuilder prompt = new StringBuilder();
         String lastUser = "";
-        for (JsonNode message : body.get("messages")) {
+        for (JsonNode message : messages) {
             prompt.append(message.path("content").asText()).append('\n');
             if ("user".equals(message.path("role").asText())) {
                 lastUser = message.path("content").asText();
             }
         }
-        String answer = answerFor(model, lastUser);
+        String answer = "content_filter".equals(finishReason) ? null : answerFor(model, lastUser);
         int promptTokens = tokens(prompt.toString());
-        int completionTokens = tokens(answer);
+        int completionTokens = answer == null ? 0 : tokens(answer);
         ObjectNode reply = object().put("id", "chatcmpl-" + UUID.randomUUID()).put("object", "chat.completion")
                 .put("created", Instant.now().getEpochSecond()).put("model", model);
         ObjectNode choice = reply.putArray("choices").addObject().put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", answer);
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", finishReason);
         reply.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
-        return answering(Response.ok(reply));
+        return reply;
+    }
+
+    @Override
+    protected Response trouble(Trouble trouble) {
+        return switch (trouble) {
+            case UNAUTHORIZED -> unauthorized("sk-simulated-wrong-key");
+            // OpenAI's 429 carries the state of every limit; here the request limit is used up.
+            case RATE_LIMITED -> new Response(429,
+                    Map.of("x-ratelimit-limit-requests", "500", "x-ratelimit-remaining-requests", "0",
+                            "x-ratelimit-reset-requests", "1.5s", "x-ratelimit-remaining-tokens", "19000",
+                            "x-ratelimit-reset-tokens", "6m0s"),
+                    error("Rate limit reached for requests per min (RPM): Limit 500, Used 500, Requested 1.",
+                            "requests", "rate_limit_exceeded"));
+            case OVERLOADED -> new Response(503, Map.of(),
+                    error("The engine is currently overloaded, please try again later", "server_error", null));
+            case SERVER_ERROR -> new Response(500, Map.of(),
+                    errorBody(500, "The server had an error while processing your request. Sorry about that!"));
+            case CONTEXT_TOO_LONG -> new Response(400, Map.of(),
+                    error("This model's maximum context length is 128000 tokens. However, your messages resulted in "
+                            + "130000 tokens. Please reduce the length of the messages.", "invalid_request_error",
+                            "context_length_exceeded"));
+            case CONTENT_FILTERED ->
+                    Response.ok(completion(models.getFirst(), JsonNodeFactory.instance.arrayNode(), "content_filter"));
+        };
     }
 
     @Override
     protected JsonNode errorBody(int status, String message) {
-        String type = switch (status) {
-            case 401 -> "invalid_request_error";
-            case 429 -> "requests";
-            case 400, 404 -> "invalid_request_error";
-            default -> "server_error";
+        return switch (status) {
+            case 401 -> error(message, "invalid_request_error", "invalid_api_key");
+            case 429 -> error(message, "requests", "rate_limit_exceeded");
+            case 404 -> error(message, "invalid_request_error", "model_not_found");
+            case 400 -> error(message, "invalid_request_error", null);
+            default -> error(message, "server_error", null);
         };
-        String code = switch (status) {
-            case 401 -> "invalid_api_key";
-            case 429 -> "rate_limit_exceeded";
-            case 404 -> "model_not_found";
-            default -> null;
-        };
+    }
+
+    /** OpenAI's error body, which Azure shares. */
+    static ObjectNode error(String message, String type, String code) {
         ObjectNode root = object();
         ObjectNode error = root.putObject("error").put("message", message).put("type", type);
         error.putNull("param");

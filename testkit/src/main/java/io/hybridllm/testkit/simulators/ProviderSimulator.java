@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,18 +27,25 @@ import io.hybridllm.contracts.json.Json;
 
 /**
  * An HTTP server that answers like an LLM provider, for tests and {@code hybrid up --simulate}: a configurable latency
- * per answer, faults queued for the next calls, and a count of the calls served. Each request runs on a virtual thread,
- * so thousands of slow answers can be in flight.
+ * per answer, answers queued for the next calls (faults), the requests it received, and a count of the calls served.
+ * Each request runs on a virtual thread, so thousands of slow answers can be in flight.
  */
 public abstract class ProviderSimulator implements AutoCloseable {
 
-    /** A failure to answer the next call with, in the provider's own error format. */
-    public record Fault(int status, Map<String, String> headers) {
+    /** A request as the simulator received it; header names in lower case, the body null unless it was JSON. */
+    public record Received(String method, String path, String query, Map<String, String> headers, JsonNode body) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
+
+    private static final int KEPT_REQUESTS = 64;
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final Queue<Response> scripted = new ConcurrentLinkedQueue<>();
+    private final Deque<Received> received = new ConcurrentLinkedDeque<>();
     private final AtomicLong calls = new AtomicLong();
     private volatile Duration latency;
 
@@ -64,7 +75,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
     }
 
     protected record Response(int status, Map<String, String> headers, JsonNode body) {
-        static Response ok(JsonNode body) {
+        protected static Response ok(JsonNode body) {
             return new Response(200, Map.of(), body);
         }
     }
@@ -87,8 +98,22 @@ public abstract class ProviderSimulator implements AutoCloseable {
     /** The next {@code times} calls fail with {@code status} (e.g. 429 with a Retry-After header, 500, 503). */
     public void failNext(int times, int status, Map<String, String> headers) {
         for (int i = 0; i < times; i++) {
-            faults.add(new Fault(status, headers));
+            scripted.add(new Response(status, headers, errorBody(status, "simulated fault")));
         }
+    }
+
+    /** The next call is answered with {@code response} instead of an answer. */
+    protected final void answerNextWith(Response response) {
+        scripted.add(response);
+    }
+
+    /** The last request received, on any endpoint. */
+    public Received lastRequest() {
+        Received last = received.peekLast();
+        if (last == null) {
+            throw new IllegalStateException("the simulator has received no request");
+        }
+        return last;
     }
 
     /** Calls to answering endpoints served so far. */
@@ -112,9 +137,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
     protected final Response answering(Response response) throws InterruptedException {
         calls.incrementAndGet();
-        Fault fault = faults.poll();
-        if (fault != null) {
-            return new Response(fault.status(), fault.headers(), errorBody(fault.status(), "simulated fault"));
+        Response next = scripted.poll();
+        if (next != null) {
+            return next;
         }
         if (!latency.isZero()) {
             Thread.sleep(latency);
@@ -127,6 +152,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] raw = in.readAllBytes();
             JsonNode body = raw.length == 0 ? null : Json.mapper().readTree(raw);
+            remember(exchange, body);
             response = endpoint.answer(exchange, body);
         } catch (IOException e) {
             response = new Response(400, Map.of(), errorBody(400, "invalid JSON body: " + e.getMessage()));
@@ -141,6 +167,17 @@ public abstract class ProviderSimulator implements AutoCloseable {
             out.write(bytes);
         } catch (IOException e) {
             // The client went away; nothing to answer.
+        }
+    }
+
+    private void remember(HttpExchange exchange, JsonNode body) {
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                values.isEmpty() ? "" : values.getFirst()));
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), body));
+        while (received.size() > KEPT_REQUESTS) {
+            received.pollFirst();
         }
     }
 

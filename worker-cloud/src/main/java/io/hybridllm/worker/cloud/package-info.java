@@ -4,6 +4,7 @@
  * <p>
  * Threading model: a consumer takes its next record once the current one holds a slot on its provider; the call then
  * runs on a virtual thread, so a slow provider costs memory, not threads, and thousands of calls can be in flight
- * ({@code hybrid.worker.cloud.max-in-flight}). The record is acknowledged when its reply and usage are in Kafka.
+ * ({@code hybrid.cloud.providers.<name>.max-in-flight}). The record is acknowledged when its reply and usage are in
+ * Kafka.
  */
 package io.hybridllm.worker.cloud;

@@ -37,8 +37,8 @@ public class OpenAiSimulatorResource implements QuarkusTestResourceLifecycleMana
     @Override
     public Map<String, String> start() {
         simulator = OpenAiSimulator.start(Duration.ofMillis(20), MODELS, API_KEY);
-        return Map.of("hybrid.cloud.openai.base-url", simulator.baseUrl() + "/v1", "hybrid.cloud.openai.api-key",
-                workerKey);
+        return Map.of("hybrid.cloud.providers.openai.base-url", simulator.baseUrl() + "/v1",
+                "hybrid.cloud.providers.openai.api-key", workerKey);
     }
 
     @Override

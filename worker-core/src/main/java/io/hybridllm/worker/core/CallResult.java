@@ -1,5 +1,8 @@
 package io.hybridllm.worker.core;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.TokenUsage;
 
@@ -18,6 +21,24 @@ public sealed interface CallResult {
         }
     }
 
-    record Failed(ErrorInfo error) implements CallResult {
+    /**
+     * A failed call. {@code retryAfter} is how long the provider asked us to wait (Retry-After, or its rate-limit reset
+     * headers) before the next call, or null when it said nothing; a retry or failover decision can honour it.
+     */
+    record Failed(ErrorInfo error, Duration retryAfter) implements CallResult {
+
+        public Failed {
+            if (retryAfter != null && retryAfter.isNegative()) {
+                throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+            }
+        }
+
+        public Failed(ErrorInfo error) {
+            this(error, null);
+        }
+
+        public Optional<Duration> retryAfterHint() {
+            return Optional.ofNullable(retryAfter);
+        }
     }
 }

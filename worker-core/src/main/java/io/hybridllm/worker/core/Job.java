@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.hybridllm.contracts.Attempt;
 import io.hybridllm.contracts.ErrorInfo;
@@ -98,12 +97,9 @@ final class Job {
                 null, "on " + backend + ": " + error.message()));
     }
 
-    /** The tier's targets, for messages: {@code provider/model} each, or the decision's when none has a model. */
-    String targetsText() {
-        List<Target> named = targets.isEmpty() ? routed.decision().targetsOn(tier()) : targets;
-        return named.isEmpty() ? "no target of the decision"
-                : named.stream().map(t -> t.provider() + "/" + (t.model() == null ? "(no model)" : t.model()))
-                        .collect(Collectors.joining(", "));
+    /** The tier's targets, each with a model. */
+    List<Target> targets() {
+        return targets;
     }
 
     /** The quality check's outcome, as the attempt records it. */

@@ -46,9 +46,4 @@ public interface ModelBackend {
     default boolean listsEveryModel() {
         return true;
     }
-
-    /** How a health report shows the models: their names by default. */
-    default Object modelsForHealth(List<String> models) {
-        return String.join(",", models);
-    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -160,8 +161,15 @@ public class TierAnswering {
                     next.get().wireName(), job.whyEscalate());
             return job.escalate(next.get(), job.whyEscalate());
         }
-        return job.exhausted(new ErrorInfo(ErrorCode.NO_PROVIDER, "no healthy backend of the " + job.tier().wireName()
-                + " worker serves " + job.targetsText() + ", and the decision has no further tier to try"));
+        List<Target> targets = job.targets().isEmpty() ? job.routed().decision().targetsOn(job.tier()) : job.targets();
+        String why = targets.stream()
+                .map(t -> t.provider() + "/" + (t.model() == null ? "(no model)" : t.model()) + " ("
+                        + pool.explain(t.provider(), t.model() == null ? "" : t.model()) + ")")
+                .collect(Collectors.joining(", "));
+        return job.exhausted(new ErrorInfo(ErrorCode.NO_PROVIDER,
+                "no backend of the " + job.tier().wireName() + " worker could answer "
+                        + (targets.isEmpty() ? "(the decision has no target here)" : why)
+                        + ", and the decision has no further tier to try"));
     }
 
     /** A slot on a backend not yet tried for the current target, waiting while all are busy. */

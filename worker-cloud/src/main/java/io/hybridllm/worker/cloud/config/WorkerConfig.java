@@ -1,29 +1,53 @@
 package io.hybridllm.worker.cloud.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How to reach the cloud providers. The API key is a secret: nothing may log or echo it. */
+/**
+ * How to reach the cloud providers, one entry per provider under {@code hybrid.cloud.providers.<name>}, where the name
+ * is the one routing decisions use. API keys are secrets: nothing may log or echo them.
+ */
 @ConfigMapping(prefix = "hybrid.cloud")
 public interface WorkerConfig {
 
-    OpenAi openai();
+    Map<String, Provider> providers();
 
-    interface OpenAi {
+    interface Provider {
 
-        /** Up to and including the version, e.g. {@code https://api.openai.com/v1}. */
-        String baseUrl();
+        /**
+         * The wire format: openai, azure-openai, anthropic, gemini, cohere, mistral, xai or openai-compatible. Defaults
+         * to the provider's name when that is one of these.
+         */
+        Optional<String> kind();
 
-        /** Empty when none is set: requests then fail with AUTHENTICATION and no call is made. */
+        /** Empty for the kind's public endpoint; required for azure-openai and openai-compatible. */
+        Optional<String> baseUrl();
+
+        /** The key itself; better left unset here and read from {@link #apiKeyEnv()}. */
         Optional<String> apiKey();
 
-        /** Used when the routing decision's target names no model. */
-        @WithDefault("gpt-4o-mini")
-        String defaultModel();
+        /** The environment variable holding the key, as the policy's {@code api_key_env} names it. */
+        Optional<String> apiKeyEnv();
 
+        /** Used when the routing decision's target names no model; for azure-openai a deployment name. */
+        Optional<String> defaultModel();
+
+        /** Azure's api-version or Anthropic's anthropic-version; empty for the tested default. */
+        Optional<String> apiVersion();
+
+        /** Calls in flight to this provider, on virtual threads; size it to the account's rate limits. */
+        @WithDefault("256")
+        int maxInFlight();
+
+        /** The answer budget for providers that require one (Anthropic) when a request sets none. */
+        @WithDefault("4096")
+        int maxTokens();
+
+        /** The whole call, from sending to the last byte of the answer. */
         @WithDefault("120s")
         Duration timeout();
 

@@ -71,7 +71,7 @@ class CloudFailureTest {
 
         assertThat(reply.error().code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(reply.error().message()).isEqualTo(
-                "openai rate limit reached (HTTP 429, rate_limit_exceeded; Retry-After: 7): simulated fault");
+                "openai rate limit reached (HTTP 429, rate_limit_exceeded; retry after 7 s): simulated fault");
         assertThat(Published.usageEvent(kafka, routed.id()).errorCode()).isEqualTo(ErrorCode.RATE_LIMITED);
     }
 
@@ -96,17 +96,30 @@ class CloudFailureTest {
                 .isInstanceOf(AssertionError.class);
     }
 
-    @Test
-    void targetOfAnotherProviderIsRefusedWithoutACall() {
-        RoutedRequest base = Requests.routed("cloud-foreign-1", "gpt-4o");
+    private static RoutedRequest targeting(String id, Target target) {
+        RoutedRequest base = Requests.routed(id, "gpt-4o");
         RoutingDecision decision = base.decision();
-        RoutedRequest routed = new RoutedRequest(base.request(),
-                new RoutingDecision(decision.tier(), List.of(new Target("anthropic", "claude-3-5-haiku")),
-                        decision.score(), decision.factors(), decision.rule(), decision.mode(),
-                        decision.policyVersion(), decision.decidedAt()));
-        LlmReply reply = answer(routed);
+        return new RoutedRequest(base.request(), new RoutingDecision(decision.tier(), List.of(target), decision.score(),
+                decision.factors(), decision.rule(), decision.mode(), decision.policyVersion(), decision.decidedAt()));
+    }
+
+    @Test
+    void aProviderThisWorkerDoesNotHaveIsRefusedWithoutACall() {
+        LlmReply reply = answer(targeting("cloud-foreign-1", new Target("bedrock", "titan")));
 
         assertThat(reply.error().code()).isEqualTo(ErrorCode.NO_PROVIDER);
-        assertThat(reply.error().message()).contains("serves anthropic/claude-3-5-haiku");
+        assertThat(reply.error().message()).contains("bedrock/titan (no backend of this provider here)");
+        assertThat(reply.attempts()).isEmpty();
+    }
+
+    @Test
+    void aProviderWithoutAKeyFailsNamingTheVariableToSetAndBillsNothing() {
+        RoutedRequest routed = targeting("cloud-no-key-1", new Target("anthropic", "claude-3-5-haiku"));
+        LlmReply reply = answer(routed);
+
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.AUTHENTICATION);
+        assertThat(reply.error().message()).contains("ANTHROPIC_API_KEY");
+        assertThatThrownBy(() -> Published.usage(kafka, routed.id(), Duration.ofSeconds(2)))
+                .isInstanceOf(AssertionError.class);
     }
 }

@@ -101,6 +101,18 @@ public final class BackendPool {
         return backends.stream().anyMatch(b -> b.serves(provider, model));
     }
 
+    /** Why no backend takes {@code model} on {@code provider} now, for failure messages people read. */
+    public synchronized String explain(String provider, String model) {
+        List<String> reasons = backends.stream().filter(b -> b.backend().provider().equals(provider)).map(b -> {
+            PooledBackend.BackendStatus status = b.status();
+            if (!status.healthy()) {
+                return b.name() + " down: " + status.lastError();
+            }
+            return b.offers(model) ? b.name() + " failed this request" : b.name() + " lacks the model";
+        }).toList();
+        return reasons.isEmpty() ? "no backend of this provider here" : String.join("; ", reasons);
+    }
+
     /** Whether some healthy backend has the tier's model (any model, where the tier names none). */
     public synchronized boolean servesTier(Tier tier) {
         return backends.stream().anyMatch(b -> {

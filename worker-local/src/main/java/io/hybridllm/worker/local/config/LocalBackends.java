@@ -9,7 +9,13 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.hybridllm.worker.core.ModelBackend;
 import io.hybridllm.worker.core.pool.BackendPool;
+import io.hybridllm.worker.core.provider.KeySupplier;
+import io.hybridllm.worker.core.provider.ProviderBackend;
+import io.hybridllm.worker.core.provider.ProviderKind;
+import io.hybridllm.worker.core.provider.ProviderSettings;
+import io.hybridllm.worker.local.backend.LocalOpenAiServer;
 import io.hybridllm.worker.local.backend.OllamaClient;
 
 /** The pool of this worker's backends, from {@code hybrid.local.backends.*}. */
@@ -23,16 +29,26 @@ public class LocalBackends {
         for (Map.Entry<String, WorkerConfig.Backend> entry : config.backends().entrySet()) {
             String name = entry.getKey();
             WorkerConfig.Backend backend = entry.getValue();
-            if (backend.kind() != WorkerConfig.Kind.OLLAMA) {
-                throw new IllegalArgumentException("hybrid.local.backends." + name + ".kind: " + backend.kind()
-                        + " is not supported by this worker yet; use ollama");
-            }
-            backends.add(new BackendPool.Slotted(new OllamaClient(name, backend.url(), config), backend.slots()));
+            ModelBackend server = switch (backend.kind()) {
+                case OLLAMA -> new OllamaClient(name, backend.url(), config);
+                case OPENAI_COMPATIBLE -> openAiCompatible(name, backend, config);
+            };
+            backends.add(new BackendPool.Slotted(server, backend.slots()));
         }
         if (backends.isEmpty()) {
             throw new IllegalArgumentException(
                     "hybrid.local.backends: no backend configured; set hybrid.local.backends.<name>.url (or OLLAMA_HOST)");
         }
         return new BackendPool(backends, failureThreshold);
+    }
+
+    /** A key is optional: most self-hosted servers take none. */
+    private static ModelBackend openAiCompatible(String name, WorkerConfig.Backend backend, WorkerConfig config) {
+        String provider = backend.provider().orElse(name);
+        KeySupplier keys = backend.apiKeyEnv().map(variable -> KeySupplier.fixed(System.getenv(variable), variable))
+                .orElse(KeySupplier.none());
+        ProviderSettings settings = ProviderSettings.of(provider, ProviderKind.OPENAI_COMPATIBLE, backend.url(), keys)
+                .withTimeouts(config.connectTimeout(), config.timeout(), config.healthTimeout());
+        return new LocalOpenAiServer(name, new ProviderBackend(settings), config.defaultModels());
     }
 }

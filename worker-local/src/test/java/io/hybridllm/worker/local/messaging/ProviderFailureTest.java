@@ -53,7 +53,7 @@ class ProviderFailureTest {
 
         assertThat(reply.status()).isEqualTo(LlmReply.Status.FAILED);
         assertThat(reply.error().code()).isEqualTo(ErrorCode.NO_PROVIDER);
-        assertThat(reply.error().message()).contains("serves ollama/qwen9:404b");
+        assertThat(reply.error().message()).contains("could answer ollama/qwen9:404b (ollama lacks the model)");
         assertThat(reply.model()).isEqualTo("qwen9:404b");
         assertThat(reply.attempts()).isEmpty();
         assertThat(ollama.calls()).isEqualTo(callsBefore);
@@ -93,7 +93,7 @@ class ProviderFailureTest {
         LlmReply reply = answer(routed);
 
         assertThat(reply.error().code()).isEqualTo(ErrorCode.NO_PROVIDER);
-        assertThat(reply.error().message()).contains("serves vllm/qwen2.5:7b");
+        assertThat(reply.error().message()).contains("vllm/qwen2.5:7b (no backend of this provider here)");
         assertThat(reply.provider()).isEqualTo("vllm");
     }
 }

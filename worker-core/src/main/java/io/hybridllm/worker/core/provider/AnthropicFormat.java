@@ -1,0 +1,112 @@
+package io.hybridllm.worker.core.provider;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.Role;
+import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.CallResult;
+import io.hybridllm.worker.core.CallResult.Answered;
+
+/**
+ * Anthropic's Messages API ({@code POST /v1/messages}, {@code x-api-key}, {@code anthropic-version}): the system prompt
+ * is a top-level field, turns are only user or assistant, {@code max_tokens} is required, and errors are
+ * {@code {"type": "error", "error": {"type", "message"}}} with 529 for overload.
+ */
+final class AnthropicFormat implements WireFormat {
+
+    static final String DEFAULT_VERSION = "2023-06-01";
+
+    private final ProviderSettings settings;
+    private final String version;
+
+    AnthropicFormat(ProviderSettings settings) {
+        this.settings = settings;
+        this.version = settings.apiVersion() == null ? DEFAULT_VERSION : settings.apiVersion();
+    }
+
+    @Override
+    public HttpRequest.Builder chat(String model, LlmRequest request, ApiKey key) {
+        return authorized(Wire.post(URI.create(settings.baseUrl() + "/v1/messages"), body(model, request)), key);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request, ApiKey key) {
+        request.header("anthropic-version", version);
+        return key == null ? request : request.header("x-api-key", key.secret());
+    }
+
+    ObjectNode body(String model, LlmRequest request) {
+        Integer maxTokens = request.options().maxTokens();
+        ObjectNode body = Json.mapper().createObjectNode().put("model", model).put("max_tokens",
+                maxTokens == null ? settings.maxTokens() : maxTokens);
+        String system = Wire.system(request);
+        if (!system.isEmpty()) {
+            body.put("system", system);
+        }
+        ArrayNode messages = body.putArray("messages");
+        for (ChatMessage turn : Wire.turns(request)) {
+            // A tool result without its tool call id has no place of its own here; it is something the user supplies.
+            messages.addObject().put("role", turn.role() == Role.ASSISTANT ? "assistant" : "user").put("content",
+                    turn.content());
+        }
+        Wire.putTemperature(body, request, 1.0);
+        return body;
+    }
+
+    @Override
+    public CallResult answer(JsonNode root) {
+        String provider = settings.name();
+        if ("refusal".equals(root.path("stop_reason").asText())) {
+            return Wire.failed(ErrorCode.CONTENT_FILTERED, provider + " withheld the answer: stop_reason refusal");
+        }
+        String text = Wire.texts(root.path("content"));
+        if (text == null) {
+            return Wire.failed(ErrorCode.PROVIDER_ERROR, provider + " answered without a text content block"
+                    + " (stop_reason " + root.path("stop_reason").asText("none") + ")");
+        }
+        JsonNode usage = root.path("usage");
+        // Cached prompt tokens are counted apart from input_tokens; all of them were read for this answer.
+        int input = Wire.tokens(usage.path("input_tokens")) + Wire.tokens(usage.path("cache_creation_input_tokens"))
+                + Wire.tokens(usage.path("cache_read_input_tokens"));
+        return new Answered(text, new TokenUsage(input, Wire.tokens(usage.path("output_tokens"))));
+    }
+
+    @Override
+    public ProviderError error(int status, JsonNode root, String body) {
+        String type = root == null ? "" : root.path("error").path("type").asText("");
+        String text = ErrorBodies.text(root, body);
+        ErrorCode code = switch (type) {
+            // A key without credit cannot be used any more than a wrong one: another key may serve.
+            case "authentication_error", "permission_error", "billing_error" -> ErrorCode.AUTHENTICATION;
+            case "rate_limit_error" -> ErrorCode.RATE_LIMITED;
+            case "overloaded_error" -> ErrorCode.OVERLOADED;
+            case "api_error" -> ErrorCode.PROVIDER_ERROR;
+            case "timeout_error" -> ErrorCode.TIMEOUT;
+            case "request_too_large" -> ErrorCode.CONTEXT_TOO_LONG;
+            case "not_found_error" -> ErrorCode.INVALID_REQUEST;
+            case "invalid_request_error" ->
+                    ErrorBodies.saysContextTooLong(text) ? ErrorCode.CONTEXT_TOO_LONG : ErrorCode.INVALID_REQUEST;
+            default -> ErrorBodies.classify(status, root, text);
+        };
+        return new ProviderError(code, type, text);
+    }
+
+    @Override
+    public HttpRequest.Builder models(ApiKey key) {
+        return authorized(HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/v1/models")).GET(), key);
+    }
+
+    @Override
+    public List<String> modelIds(JsonNode root) {
+        return Wire.ids(root.path("data"), "id");
+    }
+}

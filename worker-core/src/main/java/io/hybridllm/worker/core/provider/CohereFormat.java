@@ -1,0 +1,96 @@
+package io.hybridllm.worker.core.provider;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.CallResult;
+import io.hybridllm.worker.core.CallResult.Answered;
+
+/**
+ * Cohere's v2 chat ({@code POST /v2/chat}, bearer key): OpenAI-like messages, an answer made of content parts, usage as
+ * {@code billed_units} and {@code tokens}, and {@code {"message": "..."}} errors.
+ */
+final class CohereFormat implements WireFormat {
+
+    private final ProviderSettings settings;
+
+    CohereFormat(ProviderSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public HttpRequest.Builder chat(String model, LlmRequest request, ApiKey key) {
+        return authorized(Wire.post(URI.create(settings.baseUrl() + "/v2/chat"), body(model, request)), key);
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, ApiKey key) {
+        return key == null ? request : request.header("Authorization", "Bearer " + key.secret());
+    }
+
+    ObjectNode body(String model, LlmRequest request) {
+        ObjectNode body = Json.mapper().createObjectNode().put("model", model).put("stream", false);
+        ArrayNode messages = body.putArray("messages");
+        for (ChatMessage message : request.messages()) {
+            String role = switch (message.role()) {
+                case SYSTEM -> "system";
+                case ASSISTANT -> "assistant";
+                // A tool message needs the id of its tool call, which requests do not carry.
+                case USER, TOOL -> "user";
+            };
+            messages.addObject().put("role", role).put("content", message.content());
+        }
+        Wire.putMaxTokens(body, "max_tokens", request);
+        Wire.putTemperature(body, request, 1.0);
+        return body;
+    }
+
+    @Override
+    public CallResult answer(JsonNode root) {
+        String provider = settings.name();
+        String finish = root.path("finish_reason").asText("");
+        if (finish.equals("ERROR") || finish.equals("TIMEOUT")) {
+            return Wire.failed(finish.equals("TIMEOUT") ? ErrorCode.TIMEOUT : ErrorCode.PROVIDER_ERROR,
+                    provider + " stopped generating: finish_reason " + finish);
+        }
+        String text = Wire.texts(root.path("message").path("content"));
+        if (text == null) {
+            return Wire.failed(ErrorCode.PROVIDER_ERROR, provider + " answered without text content");
+        }
+        // billed_units are what the invoice counts; tokens add Cohere's own prompt template on top.
+        JsonNode usage = root.path("usage").path("billed_units");
+        if (!usage.isObject()) {
+            usage = root.path("usage").path("tokens");
+        }
+        return new Answered(text,
+                new TokenUsage(Wire.tokens(usage.path("input_tokens")), Wire.tokens(usage.path("output_tokens"))));
+    }
+
+    @Override
+    public ProviderError error(int status, JsonNode root, String body) {
+        String text = ErrorBodies.text(root, body);
+        // "too many tokens: max tokens must be less than or equal to 4096" is about the answer budget, not the prompt.
+        ErrorCode code = text.contains("max tokens must") ? ErrorCode.INVALID_REQUEST
+                : ErrorBodies.classify(status, root, text);
+        return new ProviderError(code, "", text);
+    }
+
+    @Override
+    public HttpRequest.Builder models(ApiKey key) {
+        return authorized(HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/v1/models")).GET(), key);
+    }
+
+    @Override
+    public List<String> modelIds(JsonNode root) {
+        return Wire.ids(root.path("models"), "name");
+    }
+}

@@ -1,0 +1,134 @@
+package io.hybridllm.worker.core.provider;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.Role;
+import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.CallResult;
+import io.hybridllm.worker.core.CallResult.Answered;
+
+/**
+ * Google's Gemini API ({@code POST /v1beta/models/{model}:generateContent}, key in {@code x-goog-api-key}, never in the
+ * URL): {@code contents} of {@code parts}, roles user and model, a separate {@code systemInstruction}, and Google's
+ * {@code {"error": {"code", "message", "status", "details"}}} errors, whose RetryInfo says how long to wait.
+ */
+final class GeminiFormat implements WireFormat {
+
+    /** Finish reasons for an answer withheld by Google's filters rather than ended by the model. */
+    private static final Set<String> FILTERED = Set.of("SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT",
+            "SPII", "IMAGE_SAFETY");
+
+    private final ProviderSettings settings;
+
+    GeminiFormat(ProviderSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public HttpRequest.Builder chat(String model, LlmRequest request, ApiKey key) {
+        String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
+        URI uri = URI.create(settings.baseUrl() + "/v1beta/models/" + Wire.segment(name) + ":generateContent");
+        return authorized(Wire.post(uri, body(request)), key);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request, ApiKey key) {
+        return key == null ? request : request.header("x-goog-api-key", key.secret());
+    }
+
+    ObjectNode body(LlmRequest request) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        for (ChatMessage turn : Wire.turns(request)) {
+            body.withArray("contents").addObject().put("role", turn.role() == Role.ASSISTANT ? "model" : "user")
+                    .putArray("parts").addObject().put("text", turn.content());
+        }
+        String system = Wire.system(request);
+        if (!system.isEmpty()) {
+            body.putObject("systemInstruction").putArray("parts").addObject().put("text", system);
+        }
+        ObjectNode config = Json.mapper().createObjectNode();
+        Wire.putMaxTokens(config, "maxOutputTokens", request);
+        Wire.putTemperature(config, request, 2.0);
+        if (!config.isEmpty()) {
+            body.set("generationConfig", config);
+        }
+        return body;
+    }
+
+    @Override
+    public CallResult answer(JsonNode root) {
+        String provider = settings.name();
+        JsonNode candidates = root.path("candidates");
+        if (!candidates.isArray() || candidates.isEmpty()) {
+            String blocked = root.path("promptFeedback").path("blockReason").asText("");
+            return blocked.isEmpty() ? Wire.failed(ErrorCode.PROVIDER_ERROR, provider + " answered without candidates")
+                    : Wire.failed(ErrorCode.CONTENT_FILTERED, provider + " blocked the prompt: blockReason " + blocked);
+        }
+        JsonNode candidate = candidates.get(0);
+        String finish = candidate.path("finishReason").asText("");
+        if (FILTERED.contains(finish)) {
+            return Wire.failed(ErrorCode.CONTENT_FILTERED, provider + " withheld the answer: finishReason " + finish);
+        }
+        String text = Wire.texts(candidate.path("content").path("parts"));
+        if (text == null) {
+            return Wire.failed(ErrorCode.PROVIDER_ERROR,
+                    provider + " answered without text (finishReason " + (finish.isEmpty() ? "none" : finish) + ")");
+        }
+        JsonNode usage = root.path("usageMetadata");
+        // Thinking models bill their thoughts as output tokens, counted apart from the candidates' tokens.
+        int output = Wire.tokens(usage.path("candidatesTokenCount")) + Wire.tokens(usage.path("thoughtsTokenCount"));
+        return new Answered(text, new TokenUsage(Wire.tokens(usage.path("promptTokenCount")), output));
+    }
+
+    @Override
+    public ProviderError error(int status, JsonNode root, String body) {
+        JsonNode error = root == null ? null : root.path("error");
+        String grpc = error == null ? "" : error.path("status").asText("");
+        String text = ErrorBodies.text(root, body);
+        boolean badKey = ErrorBodies.saysBadKey(text) || detail(error, "ErrorInfo", "reason").equals("API_KEY_INVALID");
+        ErrorCode code = badKey ? ErrorCode.AUTHENTICATION : switch (grpc) {
+            case "UNAUTHENTICATED", "PERMISSION_DENIED" -> ErrorCode.AUTHENTICATION;
+            case "RESOURCE_EXHAUSTED" -> ErrorCode.RATE_LIMITED;
+            case "UNAVAILABLE" -> ErrorCode.OVERLOADED;
+            case "DEADLINE_EXCEEDED" -> ErrorCode.TIMEOUT;
+            case "INTERNAL" -> ErrorCode.PROVIDER_ERROR;
+            case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "NOT_FOUND" ->
+                    ErrorBodies.saysContextTooLong(text) ? ErrorCode.CONTEXT_TOO_LONG : ErrorCode.INVALID_REQUEST;
+            default -> ErrorBodies.classify(status, root, text);
+        };
+        Duration retryDelay = RetryAfter.goDuration(detail(error, "RetryInfo", "retryDelay")).orElse(null);
+        return new ProviderError(code, grpc, text, retryDelay);
+    }
+
+    /** A field of the first {@code details} entry of a google.rpc type, or empty. */
+    private static String detail(JsonNode error, String type, String field) {
+        if (error != null) {
+            for (JsonNode detail : error.path("details")) {
+                if (detail.path("@type").asText("").endsWith("google.rpc." + type)) {
+                    return detail.path(field).asText("");
+                }
+            }
+        }
+        return "";
+    }
+
+    @Override
+    public HttpRequest.Builder models(ApiKey key) {
+        return authorized(HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/v1beta/models")).GET(), key);
+    }
+
+    @Override
+    public List<String> modelIds(JsonNode root) {
+        return Wire.ids(root.path("models"), "name").stream().map(name -> name.replaceFirst("^models/", "")).toList();
+    }
+}

@@ -1,0 +1,110 @@
+package io.hybridllm.worker.core.provider;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.CallResult;
+import io.hybridllm.worker.core.CallResult.Answered;
+
+/**
+ * OpenAI's chat completions ({@code POST {base}/chat/completions}, bearer key), which Mistral, xAI and
+ * OpenAI-compatible servers speak too. Their error bodies differ, so errors are read by {@link OpenAiErrors}.
+ */
+class OpenAiFormat implements WireFormat {
+
+    protected final ProviderSettings settings;
+    private final String maxTokensField;
+
+    OpenAiFormat(ProviderSettings settings, String maxTokensField) {
+        this.settings = settings;
+        this.maxTokensField = maxTokensField;
+    }
+
+    @Override
+    public HttpRequest.Builder chat(String model, LlmRequest request, ApiKey key) {
+        return authorized(Wire.post(chatUri(model), body(model, request)), key);
+    }
+
+    protected URI chatUri(String model) {
+        return URI.create(settings.baseUrl() + "/chat/completions");
+    }
+
+    protected URI modelsUri() {
+        return URI.create(settings.baseUrl() + "/models");
+    }
+
+    protected HttpRequest.Builder authorized(HttpRequest.Builder request, ApiKey key) {
+        return key == null ? request : request.header("Authorization", "Bearer " + key.secret());
+    }
+
+    /** Whether the body names the model; Azure takes it from the deployment in the URL. */
+    protected boolean modelInBody() {
+        return true;
+    }
+
+    ObjectNode body(String model, LlmRequest request) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        if (modelInBody()) {
+            body.put("model", model);
+        }
+        ArrayNode messages = body.putArray("messages");
+        for (ChatMessage message : request.messages()) {
+            messages.addObject().put("role", message.role().name().toLowerCase(Locale.ROOT)).put("content",
+                    message.content());
+        }
+        Wire.putMaxTokens(body, maxTokensField, request);
+        Wire.putTemperature(body, request, 2.0);
+        return body;
+    }
+
+    @Override
+    public CallResult answer(JsonNode root) {
+        String provider = settings.name();
+        JsonNode choices = root.path("choices");
+        if (!choices.isArray() || choices.isEmpty()) {
+            return Wire.failed(ErrorCode.PROVIDER_ERROR, provider + " answered without choices");
+        }
+        JsonNode choice = choices.get(0);
+        JsonNode message = choice.path("message");
+        if ("content_filter".equals(choice.path("finish_reason").asText())) {
+            return Wire.failed(ErrorCode.CONTENT_FILTERED,
+                    provider + " withheld the answer: finish_reason content_filter");
+        }
+        if (!message.path("content").isTextual()) {
+            if (message.path("refusal").isTextual()) {
+                return Wire.failed(ErrorCode.CONTENT_FILTERED,
+                        "the model refused to answer: " + ErrorBodies.snippet(message.get("refusal").asText()));
+            }
+            return Wire.failed(ErrorCode.PROVIDER_ERROR, provider + " answered without choices[0].message.content");
+        }
+        JsonNode usage = root.path("usage");
+        return new Answered(message.get("content").asText(),
+                new TokenUsage(Wire.tokens(usage.path("prompt_tokens")), Wire.tokens(usage.path("completion_tokens"))));
+    }
+
+    @Override
+    public ProviderError error(int status, JsonNode root, String body) {
+        return OpenAiErrors.read(status, root, body);
+    }
+
+    @Override
+    public HttpRequest.Builder models(ApiKey key) {
+        return authorized(HttpRequest.newBuilder(modelsUri()).GET(), key);
+    }
+
+    @Override
+    public List<String> modelIds(JsonNode root) {
+        return Wire.ids(root.path("data"), "id");
+    }
+}
