@@ -15,8 +15,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts Ollama simulators and points the worker at them: one by default (backend {@code ollama}), or as many as the
- * {@code backends} argument says ({@code ollama}, {@code gpu-2}, ...), each with {@code slots} slots and
- * {@code latency-ms} of simulated model time.
+ * {@code backends} argument says ({@code ollama}, {@code gpu-2}, ...), each with {@code slots} slots,
+ * {@code latency-ms} of simulated model time and the {@code models} given (comma-separated); {@code pull-missing} lets
+ * the worker pull the tier models a simulator lacks.
  */
 public class OllamaSimulatorResource implements QuarkusTestResourceLifecycleManager {
 
@@ -32,19 +33,23 @@ public class OllamaSimulatorResource implements QuarkusTestResourceLifecycleMana
     private int backends = 1;
     private int slots = 4;
     private Duration latency = Duration.ofMillis(20);
+    private List<String> models = MODELS;
+    private boolean pullMissing;
 
     @Override
     public void init(Map<String, String> args) {
         backends = Integer.parseInt(args.getOrDefault("backends", "1"));
         slots = Integer.parseInt(args.getOrDefault("slots", "4"));
         latency = Duration.ofMillis(Long.parseLong(args.getOrDefault("latency-ms", "20")));
+        models = args.containsKey("models") ? List.of(args.get("models").split(",")) : MODELS;
+        pullMissing = Boolean.parseBoolean(args.getOrDefault("pull-missing", "false"));
     }
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
         for (int i = 0; i < backends; i++) {
-            OllamaSimulator simulator = OllamaSimulator.start(latency, MODELS);
+            OllamaSimulator simulator = OllamaSimulator.start(latency, models);
             simulators.add(simulator);
             String name = i == 0 ? "ollama" : "gpu-" + (i + 1);
             // Without a scheme, as OLLAMA_HOST is often set: the worker must add it.
@@ -53,6 +58,7 @@ public class OllamaSimulatorResource implements QuarkusTestResourceLifecycleMana
         }
         config.put("hybrid.worker.health.interval", "200ms");
         config.put("hybrid.worker.health.failure-threshold", "2");
+        config.put("hybrid.worker.models.pull-missing", String.valueOf(pullMissing));
         return config;
     }
 
