@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.hybridllm.contracts.Topics;
+import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
 /** The {@code hybrid} command line: {@code hybrid up [--simulate] [--latency=MS]} and {@code hybrid bench}. */
@@ -23,6 +24,11 @@ public final class Hybrid {
                                                end-to-end latency of N sequential HTTP requests (default 1000).
               bench router [--requests=N]      Fill llm.requests with N requests (default 50000), start one router,
                                                and measure how many it routes per second.
+              bench load [--rates=R1,R2,...] [--seconds=S] [--latency=MS]
+                                               Run the simulated system (model time MS, default 20) and drive the
+                                               Kafka job path at each rate (default 100,500,1000,2000 per second)
+                                               for S seconds (20): completed/s, added latency p50/p95/p99/max,
+                                               CPU and memory per process, consumer lag per group.
               bench worker [--requests=N] [--slots=S] [--latency=MS]
                                                Fill llm.tier.local-fast with N requests (default 5000), start one
                                                local worker with S slots (8) on a simulated Ollama answering after
@@ -47,6 +53,9 @@ public final class Hybrid {
                 case "bench" -> {
                     if (flags.contains("router")) {
                         RouterThroughputBench.run(home, intFlag(flags, "--requests", 50_000), System.out);
+                    } else if (flags.contains("load")) {
+                        LoadBench.run(home, rates(flags), Duration.ofSeconds(intFlag(flags, "--seconds", 20)),
+                                Duration.ofMillis(intFlag(flags, "--latency", 20)), System.out);
                     } else if (flags.contains("worker")) {
                         WorkerThroughputBench.run(home, intFlag(flags, "--requests", 5_000),
                                 intFlag(flags, "--slots", 8), Duration.ofMillis(intFlag(flags, "--latency", 100)),
@@ -128,6 +137,17 @@ public final class Hybrid {
         out.println("  curl -s " + options.url(Service.INGEST) + "/v1/requests/<id>");
         out.println();
         out.println("Ctrl-C stops everything.");
+    }
+
+    /** {@code --rates=100,500} as numbers; the default when absent. */
+    private static List<Integer> rates(List<String> flags) {
+        String list = flags.stream().filter(flag -> flag.startsWith("--rates=")).findFirst()
+                .map(flag -> flag.substring("--rates=".length())).orElse("100,500,1000,2000");
+        try {
+            return Arrays.stream(list.split(",")).map(String::strip).map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--rates takes whole numbers separated by commas, not '" + list + "'");
+        }
     }
 
     private static int intFlag(List<String> flags, String name, int fallback) {

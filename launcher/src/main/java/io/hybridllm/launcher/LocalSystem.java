@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -148,6 +149,13 @@ public final class LocalSystem implements AutoCloseable {
         boolean openAiKey = !System.getenv().getOrDefault("OPENAI_API_KEY", "").isBlank();
         out.println(openAiKey ? "Cloud tier: OpenAI (key from OPENAI_API_KEY)"
                 : "WARNING: OPENAI_API_KEY is not set: cloud-tier requests will fail with an authentication error.");
+    }
+
+    /** The process ids of the running services, by name (a replica under its own name). */
+    public synchronized Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach(service -> pids.put(service.name(), service.pid()));
+        return pids;
     }
 
     public String url(Service service) {

@@ -24,12 +24,24 @@ final class ServiceProcess {
     private final Process process;
     private final Path log;
     private final String url;
+    private final String name;
 
-    private ServiceProcess(Service service, Process process, Path log, String url) {
+    private ServiceProcess(Service service, Process process, Path log, String url, String name) {
         this.service = service;
         this.process = process;
         this.log = log;
         this.url = url;
+        this.name = name;
+    }
+
+    /** The module's name, or a replica's own. */
+    String name() {
+        return name;
+    }
+
+    /** The operating system's id of the service's process, for its CPU and memory in benchmarks. */
+    long pid() {
+        return process.pid();
     }
 
     static ServiceProcess start(Service service, LaunchOptions options, Map<String, String> env) {
@@ -50,7 +62,7 @@ final class ServiceProcess {
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         try {
-            return new ServiceProcess(service, builder.start(), log, "http://localhost:" + port);
+            return new ServiceProcess(service, builder.start(), log, "http://localhost:" + port, name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module(), e);
         }
