@@ -1,0 +1,101 @@
+package io.hybridllm.cost.budget;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.hybridllm.contracts.Alert;
+
+/**
+ * Keeps budgets: adds spend, and decides crossings, resumes and mode switches from the stored standing of each budget,
+ * under the scope's lock and in the caller's transaction. Whatever it decides is written to the outbox in that same
+ * transaction, so a decision and its messages commit together or not at all; a redelivered usage event never reaches
+ * here (its usage row exists), and a restart finds the standing where it was.
+ */
+@ApplicationScoped
+public class BudgetGuard {
+
+    private final BudgetBook book;
+    private final BudgetTables tables;
+    private final BudgetNotices notices;
+    private final SwitchingRules rules;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public BudgetGuard(BudgetBook book, BudgetTables tables, BudgetNotices notices, SwitchingRules rules,
+            BudgetsConfig config, Clock clock) {
+        this.book = book;
+        this.tables = tables;
+        this.notices = notices;
+        this.rules = rules;
+        this.zone = config.timeZone();
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a priced call to its tenant's and to the global spend, in the periods of when it happened, and reviews both
+     * scopes. Global first: every transaction locks scopes in that order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void spend(String tenant, Instant occurredAt, BigDecimal usd) {
+        Instant now = clock.instant();
+        for (Scope scope : List.of(Scope.GLOBAL, Scope.tenant(tenant))) {
+            BudgetTables.ScopeMode mode = tables.lockScope(scope);
+            for (Period period : Period.values()) {
+                tables.addSpend(scope, period, period.key(occurredAt, zone), usd);
+            }
+            review(scope, mode, now);
+        }
+    }
+
+    /** Reviews a scope on its own: after a budget change, or when a period may have ended. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void review(Scope scope) {
+        review(scope, tables.lockScope(scope), clock.instant());
+    }
+
+    /**
+     * Measures each budget of the scope in its current period against its stored standing, announces the difference,
+     * and stores the new standing. A period that ended is left behind here: the new one starts from its own spend.
+     */
+    private void review(Scope scope, BudgetTables.ScopeMode inForce, Instant now) {
+        int rulePercent = 0;
+        Optional<BudgetNotices.Measure> driver = Optional.empty();
+        for (Period period : Period.values()) {
+            Optional<Budget> budget = book.find(scope, period);
+            Optional<BudgetTables.State> state = tables.state(scope, period);
+            if (budget.isEmpty() && state.isEmpty()) {
+                continue;
+            }
+            String key = period.key(now, zone);
+            BudgetNotices.Measure measure = new BudgetNotices.Measure(period, key, budget,
+                    tables.spend(scope, period, key), now);
+            Standing before = state.map(BudgetTables.State::standing).orElse(Standing.NONE);
+            Standing after = budget.map(b -> Standing.of(measure.spendUsd(), b, rules.rules())).orElse(Standing.NONE);
+            for (Alert.Level level : before.alertsTo(after)) {
+                notices.alert(scope, measure, level);
+            }
+            BudgetTables.State next = new BudgetTables.State(key, after);
+            if (budget.isEmpty()) {
+                tables.deleteState(scope, period);
+            } else if (!state.equals(Optional.of(next))) {
+                tables.saveState(scope, period, next);
+            }
+            if (after.rulePercent() > rulePercent) {
+                rulePercent = after.rulePercent();
+                driver = Optional.of(measure);
+            }
+        }
+        Optional<String> mode = rules.modeAt(rulePercent);
+        if (!mode.equals(inForce.mode())) {
+            notices.modeSwitch(scope, mode, rules.baseMode(), driver, now);
+            tables.saveMode(scope, mode, rulePercent);
+        }
+    }
+}
