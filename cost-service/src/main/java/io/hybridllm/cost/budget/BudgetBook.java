@@ -26,7 +26,12 @@ public class BudgetBook {
     }
 
     public Optional<Budget> find(Scope scope, Period period) {
-        return stored.find(scope, period).or(() -> fromPolicy(scope, period));
+        return inForce(scope, period, stored.find(scope, period));
+    }
+
+    /** The budget in force, given what is stored for the scope and period. */
+    public Optional<Budget> inForce(Scope scope, Period period, Optional<Budget> storedBudget) {
+        return storedBudget.or(() -> fromPolicy(scope, period));
     }
 
     /** Every budget in force, stored ones first, by scope and period. */

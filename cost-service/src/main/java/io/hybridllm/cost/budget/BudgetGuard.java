@@ -47,9 +47,7 @@ public class BudgetGuard {
         Instant now = clock.instant();
         for (Scope scope : List.of(Scope.GLOBAL, Scope.tenant(tenant))) {
             BudgetTables.ScopeMode mode = tables.lockScope(scope);
-            for (Period period : Period.values()) {
-                tables.addSpend(scope, period, period.key(occurredAt, zone), usd);
-            }
+            tables.addSpend(scope, Period.MONTHLY.key(occurredAt, zone), Period.DAILY.key(occurredAt, zone), usd);
             review(scope, mode, now);
         }
     }
@@ -67,15 +65,15 @@ public class BudgetGuard {
     private void review(Scope scope, BudgetTables.ScopeMode inForce, Instant now) {
         int rulePercent = 0;
         Optional<BudgetNotices.Measure> driver = Optional.empty();
-        for (Period period : Period.values()) {
-            Optional<Budget> budget = book.find(scope, period);
-            Optional<BudgetTables.State> state = tables.state(scope, period);
+        for (BudgetTables.Line line : tables.lines(scope, Period.MONTHLY.key(now, zone), Period.DAILY.key(now, zone))) {
+            Period period = line.period();
+            Optional<Budget> budget = book.inForce(scope, period, line.stored());
+            Optional<BudgetTables.State> state = line.state();
             if (budget.isEmpty() && state.isEmpty()) {
                 continue;
             }
             String key = period.key(now, zone);
-            BudgetNotices.Measure measure = new BudgetNotices.Measure(period, key, budget,
-                    tables.spend(scope, period, key), now);
+            BudgetNotices.Measure measure = new BudgetNotices.Measure(period, key, budget, line.spend(), now);
             Standing before = state.map(BudgetTables.State::standing).orElse(Standing.NONE);
             Standing after = budget.map(b -> Standing.of(measure.spendUsd(), b, rules.rules())).orElse(Standing.NONE);
             for (Alert.Level level : before.alertsTo(after)) {

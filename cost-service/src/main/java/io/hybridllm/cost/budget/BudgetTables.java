@@ -34,12 +34,20 @@ public class BudgetTables {
      * locks {@code global} first, so two transactions never wait for each other.
      */
     public ScopeMode lockScope(Scope scope) {
-        entityManager.createNativeQuery("insert into budget_scope (scope) values (:scope) on conflict do nothing")
-                .setParameter("scope", scope.name()).executeUpdate();
-        Object[] row = (Object[]) entityManager
-                .createNativeQuery("select mode, mode_percent from budget_scope where scope = :scope for update")
-                .setParameter("scope", scope.name()).getSingleResult();
+        List<?> rows = selectForUpdate(scope);
+        if (rows.isEmpty()) {
+            entityManager.createNativeQuery("insert into budget_scope (scope) values (:scope) on conflict do nothing")
+                    .setParameter("scope", scope.name()).executeUpdate();
+            rows = selectForUpdate(scope);
+        }
+        Object[] row = (Object[]) rows.getFirst();
         return new ScopeMode(Optional.ofNullable((String) row[0]), ((Number) row[1]).intValue());
+    }
+
+    private List<?> selectForUpdate(Scope scope) {
+        return entityManager
+                .createNativeQuery("select mode, mode_percent from budget_scope where scope = :scope for update")
+                .setParameter("scope", scope.name()).getResultList();
     }
 
     public void saveMode(Scope scope, Optional<String> mode, int percent) {
@@ -53,13 +61,15 @@ public class BudgetTables {
         update.executeUpdate();
     }
 
-    public void addSpend(Scope scope, Period period, String periodKey, BigDecimal usd) {
+    /** Adds to the scope's spend in a month and a day, in one statement: this runs for every priced call. */
+    public void addSpend(Scope scope, String monthKey, String dayKey, BigDecimal usd) {
         entityManager.createNativeQuery("""
-                insert into budget_spend (scope, period, period_key, spend_usd) values (:scope, :period, :key, :usd)
+                insert into budget_spend (scope, period, period_key, spend_usd)
+                values (:scope, 'monthly', :month, :usd), (:scope, 'daily', :day, :usd)
                 on conflict (scope, period, period_key)
                 do update set spend_usd = budget_spend.spend_usd + excluded.spend_usd, updated_at = now()""")
-                .setParameter("scope", scope.name()).setParameter("period", period.wireName())
-                .setParameter("key", periodKey).setParameter("usd", usd).executeUpdate();
+                .setParameter("scope", scope.name()).setParameter("month", monthKey).setParameter("day", dayKey)
+                .setParameter("usd", usd).executeUpdate();
     }
 
     public BigDecimal spend(Scope scope, Period period, String periodKey) {
@@ -68,6 +78,33 @@ public class BudgetTables {
                 .setParameter("scope", scope.name()).setParameter("period", period.wireName())
                 .setParameter("key", periodKey).getResultList();
         return rows.isEmpty() ? BigDecimal.ZERO : (BigDecimal) rows.getFirst();
+    }
+
+    /** What a review of one budget needs: the stored budget, if any, its standing, and the current period's spend. */
+    public record Line(Period period, Optional<Budget> stored, Optional<State> state, BigDecimal spend) {
+    }
+
+    /** The lines of both periods of a scope in one query, for the current month and day. */
+    public List<Line> lines(Scope scope, String monthKey, String dayKey) {
+        List<?> rows = entityManager.createNativeQuery("""
+                select p.period, b.amount_usd, b.warn_percent, b.pause_percent, b.revision, b.updated_by,
+                       b.updated_at, s.period_key, s.level, s.rule_percent, coalesce(sp.spend_usd, 0)
+                from (values ('monthly', cast(:month as text)), ('daily', cast(:day as text))) as p(period, period_key)
+                left join budget b on b.scope = :scope and b.period = p.period
+                left join budget_state s on s.scope = :scope and s.period = p.period
+                left join budget_spend sp on sp.scope = :scope and sp.period = p.period and sp.period_key = p.period_key
+                order by p.period desc""").setParameter("scope", scope.name()).setParameter("month", monthKey)
+                .setParameter("day", dayKey).getResultList();
+        return rows.stream().map(row -> {
+            Object[] c = (Object[]) row;
+            Period period = Period.byWireName((String) c[0]).orElseThrow();
+            Optional<Budget> stored = c[1] == null ? Optional.empty()
+                    : Optional.of(StoredBudgets.budget(scope, period, c, 1));
+            Optional<State> state = c[7] == null ? Optional.empty()
+                    : Optional.of(new State((String) c[7],
+                            new Standing(Level.byWireName((String) c[8]), ((Number) c[9]).intValue())));
+            return new Line(period, stored, state, (BigDecimal) c[10]);
+        }).toList();
     }
 
     public Optional<State> state(Scope scope, Period period) {

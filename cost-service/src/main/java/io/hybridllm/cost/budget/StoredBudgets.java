@@ -56,9 +56,14 @@ public class StoredBudgets {
     }
 
     private static Budget budget(Object[] row) {
-        return new Budget(new Scope((String) row[0]), Period.byWireName((String) row[1]).orElseThrow(),
-                (BigDecimal) row[2], ((Number) row[3]).intValue(), ((Number) row[4]).intValue(), Budget.Source.API,
-                ((Number) row[5]).intValue(), (String) row[6], instant(row[7]));
+        return budget(new Scope((String) row[0]), Period.byWireName((String) row[1]).orElseThrow(), row, 2);
+    }
+
+    /** A stored budget from {@code amount_usd, warn_percent, pause_percent, revision, updated_by, updated_at}. */
+    static Budget budget(Scope scope, Period period, Object[] row, int first) {
+        return new Budget(scope, period, (BigDecimal) row[first], ((Number) row[first + 1]).intValue(),
+                ((Number) row[first + 2]).intValue(), Budget.Source.API, ((Number) row[first + 3]).intValue(),
+                (String) row[first + 4], instant(row[first + 5]));
     }
 
     /** The driver hands timestamptz back as an OffsetDateTime or an Instant, depending on the Hibernate version. */
