@@ -26,12 +26,14 @@ CREATE TABLE budget_spend (
     PRIMARY KEY (scope, period, period_key)
 );
 
--- One row per scope that ever spent. Every budget decision on a scope first locks its row, so usage, budget changes
--- and period ends are decided one at a time per scope, on every replica. It also holds the mode the budgets last put
--- in force there (NULL: none; the policy's own mode applies).
+-- One row per scope that ever spent. Every budget decision on a scope first locks its row (global before any tenant),
+-- so usage, budget changes and period ends are decided one at a time per scope, on every replica.
 CREATE TABLE budget_scope (
     scope        text        PRIMARY KEY,
+    -- The mode last published for this scope on llm.control; NULL when none ever was (the router then follows the
+    -- global scope for a tenant, or the policy).
     mode         text,
+    -- The highest [dynamic_switching.rules] percent the scope's own budgets reached, 0 for none.
     mode_percent integer     NOT NULL DEFAULT 0,
     updated_at   timestamptz NOT NULL DEFAULT now()
 );

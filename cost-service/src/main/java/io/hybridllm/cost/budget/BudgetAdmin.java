@@ -45,7 +45,7 @@ public class BudgetAdmin {
     /** True when the budget was created, false when it replaced one. */
     @Transactional
     public boolean put(Scope scope, Period period, BigDecimal amountUsd, int warnPercent, int pausePercent, String by) {
-        tables.lockScope(scope);
+        guard.lock(scope);
         boolean created = stored.save(scope, period, amountUsd, warnPercent, pausePercent, by);
         guard.review(scope);
         return created;
@@ -53,7 +53,7 @@ public class BudgetAdmin {
 
     @Transactional
     public Deleted delete(Scope scope, Period period) {
-        tables.lockScope(scope);
+        guard.lock(scope);
         if (stored.delete(scope, period)) {
             guard.review(scope);
             return Deleted.REMOVED;

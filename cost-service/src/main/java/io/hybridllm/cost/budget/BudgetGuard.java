@@ -40,13 +40,13 @@ public class BudgetGuard {
 
     /**
      * Adds a priced call to its tenant's and to the global spend, in the periods of when it happened, and reviews both
-     * scopes. Global first: every transaction locks scopes in that order.
+     * scopes.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void spend(String tenant, Instant occurredAt, BigDecimal usd) {
         Instant now = clock.instant();
         for (Scope scope : List.of(Scope.GLOBAL, Scope.tenant(tenant))) {
-            BudgetTables.ScopeMode mode = tables.lockScope(scope);
+            BudgetTables.ScopeMode mode = lock(scope);
             tables.addSpend(scope, Period.MONTHLY.key(occurredAt, zone), Period.DAILY.key(occurredAt, zone), usd);
             review(scope, mode, now);
         }
@@ -55,7 +55,20 @@ public class BudgetGuard {
     /** Reviews a scope on its own: after a budget change, or when a period may have ended. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void review(Scope scope) {
-        review(scope, tables.lockScope(scope), clock.instant());
+        review(scope, lock(scope), clock.instant());
+    }
+
+    /**
+     * Locks a scope until the transaction ends, and the global scope before a tenant's: every transaction takes them in
+     * that order, so none waits for another in a circle, and a tenant's mode is settled against a global one that
+     * cannot change meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BudgetTables.ScopeMode lock(Scope scope) {
+        if (!scope.equals(Scope.GLOBAL)) {
+            tables.lockScope(Scope.GLOBAL);
+        }
+        return tables.lockScope(scope);
     }
 
     /**
@@ -90,10 +103,39 @@ public class BudgetGuard {
                 driver = Optional.of(measure);
             }
         }
-        Optional<String> mode = rules.modeAt(rulePercent);
-        if (!mode.equals(inForce.mode())) {
-            notices.modeSwitch(scope, mode, rules.baseMode(), driver, now);
-            tables.saveMode(scope, mode, rulePercent);
+        settle(scope, inForce, rulePercent, driver.map(BudgetNotices::reason), now);
+    }
+
+    /**
+     * Publishes the mode the scope's switch should name now, if that changed. The router takes a tenant's own switch
+     * over the global one, so a tenant's switch names the stricter of its own rule and the global one; a tenant that
+     * never had a switch of its own follows the global scope without one. When no rule holds any more, the switch names
+     * {@code [ai] mode}: a switch cannot be withdrawn. A change of the global mode is carried to every tenant that has
+     * a switch of its own.
+     */
+    private void settle(Scope scope, BudgetTables.ScopeMode inForce, int ownPercent, Optional<String> ownReason,
+            Instant now) {
+        boolean global = scope.equals(Scope.GLOBAL);
+        int globalPercent = global ? 0 : tables.lockScope(Scope.GLOBAL).percent();
+        boolean speaks = inForce.published().isPresent() || ownPercent > 0;
+        int percent = Math.max(ownPercent, globalPercent);
+        Optional<String> mode = speaks ? Optional.of(rules.modeAt(percent).orElse(rules.baseMode())) : Optional.empty();
+        boolean changed = !mode.equals(inForce.published());
+        if (changed) {
+            String reason = percent == 0 ? "no budget switching rule holds any more; back to the policy's mode"
+                    : ownPercent >= globalPercent
+                            ? ownReason.orElse("its own budgets' rule at " + ownPercent + "% holds")
+                            : "the global budgets' rule at " + globalPercent + "% holds for every tenant";
+            notices.modeSwitch(scope, mode.orElseThrow(), reason, now);
+        }
+        if (changed || ownPercent != inForce.percent()) {
+            tables.saveMode(scope, mode, ownPercent);
+        }
+        if (changed && global) {
+            for (Scope tenant : tables.tenantsWithSwitches()) {
+                BudgetTables.ScopeMode own = tables.lockScope(tenant);
+                settle(tenant, own, own.percent(), Optional.empty(), now);
+            }
         }
     }
 }

@@ -48,15 +48,17 @@ public class BudgetNotices {
         outbox.append(Topics.ALERTS, alert.tenant(), alert.id(), Json.write(alert));
     }
 
-    /** Puts {@code mode} in force for the scope, because of {@code driver}; without a mode, back to the base mode. */
-    public void modeSwitch(Scope scope, Optional<String> mode, String baseMode, Optional<Measure> driver, Instant at) {
-        String reason = driver.filter(d -> mode.isPresent())
-                .map(d -> d.period().wireName() + " budget at " + percent(d) + "% (" + money(d.spendUsd()) + " of "
-                        + money(d.budget().orElseThrow().amountUsd()) + " USD)")
-                .orElse("no budget switching rule holds any more; back to the policy's mode");
+    /** Puts {@code mode} in force for the scope, saying why. */
+    public void modeSwitch(Scope scope, String mode, String reason, Instant at) {
         ControlEvent.ModeSwitch event = new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
-                scope.name(), mode.orElse(baseMode), reason, at);
+                scope.name(), mode, reason, at);
         outbox.append(Topics.CONTROL, scope.name(), event.id(), Json.write(event));
+    }
+
+    /** Why a budget switched its scope: {@code monthly budget at 80% (20.05 of 25.00 USD)}. */
+    static String reason(Measure driver) {
+        return driver.period().wireName() + " budget at " + percent(driver) + "% (" + money(driver.spendUsd()) + " of "
+                + money(driver.budget().orElseThrow().amountUsd()) + " USD)";
     }
 
     /** Whole percent of the budget spent, rounded down: 79.99% is 79, so it never claims a threshold not reached. */

@@ -14,8 +14,11 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class BudgetTables {
 
-    /** What the scope row holds: the mode the budgets put in force there, if any, and the rule behind it. */
-    public record ScopeMode(Optional<String> mode, int percent) {
+    /**
+     * What the scope row holds: the mode last published for the scope, if any, and the highest switching rule its own
+     * budgets reached.
+     */
+    public record ScopeMode(Optional<String> published, int percent) {
     }
 
     /** A budget's standing in the period named by {@code periodKey}. */
@@ -48,6 +51,14 @@ public class BudgetTables {
         return entityManager
                 .createNativeQuery("select mode, mode_percent from budget_scope where scope = :scope for update")
                 .setParameter("scope", scope.name()).getResultList();
+    }
+
+    /** Tenant scopes that have had a switch of their own: the router follows theirs, not the global one. */
+    public List<Scope> tenantsWithSwitches() {
+        return entityManager
+                .createNativeQuery(
+                        "select scope from budget_scope where mode is not null and scope <> 'global' order by scope")
+                .getResultList().stream().map(name -> new Scope((String) name)).toList();
     }
 
     public void saveMode(Scope scope, Optional<String> mode, int percent) {

@@ -59,10 +59,14 @@ class GlobalBudgetTest {
     }
 
     @Test
-    void everyTenantsSpendCountsAndRemovingTheBudgetResumes() {
+    void everyTenantCountsAndATenantWithItsOwnSwitchIsSwitchedToo() {
         Budgets.put("global", "daily", "{\"amount_usd\": 1.00}");
-        // Two tenants, 0.50 each: neither has a budget, together they use all of the global one.
-        for (String tenant : List.of(Calls.uniqueTenant("global-a"), Calls.uniqueTenant("global-b"))) {
+        String switched = Calls.uniqueTenant("global-own");
+        String plain = Calls.uniqueTenant("global-plain");
+        Budgets.put("tenant:" + switched, "monthly", "{\"amount_usd\": 1.00}");
+        // 0.50 each: the first tenant reaches half of its own budget and of the global one; the second, with no
+        // budget of its own, takes the global one to 100%.
+        for (String tenant : List.of(switched, plain)) {
             Calls spend = Calls.of(tenant, "openai", "gpt-4o").tokens(200_000, 0).at(LEAP_DAY).sendTo(kafka);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> QuarkusTransaction.requiringNew().call(() -> usage.findById(spend.eventId())) != null);
@@ -76,10 +80,17 @@ class GlobalBudgetTest {
                 Alert.Level.RESUME);
         assertThat(alerts.get(1).spendUsd()).isEqualByComparingTo("1.00");
         assertThat(alerts.get(2).budgetUsd()).as("the budget is gone").isNull();
-        List<ControlEvent.ModeSwitch> switches = Budgets.switches("global").stream()
-                .filter(s -> s.at().equals(LEAP_DAY)).toList();
-        assertThat(switches).extracting(ControlEvent.ModeSwitch::mode).containsExactly("hybrid", "ollama-only",
-                "hybrid");
-        assertThat(switches.get(1).reason()).isEqualTo("daily budget at 100% (1.00 of 1.00 USD)");
+        List<ControlEvent.ModeSwitch> global = Budgets.switches("global").stream().filter(s -> s.at().equals(LEAP_DAY))
+                .toList();
+        assertThat(global).extracting(ControlEvent.ModeSwitch::mode).containsExactly("hybrid", "ollama-only", "hybrid");
+        assertThat(global.get(1).reason()).isEqualTo("daily budget at 100% (1.00 of 1.00 USD)");
+
+        // The router takes a tenant's own switch over the global one: the global pause must reach it there.
+        List<ControlEvent.ModeSwitch> own = Budgets.switches("tenant:" + switched);
+        assertThat(own).extracting(ControlEvent.ModeSwitch::mode).containsExactly("hybrid", "ollama-only", "hybrid");
+        assertThat(own.get(1).reason()).isEqualTo("the global budgets' rule at 95% holds for every tenant");
+        assertThat(own.get(2).reason()).isEqualTo("its own budgets' rule at 50% holds");
+        // A tenant without a switch of its own follows the global scope: nothing is published for it.
+        assertThat(Budgets.switches("tenant:" + plain)).isEmpty();
     }
 }
