@@ -63,10 +63,13 @@ public class BudgetResource {
         }
         Scope where = scope(scope);
         Period when = period(period);
+        String by = changedBy == null || changedBy.isBlank() ? "admin" : changedBy.strip();
+        if (by.length() > 200) {
+            throw new InvalidMessageException("X-Changed-By", "is longer than 200 characters");
+        }
         BudgetBody.Checked budget = Json.readStrict(body, BudgetBody.class).check(budgets.defaultWarnPercent(),
                 budgets.defaultPausePercent());
-        boolean created = budgets.put(where, when, budget.amountUsd(), budget.warnPercent(), budget.pausePercent(),
-                changedBy == null || changedBy.isBlank() ? "admin" : changedBy.strip());
+        boolean created = budgets.put(where, when, budget.amountUsd(), budget.warnPercent(), budget.pausePercent(), by);
         Object view = budgets.find(where, when).orElseThrow();
         return created ? Response.created(URI.create("/v1/budgets/" + scope + "/" + period)).entity(view).build()
                 : Response.ok(view).build();

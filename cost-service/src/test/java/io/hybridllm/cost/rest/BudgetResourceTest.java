@@ -100,5 +100,7 @@ class BudgetResourceTest {
         Budgets.admin().body("{\"amount_usd\": 5}").put("/v1/budgets/global/weekly").then().statusCode(400)
                 .body("field", equalTo("period")).body("detail", containsString("monthly or daily"));
         Budgets.admin().get("/v1/budgets/tenant:/daily").then().statusCode(400).body("field", equalTo("scope"));
+        Budgets.admin().header("X-Changed-By", "x".repeat(201)).body("{\"amount_usd\": 5}")
+                .put("/v1/budgets/global/daily").then().statusCode(400).body("field", equalTo("X-Changed-By"));
     }
 }
