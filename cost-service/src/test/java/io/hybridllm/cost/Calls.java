@@ -47,6 +47,15 @@ public record Calls(String eventId, String requestId, String tenant, TaskType ta
         return new Calls(eventId, requestId, tenant, taskType, tier, provider, model, usage, reportedCost, value, at);
     }
 
+    public Calls task(TaskType value) {
+        return new Calls(eventId, requestId, tenant, value, tier, provider, model, usage, reportedCost, outcome, at);
+    }
+
+    public Calls tier(Tier value) {
+        return new Calls(eventId, requestId, tenant, taskType, value, provider, model, usage, reportedCost, outcome,
+                at);
+    }
+
     public Calls at(Instant value) {
         return new Calls(eventId, requestId, tenant, taskType, tier, provider, model, usage, reportedCost, outcome,
                 value);

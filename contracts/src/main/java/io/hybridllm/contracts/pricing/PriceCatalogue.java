@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
@@ -24,12 +25,14 @@ import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
 
 /**
- * What a call costs, per provider and model, in USD per million tokens. Workers price their calls with it and the cost
- * service prices usage with it, so both agree; the version travels with every priced event.
+ * What a call costs, per provider: per model in USD per million tokens, free, a monthly subscription, or amortised GPU
+ * hours. Workers price their calls with it and the cost service prices usage with it, so both agree; the version
+ * travels with every priced event.
  */
 public record PriceCatalogue(String version, Map<String, ProviderPricing> providers) {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    private static final BigDecimal HOUR_MS = BigDecimal.valueOf(3_600_000);
     private static final String DEFAULT_RESOURCE = "/io/hybridllm/contracts/pricing/default-pricing.toml";
     private static final TomlMapper TOML = TomlMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -41,14 +44,36 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
         providers = providers == null ? Map.of() : Map.copyOf(providers);
     }
 
+    /**
+     * How a provider charges: per token ({@code token}, per model), nothing ({@code free}), a fixed monthly fee
+     * whatever the use ({@code subscription}, e.g. a Copilot seat), or the amortised cost of the GPU time a call holds
+     * ({@code gpu_hour}, for local tiers on hardware you pay for).
+     */
     public enum PricingModel {
-        FREE, TOKEN
+        FREE, TOKEN, SUBSCRIPTION, GPU_HOUR
     }
 
-    public record ProviderPricing(PricingModel pricingModel, Map<String, ModelPrice> models) {
+    /**
+     * A provider's prices. {@code monthlyFeeUsd} is required for {@code subscription}; {@code gpuHourUsd} (what an hour
+     * of one GPU costs: hardware spread over its life, power, hosting) for {@code gpu_hour}, where
+     * {@code concurrentCalls} (default 1) calls share one GPU.
+     */
+    public record ProviderPricing(PricingModel pricingModel, Map<String, ModelPrice> models, BigDecimal monthlyFeeUsd,
+            BigDecimal gpuHourUsd, Integer concurrentCalls) {
         public ProviderPricing {
             pricingModel = pricingModel == null ? PricingModel.TOKEN : pricingModel;
             models = models == null ? Map.of() : Map.copyOf(models);
+            require(pricingModel != PricingModel.SUBSCRIPTION || (monthlyFeeUsd != null && monthlyFeeUsd.signum() >= 0),
+                    "monthly_fee_usd", "must be a price >= 0 when pricing_model is subscription");
+            require(pricingModel != PricingModel.GPU_HOUR || (gpuHourUsd != null && gpuHourUsd.signum() >= 0),
+                    "gpu_hour_usd", "must be a price >= 0 when pricing_model is gpu_hour");
+            require(concurrentCalls == null || concurrentCalls >= 1, "concurrent_calls", "must be at least 1");
+            concurrentCalls = concurrentCalls == null ? 1 : concurrentCalls;
+        }
+
+        /** Token or free pricing, as catalogues before subscription and GPU-hour pricing were written. */
+        public ProviderPricing(PricingModel pricingModel, Map<String, ModelPrice> models) {
+            this(pricingModel, models, null, null, null);
         }
     }
 
@@ -61,24 +86,59 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
     }
 
     /**
-     * The cost of a call in USD, or empty when the catalogue does not know the provider or model: callers flag such
-     * usage instead of pricing it at zero.
+     * The cost of a call in USD, or empty when the catalogue cannot price it: callers flag such usage instead of
+     * pricing it at zero. A {@code gpu_hour} provider cannot be priced without the call's duration: use the overload
+     * with {@code latencyMs}.
      */
     public Optional<BigDecimal> price(String provider, String model, TokenUsage usage) {
+        ProviderPricing pricing = providers.get(provider);
+        return pricing != null && pricing.pricingModel() == PricingModel.GPU_HOUR ? Optional.empty()
+                : price(provider, model, usage, 0);
+    }
+
+    /**
+     * The cost of a call that held its backend for {@code latencyMs}, or empty when the provider is unknown, or a
+     * {@code token} provider does not list the model. A subscription call costs nothing here: its fee is fixed (see
+     * {@link #monthlyFees()}).
+     */
+    public Optional<BigDecimal> price(String provider, String model, TokenUsage usage, long latencyMs) {
         ProviderPricing pricing = providers.get(provider);
         if (pricing == null) {
             return Optional.empty();
         }
-        if (pricing.pricingModel() == PricingModel.FREE) {
-            return Optional.of(BigDecimal.ZERO);
-        }
-        ModelPrice price = model == null ? null : pricing.models().get(model);
-        if (price == null) {
-            return Optional.empty();
-        }
+        return switch (pricing.pricingModel()) {
+            case FREE, SUBSCRIPTION -> Optional.of(BigDecimal.ZERO);
+            case GPU_HOUR -> Optional.of(pricing.gpuHourUsd().multiply(BigDecimal.valueOf(Math.max(0, latencyMs)))
+                    .divide(HOUR_MS.multiply(BigDecimal.valueOf(pricing.concurrentCalls())), 10, RoundingMode.HALF_UP)
+                    .stripTrailingZeros());
+            case TOKEN -> {
+                ModelPrice price = model == null ? null : pricing.models().get(model);
+                yield price == null ? Optional.empty() : Optional.of(tokens(price, usage));
+            }
+        };
+    }
+
+    /** The token price of a model, empty unless its provider lists it: e.g. the reference model of a savings report. */
+    public Optional<ModelPrice> modelPrice(String provider, String model) {
+        ProviderPricing pricing = providers.get(provider);
+        return Optional.ofNullable(pricing == null || model == null ? null : pricing.models().get(model));
+    }
+
+    /** The fixed monthly fee of each {@code subscription} provider, whatever its use. */
+    public Map<String, BigDecimal> monthlyFees() {
+        Map<String, BigDecimal> fees = new TreeMap<>();
+        providers.forEach((name, pricing) -> {
+            if (pricing.pricingModel() == PricingModel.SUBSCRIPTION) {
+                fees.put(name, pricing.monthlyFeeUsd());
+            }
+        });
+        return fees;
+    }
+
+    private static BigDecimal tokens(ModelPrice price, TokenUsage usage) {
         BigDecimal cost = price.inputPer1m().multiply(BigDecimal.valueOf(usage.promptTokens()))
                 .add(price.outputPer1m().multiply(BigDecimal.valueOf(usage.completionTokens())));
-        return Optional.of(cost.divide(MILLION, 10, RoundingMode.HALF_UP).stripTrailingZeros());
+        return cost.divide(MILLION, 10, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
     /** The catalogue shipped with the project. */

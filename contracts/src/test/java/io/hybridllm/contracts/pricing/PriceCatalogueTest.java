@@ -32,6 +32,59 @@ class PriceCatalogueTest {
     }
 
     @Test
+    void aSubscriptionCostsNothingPerCallAndItsFeeIsListed() {
+        assertThat(catalogue.price("copilot", "any-model", new TokenUsage(1_000, 1_000))).contains(BigDecimal.ZERO);
+        assertThat(catalogue.monthlyFees()).containsEntry("copilot", new BigDecimal("10.00")).hasSize(1);
+    }
+
+    @Test
+    void gpuHoursAreAmortisedOverTheCallsDurationAndItsConcurrency(@TempDir Path dir) throws IOException {
+        PriceCatalogue local = PriceCatalogue.load(Files.writeString(dir.resolve("pricing.toml"), """
+                version = "gpu"
+                [providers.ollama]
+                pricing_model = "gpu_hour"
+                gpu_hour_usd = 0.72
+                concurrent_calls = 4
+                """));
+
+        // 90 s of a $0.72 GPU-hour shared by 4 calls: 0.72 * 90 / 3600 / 4 = 0.0045.
+        assertThat(local.price("ollama", "llama3.1:8b", new TokenUsage(10, 10), 90_000))
+                .hasValueSatisfying(cost -> assertThat(cost).isEqualByComparingTo("0.0045"));
+        // Without the duration, a GPU-hour call cannot be priced: empty, never a silent zero.
+        assertThat(local.price("ollama", "llama3.1:8b", new TokenUsage(10, 10))).isEmpty();
+    }
+
+    @Test
+    void tokenPricesIgnoreTheDurationAndOldCataloguesStillRead() {
+        assertThat(catalogue.price("openai", "gpt-4o-mini", new TokenUsage(1_000_000, 0), 60_000))
+                .hasValueSatisfying(cost -> assertThat(cost).isEqualByComparingTo("0.15"));
+        assertThat(catalogue.modelPrice("openai", "gpt-4o"))
+                .hasValueSatisfying(price -> assertThat(price.outputPer1m()).isEqualByComparingTo("10"));
+        assertThat(catalogue.modelPrice("ollama", "llama3.2:1b")).isEmpty();
+        // The constructor of catalogues written before subscriptions and GPU hours.
+        var pricing = new PriceCatalogue.ProviderPricing(PriceCatalogue.PricingModel.FREE, null);
+        assertThat(pricing.concurrentCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aSubscriptionWithoutItsFeeIsRefusedNamingTheKey(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("pricing.toml"), """
+                version = "x"
+                [providers.copilot]
+                pricing_model = "subscription"
+                """);
+        assertThatThrownBy(() -> PriceCatalogue.load(file)).hasMessageContaining("monthly_fee_usd");
+        Path gpu = Files.writeString(dir.resolve("gpu.toml"), """
+                version = "x"
+                [providers.ollama]
+                pricing_model = "gpu_hour"
+                gpu_hour_usd = 1
+                concurrent_calls = 0
+                """);
+        assertThatThrownBy(() -> PriceCatalogue.load(gpu)).hasMessageContaining("concurrent_calls");
+    }
+
+    @Test
     void invalidFileIsRefusedWithFileKeyAndReason(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("pricing.toml");
         Files.writeString(file, """

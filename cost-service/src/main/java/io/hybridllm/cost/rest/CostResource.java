@@ -16,6 +16,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.cost.report.CostSummary;
+import io.hybridllm.cost.report.NoReferencePriceException;
+import io.hybridllm.cost.report.SavingsQuery;
+import io.hybridllm.cost.report.SavingsReport;
 import io.hybridllm.cost.report.SummaryCsv;
 import io.hybridllm.cost.report.SummaryQuery;
 
@@ -24,9 +27,11 @@ import io.hybridllm.cost.report.SummaryQuery;
 public class CostResource {
 
     private final SummaryQuery summaries;
+    private final SavingsQuery savings;
 
-    public CostResource(SummaryQuery summaries) {
+    public CostResource(SummaryQuery summaries, SavingsQuery savings) {
         this.summaries = summaries;
+        this.savings = savings;
     }
 
     /** Spend per group over a time range, as JSON or (with {@code format=csv} or {@code Accept: text/csv}) CSV. */
@@ -41,6 +46,24 @@ public class CostResource {
                 ? Response.ok(SummaryCsv.write(summary),
                         SummaryParams.TEXT_CSV.withCharset(StandardCharsets.UTF_8.name())).build()
                 : Response.ok(summary, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * What the traffic cost against the reference cloud model, overall and per task type, with recommendations. Takes
+     * {@code from}, {@code to} and {@code tenant} as the summary does.
+     */
+    @GET
+    @Path("/savings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SavingsReport savings(@RestQuery String from, @RestQuery String to, @RestQuery String tenant) {
+        return savings.report(SummaryParams.parse(from, to, null, tenant, Instant.now()));
+    }
+
+    /** A reference model the catalogue cannot price: a setting to fix, not a request to repeat. */
+    @ServerExceptionMapper
+    public Response unpricedReference(NoReferencePriceException e) {
+        return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of("reference-unpriced", "No reference price", 409, e.getMessage())).build();
     }
 
     @ServerExceptionMapper

@@ -23,21 +23,21 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 @ApplicationScoped
 public class UsageLedger {
 
-    private final UsageRepository repository;
+    private final UsageRecorder recorder;
     private final PriceCatalogue catalogue;
     private final MeterRegistry metrics;
     private final Set<String> unpricedWarned = ConcurrentHashMap.newKeySet();
 
-    public UsageLedger(UsageRepository repository, PriceCatalogue catalogue, MeterRegistry metrics) {
-        this.repository = repository;
+    public UsageLedger(UsageRecorder recorder, PriceCatalogue catalogue, MeterRegistry metrics) {
+        this.recorder = recorder;
         this.catalogue = catalogue;
         this.metrics = metrics;
     }
 
     /**
-     * Records the event; false when it had been recorded before. A failing database is retried with backoff (each try
-     * in a transaction of its own, which is why the retry sits here and not on the repository) for about 15 seconds
-     * before the failure is passed on.
+     * Records the event and its budget effects; false when it had been recorded before. A failing database is retried
+     * with backoff (each try in a transaction of its own, which is why the retry sits here and not on the recorder) for
+     * about 15 seconds before the failure is passed on.
      */
     @Retry(maxRetries = 5, delay = 500, jitter = 200, abortOn = InvalidMessageException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 8_000)
@@ -52,7 +52,8 @@ public class UsageLedger {
         metrics.counter("hybrid.cost.usage.events", "outcome", row.outcome, "priced", String.valueOf(row.priced))
                 .increment();
         if (row.priced) {
-            metrics.counter("hybrid.cost.spend.usd", "provider", row.provider).increment(row.costUsd.doubleValue());
+            metrics.counter("hybrid.cost.spend.usd", "provider", row.provider, "tenant", row.tenant)
+                    .increment(row.costUsd.doubleValue());
         } else if (unpricedWarned.add(row.provider + "/" + row.model)) {
             // Once per model: the metric and the reports count every such call, the log only needs to name the gap.
             Log.warnf(
@@ -65,7 +66,7 @@ public class UsageLedger {
     /** Each failed try is logged: the retries would otherwise hide why a database keeps refusing. */
     private boolean insert(UsageRow row) {
         try {
-            return repository.insertIfAbsent(row);
+            return recorder.recordOnce(row);
         } catch (RuntimeException e) {
             Log.warnf("Usage event %s not recorded yet (%s); retrying", row.eventId, e.toString());
             throw e;
@@ -73,6 +74,6 @@ public class UsageLedger {
     }
 
     private Optional<BigDecimal> price(UsageEvent event) {
-        return catalogue.price(event.provider(), event.model(), event.usage());
+        return catalogue.price(event.provider(), event.model(), event.usage(), event.latencyMs());
     }
 }

@@ -159,6 +159,6 @@ class UsageConsumerTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("hybrid_cost_usage_events_total{outcome=\"succeeded\",priced=\"true\"}")
                 .contains("hybrid_cost_usage_events_total{outcome=\"succeeded\",priced=\"false\"}")
-                .contains("hybrid_cost_spend_usd_total{provider=\"anthropic\"}");
+                .contains("hybrid_cost_spend_usd_total{provider=\"anthropic\",tenant=\"" + priced.tenant() + "\"}");
     }
 }

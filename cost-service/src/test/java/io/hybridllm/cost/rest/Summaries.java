@@ -19,8 +19,12 @@ final class Summaries {
 
     /** The summary for {@code query}, e.g. {@code tenant=acme&group_by=day}. */
     static JsonNode get(String query) {
-        String body = given().get("/v1/costs/summary?" + query).then().statusCode(200).contentType("application/json")
-                .extract().asString();
+        return read(given().get("/v1/costs/summary?" + query).then().statusCode(200).contentType("application/json")
+                .extract().asString());
+    }
+
+    /** A JSON answer with its amounts as exact decimals. */
+    static JsonNode read(String body) {
         try {
             return EXACT.readTree(body);
         } catch (JsonProcessingException e) {

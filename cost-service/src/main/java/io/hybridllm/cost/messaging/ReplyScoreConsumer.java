@@ -1,0 +1,40 @@
+package io.hybridllm.cost.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.LlmReply;
+import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.cost.report.RequestScores;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Keeps the complexity score of every reply on {@code llm.replies}, in a consumer group of its own, for the savings
+ * recommendations. An unreadable reply is skipped with a warning: ingest dead-letters it already, once is enough.
+ */
+@ApplicationScoped
+public class ReplyScoreConsumer {
+
+    private final RequestScores scores;
+
+    public ReplyScoreConsumer(RequestScores scores) {
+        this.scores = scores;
+    }
+
+    @Incoming(Channels.REPLIES)
+    @Blocking
+    public void consume(String payload) {
+        LlmReply reply;
+        try {
+            reply = Json.read(payload, LlmReply.class);
+        } catch (InvalidMessageException e) {
+            Log.warnf("Unreadable reply skipped for savings recommendations: %s", e.getMessage());
+            return;
+        }
+        scores.keep(reply);
+    }
+}
