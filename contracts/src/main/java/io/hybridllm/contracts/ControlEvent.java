@@ -24,7 +24,10 @@ public sealed interface ControlEvent {
 
     Instant at();
 
-    /** A routing mode put in force for a scope, e.g. by a budget rule. */
+    /**
+     * A routing mode put in force for a scope, e.g. by a budget rule. Without a mode it withdraws the scope's switch:
+     * the policy decides again (its schedule, context rules and {@code [ai] mode}).
+     */
     record ModeSwitch(int schemaVersion, String id, String scope, String mode, String reason, Instant at)
             implements ControlEvent {
     }

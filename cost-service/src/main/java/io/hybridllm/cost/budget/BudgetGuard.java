@@ -109,9 +109,9 @@ public class BudgetGuard {
     /**
      * Publishes the mode the scope's switch should name now, if that changed. The router takes a tenant's own switch
      * over the global one, so a tenant's switch names the stricter of its own rule and the global one; a tenant that
-     * never had a switch of its own follows the global scope without one. When no rule holds any more, the switch names
-     * {@code [ai] mode}: a switch cannot be withdrawn. A change of the global mode is carried to every tenant that has
-     * a switch of its own.
+     * never had a switch of its own follows the global scope without one. When no rule holds any more, the switch is
+     * withdrawn (published without a mode). A change of the global mode is carried to every tenant that has a switch of
+     * its own.
      */
     private void settle(Scope scope, BudgetTables.ScopeMode inForce, int ownPercent, Optional<String> ownReason,
             Instant now) {
@@ -119,14 +119,16 @@ public class BudgetGuard {
         int globalPercent = global ? 0 : tables.lockScope(Scope.GLOBAL).percent();
         boolean speaks = inForce.published().isPresent() || ownPercent > 0;
         int percent = Math.max(ownPercent, globalPercent);
-        Optional<String> mode = speaks ? Optional.of(rules.modeAt(percent).orElse(rules.baseMode())) : Optional.empty();
+        Optional<String> mode = speaks ? Optional.of(rules.modeAt(percent).orElse(SwitchingRules.WITHDRAWN))
+                : Optional.empty();
         boolean changed = !mode.equals(inForce.published());
         if (changed) {
             String reason = percent == 0 ? "no budget switching rule holds any more; back to the policy's mode"
                     : ownPercent >= globalPercent
                             ? ownReason.orElse("its own budgets' rule at " + ownPercent + "% holds")
                             : "the global budgets' rule at " + globalPercent + "% holds for every tenant";
-            notices.modeSwitch(scope, mode.orElseThrow(), reason, now);
+            String named = mode.orElseThrow();
+            notices.modeSwitch(scope, named.equals(SwitchingRules.WITHDRAWN) ? null : named, reason, now);
         }
         if (changed || ownPercent != inForce.percent()) {
             tables.saveMode(scope, mode, ownPercent);

@@ -15,11 +15,9 @@ import io.hybridllm.policy.Policy;
 public class SwitchingRules {
 
     private final List<Policy.BudgetRule> rules;
-    private final String baseMode;
 
     public SwitchingRules(Policy policy) {
         this.rules = policy.dynamicSwitching().enabled() ? policy.dynamicSwitching().budgetRules() : List.of();
-        this.baseMode = policy.ai().mode();
     }
 
     /** Ascending by percent. */
@@ -34,10 +32,9 @@ public class SwitchingRules {
     }
 
     /**
-     * The mode a scope goes back to when no rule holds any more: {@code [ai] mode}. The router takes every budget
-     * switch as an override, and has no way to withdraw one, so "back" has to name a mode.
+     * What a scope's switch names when no rule holds any more: nothing. It is published as a switch without a mode,
+     * which withdraws the scope's switch, so that the policy decides again (schedule, context rules,
+     * {@code [ai] mode}). Stored as the empty string in {@code budget_scope.mode}.
      */
-    public String baseMode() {
-        return baseMode;
-    }
+    public static final String WITHDRAWN = "";
 }

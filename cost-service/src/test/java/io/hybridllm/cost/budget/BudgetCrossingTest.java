@@ -131,15 +131,15 @@ class BudgetCrossingTest {
         assertThat(resume.spendUsd()).isZero();
         assertThat(resume.percent()).isZero();
         ControlEvent.ModeSwitch back = Budgets.awaitSwitches(scope, 3).get(2);
-        assertThat(back.mode()).isEqualTo("hybrid");
+        assertThat(back.mode()).as("withdrawn: the policy decides again").isNull();
         assertThat(back.reason()).contains("back to the policy's mode");
 
-        // The new day counts from zero: half the budget calls for hybrid, which is in force already; no one is warned.
+        // The new day counts from zero: half the budget switches to hybrid again; no one is warned.
         sendAndAwait(calls(tenant, 5, 10, Instant.parse("2031-05-14T15:00:30Z")));
         Budgets.awaitOutboxSent(dataSource);
         assertThat(Budgets.alerts(tenant)).hasSize(2);
         assertThat(Budgets.switches(scope)).extracting(ControlEvent.ModeSwitch::mode).containsExactly("hybrid",
-                "ollama-heavy", "hybrid");
+                "ollama-heavy", null, "hybrid");
         Budgets.admin().get("/v1/budgets/" + scope + "/daily").then().statusCode(200)
                 .body("current.period", org.hamcrest.Matchers.equalTo("2031-05-15"))
                 .body("current.spend_usd", org.hamcrest.Matchers.equalTo(0.5f))
@@ -161,6 +161,6 @@ class BudgetCrossingTest {
                 Alert.Level.PAUSE, Alert.Level.RESUME);
         assertThat(Budgets.alerts(tenant).get(2).budgetUsd()).isEqualByComparingTo("10");
         assertThat(Budgets.switches(scope)).extracting(ControlEvent.ModeSwitch::mode).containsExactly("hybrid",
-                "ollama-only", "hybrid");
+                "ollama-only", null);
     }
 }

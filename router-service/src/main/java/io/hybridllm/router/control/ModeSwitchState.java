@@ -24,9 +24,10 @@ public class ModeSwitchState {
         latest.merge(event.scope(), event, (current, next) -> next.at().isBefore(current.at()) ? current : next);
     }
 
-    /** The switch in force for a tenant: its own, else the global one. */
+    /** The switch in force for a tenant: its own, else the global one; a withdrawn switch (no mode) is none. */
     public Optional<ControlEvent.ModeSwitch> forTenant(String tenant) {
         ControlEvent.ModeSwitch own = latest.get("tenant:" + tenant);
-        return Optional.ofNullable(own != null ? own : latest.get(GLOBAL));
+        ControlEvent.ModeSwitch chosen = own != null && own.mode() != null ? own : latest.get(GLOBAL);
+        return Optional.ofNullable(chosen).filter(change -> change.mode() != null);
     }
 }

@@ -31,7 +31,7 @@ final class ModeSelector {
     }
 
     static Mode select(Policy policy, LlmRequest request, Optional<ControlEvent.ModeSwitch> budget, Instant now) {
-        if (budget.isPresent() && policy.routing().containsKey(budget.get().mode())) {
+        if (budget.isPresent() && budget.get().mode() != null && policy.routing().containsKey(budget.get().mode())) {
             return new Mode(budget.get().mode(), "budget (" + budget.get().scope() + "): " + budget.get().reason());
         }
         Policy.DynamicSwitching switching = policy.dynamicSwitching();

@@ -31,6 +31,7 @@ final class Job {
     }
 
     private final RoutedRequest routed;
+    private final PriceCatalogue prices;
     private final List<Target> targets;
     private final List<Attempt> attempts;
     private final List<UsageEvent> usage = new ArrayList<>();
@@ -39,8 +40,9 @@ final class Job {
     private Best best;
     private ErrorInfo lastError;
 
-    Job(RoutedRequest routed, List<Target> targets) {
+    Job(RoutedRequest routed, List<Target> targets, PriceCatalogue prices) {
         this.routed = routed;
+        this.prices = prices;
         this.targets = targets;
         this.attempts = new ArrayList<>(routed.request().attempts());
     }
@@ -72,8 +74,10 @@ final class Job {
     }
 
     void answered(Target target, String backend, CallResult.Answered answer, QualityOutcome quality, Instant at,
-            long latencyMs, PriceCatalogue prices) {
-        BigDecimal cost = prices.price(target.provider(), target.model(), answer.usage()).orElse(BigDecimal.ZERO);
+            long latencyMs) {
+        // A local call held its GPU for latencyMs: a gpu_hour catalogue entry prices that share of the hour.
+        BigDecimal cost = prices.price(target.provider(), target.model(), answer.usage(), latencyMs)
+                .orElse(BigDecimal.ZERO);
         Attempt.Outcome outcome = quality.accepted() ? Attempt.Outcome.SUCCEEDED : Attempt.Outcome.ESCALATED;
         attempts.add(new Attempt(tier(), target.provider(), target.model(), outcome, null, latencyMs, at,
                 quality.reported(), "on " + backend + (quality.accepted() ? "" : ": " + quality.reasons())));
@@ -85,8 +89,11 @@ final class Job {
 
     void failed(Target target, String backend, ErrorInfo error, Instant at, long latencyMs) {
         refused(target, backend, error, at);
-        usage.add(UsageEvent.forCall(routed, target, TokenUsage.NONE, BigDecimal.ZERO, latencyMs,
-                Attempt.Outcome.FAILED, error.code()));
+        // Nothing to pay a cloud provider for, but a local call that failed still held its GPU.
+        BigDecimal cost = prices.price(target.provider(), target.model(), TokenUsage.NONE, latencyMs)
+                .orElse(BigDecimal.ZERO);
+        usage.add(UsageEvent.forCall(routed, target, TokenUsage.NONE, cost, latencyMs, Attempt.Outcome.FAILED,
+                error.code()));
     }
 
     /** The backend would not make the call at all: a failed attempt, but no usage. */

@@ -52,7 +52,7 @@ public class TierAnswering {
                 .map(t -> t.model() != null && !t.model().isBlank() ? t
                         : new Target(t.provider(), pool.defaultModel(t.provider(), tier), tier))
                 .filter(t -> t.model() != null).toList();
-        return new Job(routed, targets);
+        return new Job(routed, targets, prices);
     }
 
     /**
@@ -129,7 +129,7 @@ public class TierAnswering {
                     job.answered(
                             target, backend, answered, new Job.QualityOutcome(verdict.score(), accepted,
                                     verdict.explain(), verdict != QualityCheck.Verdict.UNCHECKED),
-                            now, latency.toMillis(), prices);
+                            now, latency.toMillis());
                     if (accepted) {
                         return job.succeeded();
                     }
