@@ -30,7 +30,7 @@ final class BacklogBench {
 
     /** Runs the system as {@code options} say, with {@code backlog} filled first; returns records per second. */
     static double run(LaunchOptions options, Backlog backlog, int requests, PrintStream out) throws Exception {
-        try (LocalSystem system = new LocalSystem(options)) {
+        try (LocalSystem system = new LocalSystem(options).stopOnExit()) {
             system.start(out, bootstrap -> fill(bootstrap, backlog, requests, out));
             out.println("Working off the backlog ...");
             List<Long> timestamps = outcomeTimestamps(system.kafkaBootstrapServers(), backlog.outcomes(), requests);

@@ -42,7 +42,8 @@ final class LatencyBench {
             ports.put(service, FreePorts.next());
         }
         LaunchOptions options = LaunchOptions.defaults(home).withSimulation(true, Duration.ZERO).withPorts(0, ports);
-        try (LocalSystem system = LocalSystem.start(options, out)) {
+        try (LocalSystem system = new LocalSystem(options).stopOnExit()) {
+            system.start(out);
             LatencyBench bench = new LatencyBench(system.url(Service.INGEST));
             out.println("Warming up with " + WARM_UP + " requests ...");
             for (int i = 0; i < WARM_UP; i++) {

@@ -51,6 +51,12 @@ public final class LocalSystem implements AutoCloseable {
         this.options = options;
     }
 
+    /** Stops the system when the JVM exits, e.g. on Ctrl-C or SIGTERM, so that no service outlives the command. */
+    public LocalSystem stopOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "hybrid-stop"));
+        return this;
+    }
+
     /** Starts a system and returns once every service is ready; on any failure, stops what it started. */
     public static LocalSystem start(LaunchOptions options, PrintStream out) throws InterruptedException {
         LocalSystem system = new LocalSystem(options);

@@ -42,19 +42,23 @@ class BudgetRestartIT {
         String scope = "tenant:" + tenant;
         List<Calls> sent = new ArrayList<>();
 
-        CostProcess first = CostProcess.start(DATABASE, "restart-1", Map.of());
-        RestAssured.port = first.port();
-        given().header("Authorization", "Bearer " + CostProcess.ADMIN_TOKEN).contentType("application/json")
-                .body("{\"amount_usd\": 1.00}").put("/v1/budgets/" + scope + "/monthly").then().statusCode(201);
-        send(sent, tenant, 5, 10); // 50%: hybrid
-        Budgets.awaitSwitches(scope, 1);
-        first.kill();
+        // Each process is killed by the test, and again on the way out if an assertion failed first: no orphans.
+        try (CostProcess first = CostProcess.start(DATABASE, "restart-1", Map.of())) {
+            RestAssured.port = first.port();
+            given().header("Authorization", "Bearer " + CostProcess.ADMIN_TOKEN).contentType("application/json")
+                    .body("{\"amount_usd\": 1.00}").put("/v1/budgets/" + scope + "/monthly").then().statusCode(201);
+            send(sent, tenant, 5, 10); // 50%: hybrid
+            Budgets.awaitSwitches(scope, 1);
+            first.kill();
+        }
 
-        CostProcess second = CostProcess.start(DATABASE, "restart-2", Map.of("HYBRID_OUTBOX_PUBLISH", "false"));
-        sent.forEach(call -> call.sendTo(kafka)); // redelivered
-        send(sent, tenant, 3, 10); // 80%: warn and ollama-heavy, decided but left in the outbox
-        await().atMost(Duration.ofSeconds(30)).until(() -> unsent() == 2);
-        second.kill();
+        try (CostProcess second = CostProcess.start(DATABASE, "restart-2",
+                Map.of("HYBRID_OUTBOX_PUBLISH", "false"))) {
+            sent.forEach(call -> call.sendTo(kafka)); // redelivered
+            send(sent, tenant, 3, 10); // 80%: warn and ollama-heavy, decided but left in the outbox
+            await().atMost(Duration.ofSeconds(30)).until(() -> unsent() == 2);
+            second.kill();
+        }
         assertThat(Budgets.alerts(tenant)).isEmpty();
 
         try (CostProcess third = CostProcess.start(DATABASE, "restart-3", Map.of())) {

@@ -20,7 +20,10 @@ public final class LoadBench {
 
     public static void run(Path home, List<Integer> rates, Duration length, Duration modelLatency, PrintStream out)
             throws Exception {
-        try (LocalSystem system = new LocalSystem(LaunchOptions.defaults(home).withSimulation(true, modelLatency))) {
+        // Slots enough that the simulated GPU is not what limits: the system's own overhead is what is measured.
+        LaunchOptions options = LaunchOptions.defaults(home).withSimulation(true, modelLatency)
+                .withEnvironment(Map.of("WORKER_MAX_CONCURRENCY", "256"));
+        try (LocalSystem system = new LocalSystem(options).stopOnExit()) {
             system.start(out);
             KafkaLoad load = new KafkaLoad(system.kafkaBootstrapServers());
             try (LagSampler lag = new LagSampler(system.kafkaBootstrapServers())) {
