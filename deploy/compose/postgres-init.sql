@@ -1,0 +1,4 @@
+-- Run once by the postgres image on an empty data volume: ingest and cost each own a database (see deploy/README.md)
+-- and migrate their own schema with Flyway at startup.
+CREATE DATABASE ingest;
+CREATE DATABASE cost;
