@@ -7,16 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.postgres.PostgresServer;
-import io.hybridllm.testkit.support.FreePorts;
 
 /**
  * The whole system as {@code ./hybrid up --simulate} runs it: embedded Kafka and PostgreSQL, the five services as
@@ -39,20 +34,7 @@ class EndToEndIT {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, FreePorts.next());
-        }
-        Path home = Path.of(System.getProperty("hybrid.home", "..")).toAbsolutePath().normalize();
-        system = LocalSystem.start(LaunchOptions.defaults(home).withSimulation(true, Duration.ZERO).withPorts(0, ports),
-                System.out);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
+        system = SimulatedSystem.get();
     }
 
     @Test

@@ -69,7 +69,11 @@ public final class Json {
             throw new InvalidMessageException("", "empty body; expected a JSON object");
         }
         try {
-            return MAPPER.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+            T value = MAPPER.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+            if (value == null) {
+                throw new InvalidMessageException("", "null body; expected a JSON object");
+            }
+            return value;
         } catch (JacksonException e) {
             throw describe(e);
         }

@@ -52,8 +52,7 @@ class BudgetRestartIT {
             first.kill();
         }
 
-        try (CostProcess second = CostProcess.start(DATABASE, "restart-2",
-                Map.of("HYBRID_OUTBOX_PUBLISH", "false"))) {
+        try (CostProcess second = CostProcess.start(DATABASE, "restart-2", Map.of("HYBRID_OUTBOX_PUBLISH", "false"))) {
             sent.forEach(call -> call.sendTo(kafka)); // redelivered
             send(sent, tenant, 3, 10); // 80%: warn and ollama-heavy, decided but left in the outbox
             await().atMost(Duration.ofSeconds(30)).until(() -> unsent() == 2);

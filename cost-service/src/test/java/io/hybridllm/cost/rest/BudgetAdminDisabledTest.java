@@ -30,10 +30,10 @@ class BudgetAdminDisabledTest {
     }
 
     @Test
-    void theAdminApiAnswers503() {
-        Budgets.admin().get("/v1/budgets").then().statusCode(503).contentType("application/problem+json").body("type",
+    void theAdminApiAnswers403() {
+        Budgets.admin().get("/v1/budgets").then().statusCode(403).contentType("application/problem+json").body("type",
                 equalTo("urn:hybrid-llm:problem:admin-disabled"));
         Budgets.admin().header("Authorization", "Bearer ").body("{\"amount_usd\": 1}").put("/v1/budgets/global/daily")
-                .then().statusCode(503);
+                .then().statusCode(403);
     }
 }

@@ -9,20 +9,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.json.Json;
-import io.hybridllm.launcher.LaunchOptions;
 import io.hybridllm.launcher.LocalSystem;
 import io.hybridllm.launcher.Service;
-import io.hybridllm.testkit.support.FreePorts;
+import io.hybridllm.launcher.SimulatedSystem;
 
 /**
  * The metric catalogue against the real thing: the system runs as {@code ./hybrid up --simulate} does, answers one
@@ -38,20 +35,7 @@ class MetricsExportIT {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, FreePorts.next());
-        }
-        system = LocalSystem.start(
-                LaunchOptions.defaults(DeployFiles.root()).withSimulation(true, Duration.ZERO).withPorts(0, ports),
-                System.out);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
+        system = SimulatedSystem.get();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.hybridllm.router.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +24,7 @@ import io.hybridllm.contracts.AuditEvent;
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.SchemaVersion;
+import io.hybridllm.contracts.http.AdminToken;
 import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.policy.PolicyException;
@@ -47,7 +46,7 @@ public class PolicyResource {
 
     private final PolicyInForce policies;
     private final MutinyEmitter<Record<String, String>> control;
-    private final Optional<String> adminToken;
+    private final AdminToken adminToken;
     private final PolicyAudit audit;
 
     public PolicyResource(PolicyInForce policies, PolicyAudit audit,
@@ -56,7 +55,7 @@ public class PolicyResource {
         this.policies = policies;
         this.audit = audit;
         this.control = control;
-        this.adminToken = adminToken.filter(token -> !token.isBlank());
+        this.adminToken = new AdminToken(adminToken, "change the policy over HTTP");
     }
 
     @GET
@@ -125,18 +124,10 @@ public class PolicyResource {
     }
 
     private Optional<Response> refuseUnlessAdmin(String authorization) {
-        if (adminToken.isEmpty()) {
-            return Optional.of(problem(Problem.of("admin-disabled", "Admin API disabled", 503,
-                    "set HYBRID_ADMIN_TOKEN on the router to change the policy over HTTP")));
-        }
-        if (authorization == null || !MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8),
-                ("Bearer " + adminToken.get()).getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(Response
-                    .fromResponse(problem(Problem.of("unauthorized", "Admin token required", 401,
-                            "send Authorization: Bearer <HYBRID_ADMIN_TOKEN>")))
-                    .header("WWW-Authenticate", "Bearer").build());
-        }
-        return Optional.empty();
+        return adminToken.refusal(authorization)
+                .map(refusal -> refusal.status() == 401
+                        ? Response.fromResponse(problem(refusal)).header("WWW-Authenticate", "Bearer").build()
+                        : problem(refusal));
     }
 
     private static Response problem(Problem problem) {

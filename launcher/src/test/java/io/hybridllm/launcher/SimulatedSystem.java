@@ -1,0 +1,35 @@
+package io.hybridllm.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.hybridllm.testkit.support.FreePorts;
+
+/**
+ * The whole system as {@code ./hybrid up --simulate} runs it, started once for all the integration tests of this JVM
+ * that only submit work to it (starting it takes most of a minute), and stopped when the JVM exits.
+ */
+public final class SimulatedSystem {
+
+    private static LocalSystem system;
+
+    public static synchronized LocalSystem get() throws InterruptedException {
+        if (system == null) {
+            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                ports.put(service, FreePorts.next());
+            }
+            Path home = Path.of(System.getProperty("hybrid.home", "..")).toAbsolutePath().normalize();
+            LocalSystem started = new LocalSystem(
+                    LaunchOptions.defaults(home).withSimulation(true, Duration.ZERO).withPorts(0, ports)).stopOnExit();
+            started.start(System.out);
+            system = started;
+        }
+        return system;
+    }
+
+    private SimulatedSystem() {
+    }
+}
