@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.ingest.requests.IdempotencyKeys;
 import io.hybridllm.ingest.requests.Intake;
 
 /** Every error an HTTP client can cause or meet, as problem+json. */
@@ -23,6 +24,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return problem(Problem.of("not-found", "Not found", 404, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response keyReused(IdempotencyKeys.KeyReusedException e) {
+        return problem(new Problem("urn:hybrid-llm:problem:idempotency-key-reused", "Idempotency-Key reused", 409,
+                e.getMessage(), "Idempotency-Key"));
     }
 
     @ServerExceptionMapper
