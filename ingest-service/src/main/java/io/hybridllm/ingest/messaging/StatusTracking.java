@@ -12,6 +12,7 @@ import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.ingest.requests.Completions;
 import io.hybridllm.ingest.requests.RequestStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,10 +27,12 @@ import io.smallrye.common.annotation.Blocking;
 public class StatusTracking {
 
     private final RequestStore store;
+    private final Completions completions;
     private final MeterRegistry metrics;
 
-    public StatusTracking(RequestStore store, MeterRegistry metrics) {
+    public StatusTracking(RequestStore store, Completions completions, MeterRegistry metrics) {
         this.store = store;
+        this.completions = completions;
         this.metrics = metrics;
     }
 
@@ -54,6 +57,7 @@ public class StatusTracking {
     public void onReply(String payload) {
         LlmReply reply = Json.read(payload, LlmReply.class);
         QuarkusTransaction.requiringNew().run(() -> store.recordReply(reply));
+        completions.reached(reply.requestId());
         metrics.counter("hybrid.ingest.completed", "status", reply.status().name().toLowerCase()).increment();
     }
 }

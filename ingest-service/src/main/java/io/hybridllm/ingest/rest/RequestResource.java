@@ -1,8 +1,11 @@
 package io.hybridllm.ingest.rest;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,10 +23,16 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.ingest.config.IngestConfig;
+import io.hybridllm.ingest.requests.Completions;
 import io.hybridllm.ingest.requests.IdempotencyKeys;
 import io.hybridllm.ingest.requests.Intake;
+import io.hybridllm.ingest.requests.RequestStatus;
 import io.hybridllm.ingest.requests.RequestStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Asynchronous submit and poll. */
 @Path("/v1/requests")
@@ -34,10 +44,14 @@ public class RequestResource {
 
     private final Intake intake;
     private final RequestStore store;
+    private final Completions completions;
+    private final IngestConfig config;
 
-    public RequestResource(Intake intake, RequestStore store) {
+    public RequestResource(Intake intake, RequestStore store, Completions completions, IngestConfig config) {
         this.intake = intake;
         this.store = store;
+        this.completions = completions;
+        this.config = config;
     }
 
     /**
@@ -64,9 +78,35 @@ public class RequestResource {
                 .header("Idempotent-Replayed", "true").build();
     }
 
+    /**
+     * The request's status and result. With {@code ?wait=30s}, answers as soon as it reaches a final state, or with its
+     * state at the timeout; the wait holds no thread.
+     */
     @GET
     @Path("/{id}")
-    public RequestView get(@PathParam("id") String id) {
-        return store.find(id).map(RequestView::of).orElseThrow(() -> new NotFoundException("no request with id " + id));
+    public Uni<RequestView> get(@PathParam("id") String id, @QueryParam("wait") String wait) {
+        Duration timeout = WaitParam.parse(wait, config.longPoll().max());
+        RequestView now = view(id);
+        if (timeout.isZero() || isFinal(now)) {
+            return Uni.createFrom().item(now);
+        }
+        CompletableFuture<Void> reached = completions.await(id, timeout);
+        // Read again now that the waiter is registered: a final state committed in between would otherwise be missed.
+        RequestView again = view(id);
+        if (isFinal(again)) {
+            reached.complete(null);
+            return Uni.createFrom().item(again);
+        }
+        return Uni.createFrom().completionStage(reached).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(done -> view(id));
+    }
+
+    private RequestView view(String id) {
+        return QuarkusTransaction.joiningExisting().call(() -> store.find(id).map(RequestView::of))
+                .orElseThrow(() -> new NotFoundException("no request with id " + id));
+    }
+
+    private static boolean isFinal(RequestView view) {
+        return RequestStatus.valueOf(view.status().toUpperCase(Locale.ROOT)).isFinal();
     }
 }
