@@ -28,6 +28,8 @@ public final class Channels {
     /** Outgoing {@value Topics#CONTROL}: policy changes, mode switches, health reports. */
     public static final String CONTROL_UPDATES = "control-updates";
     public static final String ALERTS = "alerts";
+    /** {@value Topics#CANCELLATIONS}: outgoing from ingest, incoming at the workers. */
+    public static final String CANCELLATIONS = "cancellations";
     /** Outgoing {@value Topics#AUDIT}: who changed a policy or a budget. */
     public static final String AUDIT = "audit";
 

@@ -48,7 +48,7 @@ public class Intake {
             try {
                 submissions.sendAndAwait(request);
             } catch (RuntimeException e) {
-                throw new EnqueueFailedException(e);
+                throw new EnqueueFailedException("request", e);
             }
             return new Admission(request.id(), false);
         });
@@ -57,10 +57,10 @@ public class Intake {
         return admission;
     }
 
-    /** Kafka did not take the request; nothing was stored, and the client should retry. */
+    /** Kafka did not take a record (a request, a cancellation); nothing was stored, and the client should retry. */
     public static class EnqueueFailedException extends RuntimeException {
-        EnqueueFailedException(Throwable cause) {
-            super("the request could not be queued in Kafka: " + cause.getMessage(), cause);
+        EnqueueFailedException(String what, Throwable cause) {
+            super("the " + what + " could not be queued in Kafka: " + cause.getMessage(), cause);
         }
     }
 }

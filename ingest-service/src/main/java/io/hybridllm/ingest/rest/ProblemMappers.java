@@ -1,5 +1,6 @@
 package io.hybridllm.ingest.rest;
 
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
@@ -24,6 +25,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return problem(Problem.of("not-found", "Not found", 404, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ClientErrorException e) {
+        int status = e.getResponse().getStatus();
+        return problem(Problem.of(status == 409 ? "conflict" : "client-error",
+                e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage()));
     }
 
     @ServerExceptionMapper

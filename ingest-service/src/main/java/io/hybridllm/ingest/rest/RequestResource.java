@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.config.IngestConfig;
+import io.hybridllm.ingest.requests.Cancelling;
 import io.hybridllm.ingest.requests.Completions;
 import io.hybridllm.ingest.requests.IdempotencyKeys;
 import io.hybridllm.ingest.requests.Intake;
@@ -45,12 +48,15 @@ public class RequestResource {
     private final Intake intake;
     private final RequestStore store;
     private final Completions completions;
+    private final Cancelling cancelling;
     private final IngestConfig config;
 
-    public RequestResource(Intake intake, RequestStore store, Completions completions, IngestConfig config) {
+    public RequestResource(Intake intake, RequestStore store, Completions completions, Cancelling cancelling,
+            IngestConfig config) {
         this.intake = intake;
         this.store = store;
         this.completions = completions;
+        this.cancelling = cancelling;
         this.config = config;
     }
 
@@ -99,6 +105,24 @@ public class RequestResource {
         }
         return Uni.createFrom().completionStage(reached).emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(done -> view(id));
+    }
+
+    /**
+     * Cancels a request that has not ended: 200 with its state (also when it was cancelled before), 409 when it ended
+     * otherwise. A worker that has not started it skips it; a call already under way is finished.
+     */
+    @DELETE
+    @Path("/{id}")
+    public RequestView cancel(@PathParam("id") String id) {
+        switch (cancelling.cancel(id)) {
+            case NOT_FOUND -> throw new NotFoundException("no request with id " + id);
+            case ALREADY_ENDED -> throw new ClientErrorException(
+                    "request " + id + " has already ended as " + view(id).status() + "; there is nothing to cancel",
+                    Response.Status.CONFLICT);
+            default -> {
+                return view(id);
+            }
+        }
     }
 
     private RequestView view(String id) {
