@@ -1,6 +1,7 @@
 package io.hybridllm.ingest.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,6 +13,8 @@ public interface IngestConfig {
     LongPoll longPoll();
 
     Expiry expiry();
+
+    Callbacks callbacks();
 
     interface LongPoll {
         /** The longest {@code ?wait=} a client may ask for; proxies often cut idle connections after a minute. */
@@ -30,5 +33,28 @@ public interface IngestConfig {
          */
         @WithDefault("5m")
         Duration routedGrace();
+    }
+
+    interface Callbacks {
+        /**
+         * The key every tenant's callback secret is derived from ({@code HYBRID_CALLBACK_SIGNING_KEY}); without it a
+         * request with a callback URL is refused, since an unsigned callback cannot be trusted.
+         */
+        Optional<String> signingKey();
+
+        /** Tries per callback, the first included. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failed try; it doubles after each one, up to {@link #maxBackoff()}. */
+        @WithDefault("2s")
+        Duration backoff();
+
+        @WithDefault("10m")
+        Duration maxBackoff();
+
+        /** The whole exchange with the client's server, per try. */
+        @WithDefault("10s")
+        Duration timeout();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.hybridllm.contracts.Cancellation;
+import io.hybridllm.ingest.callbacks.CallbackOutbox;
 import io.hybridllm.ingest.messaging.CancellationPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,11 +24,14 @@ public class Cancelling {
     }
 
     private final CancellationPublisher publisher;
+    private final CallbackOutbox outbox;
     private final Completions completions;
     private final MeterRegistry metrics;
 
-    public Cancelling(CancellationPublisher publisher, Completions completions, MeterRegistry metrics) {
+    public Cancelling(CancellationPublisher publisher, CallbackOutbox outbox, Completions completions,
+            MeterRegistry metrics) {
         this.publisher = publisher;
+        this.outbox = outbox;
         this.completions = completions;
         this.metrics = metrics;
     }
@@ -46,6 +50,7 @@ public class Cancelling {
             }
             row.status = RequestStatus.CANCELLED;
             row.completedAt = Instant.now();
+            outbox.enqueueEnded(id, RequestStatus.CANCELLED.endingError());
             try {
                 publisher.sendAndAwait(Cancellation.of(id, row.tenant));
             } catch (RuntimeException e) {

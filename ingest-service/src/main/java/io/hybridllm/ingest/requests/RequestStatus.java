@@ -1,5 +1,6 @@
 package io.hybridllm.ingest.requests;
 
+import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmReply;
 
 /**
@@ -16,6 +17,15 @@ public enum RequestStatus {
 
     public boolean isFinal() {
         return ordinal() >= SUCCEEDED.ordinal();
+    }
+
+    /** Why a request that ingest ended itself, without a reply, ended; null for the other statuses. */
+    public ErrorInfo endingError() {
+        return switch (this) {
+            case CANCELLED -> new ErrorInfo(ErrorInfo.ErrorCode.CANCELLED, "cancelled by its client");
+            case EXPIRED -> new ErrorInfo(ErrorInfo.ErrorCode.EXPIRED, "its deadline passed before a worker took it");
+            default -> null;
+        };
     }
 
     /** The status a reply ends a request in: expired and cancelled are failures with a status of their own. */

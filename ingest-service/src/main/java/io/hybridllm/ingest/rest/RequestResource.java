@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.ingest.callbacks.CallbackOutbox;
 import io.hybridllm.ingest.config.IngestConfig;
 import io.hybridllm.ingest.requests.Cancelling;
 import io.hybridllm.ingest.requests.Completions;
@@ -49,11 +50,15 @@ public class RequestResource {
     private final RequestStore store;
     private final Completions completions;
     private final Cancelling cancelling;
+    private final CallbackOutbox outbox;
+    private final SubmissionRules rules;
     private final IngestConfig config;
 
     public RequestResource(Intake intake, RequestStore store, Completions completions, Cancelling cancelling,
-            IngestConfig config) {
+            CallbackOutbox outbox, SubmissionRules rules, IngestConfig config) {
         this.intake = intake;
+        this.outbox = outbox;
+        this.rules = rules;
         this.store = store;
         this.completions = completions;
         this.cancelling = cancelling;
@@ -68,7 +73,7 @@ public class RequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
-        Submission submission = Json.readStrict(body, Submission.class);
+        Submission submission = rules.check(Json.readStrict(body, Submission.class));
         Optional<Intake.Idempotency> idempotency = Optional.ofNullable(idempotencyKey).map(key -> {
             IdempotencyKeys.validate(key);
             return new Intake.Idempotency(key, IdempotencyKeys.fingerprint(submission));
@@ -79,7 +84,7 @@ public class RequestResource {
             return Response.accepted(new Accepted(admission.id(), "queued", statusUrl.toString())).location(statusUrl)
                     .build();
         }
-        String status = store.find(admission.id()).map(row -> RequestView.of(row).status()).orElse("queued");
+        String status = view(admission.id()).status();
         return Response.ok(new Accepted(admission.id(), status, statusUrl.toString())).location(statusUrl)
                 .header("Idempotent-Replayed", "true").build();
     }
@@ -126,7 +131,8 @@ public class RequestResource {
     }
 
     private RequestView view(String id) {
-        return QuarkusTransaction.joiningExisting().call(() -> store.find(id).map(RequestView::of))
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> store.find(id).map(row -> RequestView.of(row, outbox.find(id).orElse(null))))
                 .orElseThrow(() -> new NotFoundException("no request with id " + id));
     }
 

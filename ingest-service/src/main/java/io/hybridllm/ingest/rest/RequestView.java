@@ -15,8 +15,8 @@ import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.ingest.callbacks.CallbackView;
 import io.hybridllm.ingest.requests.RequestRecord;
-import io.hybridllm.ingest.requests.RequestStatus;
 
 /**
  * What {@code GET /v1/requests/{id}} answers: the status; while it is on a tier, the decision and attempts so far; once
@@ -25,34 +25,26 @@ import io.hybridllm.ingest.requests.RequestStatus;
 public record RequestView(String id, String tenant, String jobId, String taskType, String status, String source,
         Instant submittedAt, Instant routedAt, Instant completedAt, String answer, ErrorInfo error, Tier tier,
         String provider, String model, TokenUsage usage, BigDecimal costUsd, Long latencyMs, Double qualityScore,
-        RoutingDecision routing, List<Attempt> attempts) {
+        RoutingDecision routing, List<Attempt> attempts, CallbackView callback) {
 
     private static final TypeReference<List<Attempt>> ATTEMPTS = new TypeReference<>() {
     };
 
-    static RequestView of(RequestRecord row) {
+    static RequestView of(RequestRecord row, CallbackView callback) {
         String status = row.status.name().toLowerCase(Locale.ROOT);
         if (row.reply == null) {
             RoutingDecision routing = row.routing == null ? null : Json.read(row.routing, RoutingDecision.class);
             List<Attempt> attempts = row.attempts == null ? List.of() : readAttempts(row.attempts);
             return new RequestView(row.id, row.tenant, row.jobId, row.taskType, status, row.source, row.submittedAt,
-                    row.routedAt, row.completedAt, null, endedByIngest(row.status),
-                    routing == null ? null : routing.tier(), null, null, null, null, null, null, routing, attempts);
+                    row.routedAt, row.completedAt, null, row.status.endingError(),
+                    routing == null ? null : routing.tier(), null, null, null, null, null, null, routing, attempts,
+                    callback);
         }
         LlmReply reply = Json.read(row.reply, LlmReply.class);
         return new RequestView(row.id, row.tenant, row.jobId, row.taskType, status, row.source, row.submittedAt,
                 row.routedAt, row.completedAt, reply.answer(), reply.error(), reply.tier(), reply.provider(),
                 reply.model(), reply.usage(), reply.costUsd(), reply.latencyMs(), reply.qualityScore(),
-                reply.decision(), reply.attempts());
-    }
-
-    /** Why a request that ingest ended itself, without a reply, ended. */
-    private static ErrorInfo endedByIngest(RequestStatus status) {
-        return switch (status) {
-            case CANCELLED -> new ErrorInfo(ErrorInfo.ErrorCode.CANCELLED, "cancelled by its client");
-            case EXPIRED -> new ErrorInfo(ErrorInfo.ErrorCode.EXPIRED, "its deadline passed before a worker took it");
-            default -> null;
-        };
+                reply.decision(), reply.attempts(), callback);
     }
 
     private static List<Attempt> readAttempts(String json) {
