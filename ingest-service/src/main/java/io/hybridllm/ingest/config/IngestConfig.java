@@ -10,6 +10,16 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "hybrid.ingest")
 public interface IngestConfig {
 
+    /** {@code none}: no key needed, anyone may submit and poll (one's own machine); {@code keys}: tenants' API keys. */
+    enum Auth {
+        NONE, KEYS
+    }
+
+    @WithDefault("none")
+    Auth auth();
+
+    Limits limits();
+
     LongPoll longPoll();
 
     Expiry expiry();
@@ -56,5 +66,15 @@ public interface IngestConfig {
         /** The whole exchange with the client's server, per try. */
         @WithDefault("10s")
         Duration timeout();
+    }
+
+    interface Limits {
+        /** Submissions a minute per tenant that has no rate of its own. */
+        @WithDefault("600")
+        int requestsPerMinute();
+
+        /** The largest body of one request (413 above it). */
+        @WithDefault("1048576")
+        int maxRequestBytes();
     }
 }

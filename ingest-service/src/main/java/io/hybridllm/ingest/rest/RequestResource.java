@@ -1,11 +1,8 @@
 package io.hybridllm.ingest.rest;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -19,26 +16,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.hybridllm.contracts.http.Submission;
-import io.hybridllm.contracts.json.Json;
-import io.hybridllm.ingest.callbacks.CallbackOutbox;
 import io.hybridllm.ingest.config.IngestConfig;
 import io.hybridllm.ingest.requests.Cancelling;
-import io.hybridllm.ingest.requests.Completions;
 import io.hybridllm.ingest.requests.IdempotencyKeys;
 import io.hybridllm.ingest.requests.Intake;
-import io.hybridllm.ingest.requests.RequestStatus;
-import io.hybridllm.ingest.requests.RequestStore;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.hybridllm.ingest.tenants.Caller;
+import io.hybridllm.ingest.tenants.Tenancy;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-/** Asynchronous submit and poll. */
+/** Asynchronous submit, poll and cancel; every call as its tenant (see {@link Tenancy}). */
 @Path("/v1/requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -46,21 +39,19 @@ public class RequestResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final Intake intake;
-    private final RequestStore store;
-    private final Completions completions;
-    private final Cancelling cancelling;
-    private final CallbackOutbox outbox;
+    private final Tenancy tenancy;
     private final SubmissionRules rules;
+    private final Intake intake;
+    private final RequestViews views;
+    private final Cancelling cancelling;
     private final IngestConfig config;
 
-    public RequestResource(Intake intake, RequestStore store, Completions completions, Cancelling cancelling,
-            CallbackOutbox outbox, SubmissionRules rules, IngestConfig config) {
-        this.intake = intake;
-        this.outbox = outbox;
+    public RequestResource(Tenancy tenancy, SubmissionRules rules, Intake intake, RequestViews views,
+            Cancelling cancelling, IngestConfig config) {
+        this.tenancy = tenancy;
         this.rules = rules;
-        this.store = store;
-        this.completions = completions;
+        this.intake = intake;
+        this.views = views;
         this.cancelling = cancelling;
         this.config = config;
     }
@@ -72,8 +63,11 @@ public class RequestResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
-        Submission submission = rules.check(Json.readStrict(body, Submission.class));
+    public Response submit(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+        Caller caller = tenancy.caller(authorization);
+        Submission submission = rules.read(body, caller);
+        tenancy.admit(submission.tenant(), 1);
         Optional<Intake.Idempotency> idempotency = Optional.ofNullable(idempotencyKey).map(key -> {
             IdempotencyKeys.validate(key);
             return new Intake.Idempotency(key, IdempotencyKeys.fingerprint(submission));
@@ -84,7 +78,7 @@ public class RequestResource {
             return Response.accepted(new Accepted(admission.id(), "queued", statusUrl.toString())).location(statusUrl)
                     .build();
         }
-        String status = view(admission.id()).status();
+        String status = views.get(admission.id(), caller).status();
         return Response.ok(new Accepted(admission.id(), status, statusUrl.toString())).location(statusUrl)
                 .header("Idempotent-Replayed", "true").build();
     }
@@ -95,21 +89,10 @@ public class RequestResource {
      */
     @GET
     @Path("/{id}")
-    public Uni<RequestView> get(@PathParam("id") String id, @QueryParam("wait") String wait) {
-        Duration timeout = WaitParam.parse(wait, config.longPoll().max());
-        RequestView now = view(id);
-        if (timeout.isZero() || isFinal(now)) {
-            return Uni.createFrom().item(now);
-        }
-        CompletableFuture<Void> reached = completions.await(id, timeout);
-        // Read again now that the waiter is registered: a final state committed in between would otherwise be missed.
-        RequestView again = view(id);
-        if (isFinal(again)) {
-            reached.complete(null);
-            return Uni.createFrom().item(again);
-        }
-        return Uni.createFrom().completionStage(reached).emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(done -> view(id));
+    public Uni<RequestView> get(@PathParam("id") String id, @QueryParam("wait") String wait,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = tenancy.caller(authorization);
+        return views.awaitFinal(id, caller, WaitParam.parse(wait, config.longPoll().max()));
     }
 
     /**
@@ -118,25 +101,17 @@ public class RequestResource {
      */
     @DELETE
     @Path("/{id}")
-    public RequestView cancel(@PathParam("id") String id) {
+    public RequestView cancel(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = tenancy.caller(authorization);
+        views.get(id, caller);
         switch (cancelling.cancel(id)) {
             case NOT_FOUND -> throw new NotFoundException("no request with id " + id);
-            case ALREADY_ENDED -> throw new ClientErrorException(
-                    "request " + id + " has already ended as " + view(id).status() + "; there is nothing to cancel",
-                    Response.Status.CONFLICT);
+            case ALREADY_ENDED -> throw new ClientErrorException("request " + id + " has already ended as "
+                    + views.get(id, caller).status() + "; there is nothing to cancel", Response.Status.CONFLICT);
             default -> {
-                return view(id);
+                return views.get(id, caller);
             }
         }
-    }
-
-    private RequestView view(String id) {
-        return QuarkusTransaction.joiningExisting()
-                .call(() -> store.find(id).map(row -> RequestView.of(row, outbox.find(id).orElse(null))))
-                .orElseThrow(() -> new NotFoundException("no request with id " + id));
-    }
-
-    private static boolean isFinal(RequestView view) {
-        return RequestStatus.valueOf(view.status().toUpperCase(Locale.ROOT)).isFinal();
     }
 }
