@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A change to what governs the system (a routing policy, a budget), on {@value Topics#AUDIT}, keyed by
- * {@link #subject()}: who made it, when, from where, and what changed. Refused changes are audited too.
+ * A change to what governs the system (a routing policy, a budget, a tenant or its keys), on {@value Topics#AUDIT},
+ * keyed by {@link #subject()}: who made it, when, from where, and what changed. Refused changes are audited too.
  *
  * @param actor
  *            who changed it: the admin's {@code X-Changed-By}, or the owner of an edited file
@@ -37,6 +37,12 @@ public record AuditEvent(int schemaVersion, String id, String subject, Action ac
         /** A replica's policy files changed and the new policy is in force there. */
         POLICY_FILE_APPLIED,
         /** A proposed policy (published or edited) was invalid; the detail says why, the old one stays. */
-        POLICY_REFUSED, BUDGET_CREATED, BUDGET_CHANGED, BUDGET_DELETED
+        POLICY_REFUSED, BUDGET_CREATED, BUDGET_CHANGED, BUDGET_DELETED,
+        /** A tenant created over ingest's admin API. */
+        TENANT_CREATED,
+        /** An API key made for a tenant; the event names the key by id and prefix, never the key. */
+        KEY_CREATED, KEY_REVOKED,
+        /** A call to an admin API without the admin token, or with a wrong one. */
+        ADMIN_DENIED
     }
 }

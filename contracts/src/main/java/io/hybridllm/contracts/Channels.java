@@ -16,6 +16,8 @@ public final class Channels {
     public static final String TIER_LOCAL_FAST = "tier-local-fast";
     public static final String TIER_LOCAL_QUALITY = "tier-local-quality";
     public static final String TIER_CLOUD = "tier-cloud";
+    /** Incoming, at ingest: every tier topic, read-only in a group of its own, to show routed and escalated. */
+    public static final String TIERS = "tiers";
     /** Outgoing from workers: a request handed on to the next tier's topic (each record names it). */
     public static final String ESCALATIONS = "escalations";
     /** {@value Topics#REPLIES}: outgoing from workers (also to a request's own reply_to topic), incoming at ingest. */
@@ -26,6 +28,8 @@ public final class Channels {
     /** Outgoing {@value Topics#CONTROL}: policy changes, mode switches, health reports. */
     public static final String CONTROL_UPDATES = "control-updates";
     public static final String ALERTS = "alerts";
+    /** {@value Topics#CANCELLATIONS}: outgoing from ingest, incoming at the workers. */
+    public static final String CANCELLATIONS = "cancellations";
     /** Outgoing {@value Topics#AUDIT}: who changed a policy or a budget. */
     public static final String AUDIT = "audit";
 

@@ -14,6 +14,11 @@ public final class Topics {
     public static final String USAGE = "llm.usage";
     public static final String CONTROL = "llm.control";
     public static final String ALERTS = "llm.alerts";
+    /**
+     * Requests their clients cancelled, keyed by request id and compacted: a worker reads the whole topic to know which
+     * requests to skip.
+     */
+    public static final String CANCELLATIONS = "llm.cancellations";
     /** Who changed a policy or a budget, when and what: kept a year. */
     public static final String AUDIT = "llm.audit";
 
@@ -39,8 +44,9 @@ public final class Topics {
             new TopicSpec(TIER_LOCAL_QUALITY, TIER_PARTITIONS, DAYS_7, false),
             new TopicSpec(TIER_CLOUD, TIER_PARTITIONS, DAYS_7, false), new TopicSpec(REPLIES, 12, DAYS_7, false),
             new TopicSpec(USAGE, 12, WEEKS_4, false), new TopicSpec(CONTROL, 1, Duration.ZERO, true),
-            new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(AUDIT, 1, YEAR, false), dlq(REQUESTS),
-            dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+            new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(AUDIT, 1, YEAR, false),
+            new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true), dlq(REQUESTS), dlq(TIER_LOCAL_FAST),
+            dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
 
     public static String dlqOf(String topic) {
         return topic + DLQ_SUFFIX;

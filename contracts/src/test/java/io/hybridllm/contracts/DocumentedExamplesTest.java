@@ -22,7 +22,8 @@ class DocumentedExamplesTest {
             Pattern.DOTALL);
     private static final Map<String, Class<?>> TYPES = Map.of("LlmRequest", LlmRequest.class, "RoutedRequest",
             RoutedRequest.class, "LlmReply", LlmReply.class, "UsageEvent", UsageEvent.class, "ControlEvent",
-            ControlEvent.class, "Alert", Alert.class, "AuditEvent", AuditEvent.class);
+            ControlEvent.class, "Alert", Alert.class, "AuditEvent", AuditEvent.class, "Cancellation",
+            Cancellation.class);
 
     @Test
     void everyExampleReadsAsItsMessage() throws IOException {

@@ -12,6 +12,8 @@ import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.ingest.callbacks.CallbackOutbox;
+import io.hybridllm.ingest.requests.Completions;
 import io.hybridllm.ingest.requests.RequestStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,10 +28,14 @@ import io.smallrye.common.annotation.Blocking;
 public class StatusTracking {
 
     private final RequestStore store;
+    private final CallbackOutbox outbox;
+    private final Completions completions;
     private final MeterRegistry metrics;
 
-    public StatusTracking(RequestStore store, MeterRegistry metrics) {
+    public StatusTracking(RequestStore store, CallbackOutbox outbox, Completions completions, MeterRegistry metrics) {
         this.store = store;
+        this.outbox = outbox;
+        this.completions = completions;
         this.metrics = metrics;
     }
 
@@ -45,7 +51,11 @@ public class StatusTracking {
             metrics.counter("hybrid.ingest.unreadable.requests").increment();
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> store.recordSubmitted(request, "kafka"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.recordSubmitted(request, "kafka");
+            // A reply read before its request (they come from different topics) queued no callback: it knew no URL.
+            outbox.enqueueReply(request.id());
+        });
     }
 
     @Incoming(Channels.REPLIES)
@@ -53,7 +63,11 @@ public class StatusTracking {
     @Retry(maxRetries = 10, delay = 200, jitter = 100, maxDuration = 60, durationUnit = ChronoUnit.SECONDS, abortOn = InvalidMessageException.class)
     public void onReply(String payload) {
         LlmReply reply = Json.read(payload, LlmReply.class);
-        QuarkusTransaction.requiringNew().run(() -> store.recordReply(reply));
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.recordReply(reply);
+            outbox.enqueueReply(reply.requestId());
+        });
+        completions.reached(reply.requestId());
         metrics.counter("hybrid.ingest.completed", "status", reply.status().name().toLowerCase()).increment();
     }
 }

@@ -1,5 +1,7 @@
 package io.hybridllm.ingest.requests;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hybridllm.contracts.LlmRequest;
@@ -16,31 +18,49 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class Intake {
 
     private final RequestStore store;
+    private final IdempotencyKeys keys;
     private final Submissions submissions;
     private final MeterRegistry metrics;
 
-    public Intake(RequestStore store, Submissions submissions, MeterRegistry metrics) {
+    public Intake(RequestStore store, IdempotencyKeys keys, Submissions submissions, MeterRegistry metrics) {
         this.store = store;
+        this.keys = keys;
         this.submissions = submissions;
         this.metrics = metrics;
     }
 
-    public void accept(LlmRequest request) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** A client's Idempotency-Key and the fingerprint of the submission it came with. */
+    public record Idempotency(String key, String fingerprint) {
+    }
+
+    /** The request the submission stands for: the new one, or the one an earlier submit with the same key made. */
+    public record Admission(String id, boolean replayed) {
+    }
+
+    public Admission accept(LlmRequest request, Optional<Idempotency> idempotency) {
+        Admission admission = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<String> earlier = idempotency
+                    .flatMap(claim -> keys.claim(request.tenant(), claim.key(), claim.fingerprint(), request.id()));
+            if (earlier.isPresent()) {
+                return new Admission(earlier.get(), true);
+            }
             store.recordSubmitted(request, "http");
             try {
                 submissions.sendAndAwait(request);
             } catch (RuntimeException e) {
-                throw new EnqueueFailedException(e);
+                throw new EnqueueFailedException("request", e);
             }
+            return new Admission(request.id(), false);
         });
-        metrics.counter("hybrid.ingest.submitted", "source", "http").increment();
+        metrics.counter("hybrid.ingest.submitted", "source", "http", "replayed", String.valueOf(admission.replayed()))
+                .increment();
+        return admission;
     }
 
-    /** Kafka did not take the request; nothing was stored, and the client should retry. */
+    /** Kafka did not take a record (a request, a cancellation); nothing was stored, and the client should retry. */
     public static class EnqueueFailedException extends RuntimeException {
-        EnqueueFailedException(Throwable cause) {
-            super("the request could not be queued in Kafka: " + cause.getMessage(), cause);
+        EnqueueFailedException(String what, Throwable cause) {
+            super("the " + what + " could not be queued in Kafka: " + cause.getMessage(), cause);
         }
     }
 }

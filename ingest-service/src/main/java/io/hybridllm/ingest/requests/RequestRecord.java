@@ -45,6 +45,18 @@ public class RequestRecord extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String reply;
 
+    /** The tier topic it was last seen on, and the decision and attempts it carried there (before any reply). */
+    public String tier;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String routing;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String attempts;
+
+    @Column(name = "routed_at")
+    public Instant routedAt;
+
     @Column(name = "submitted_at")
     public Instant submittedAt;
 

@@ -1,55 +1,117 @@
 package io.hybridllm.ingest.rest;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.http.Submission;
-import io.hybridllm.contracts.json.Json;
+import io.hybridllm.ingest.config.IngestConfig;
+import io.hybridllm.ingest.requests.Cancelling;
+import io.hybridllm.ingest.requests.IdempotencyKeys;
 import io.hybridllm.ingest.requests.Intake;
-import io.hybridllm.ingest.requests.RequestStore;
+import io.hybridllm.ingest.tenants.Caller;
+import io.hybridllm.ingest.tenants.Tenancy;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 
-/** Asynchronous submit and poll. */
+/** Asynchronous submit, poll and cancel; every call as its tenant (see {@link Tenancy}). */
 @Path("/v1/requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class RequestResource {
 
-    private final Intake intake;
-    private final RequestStore store;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    public RequestResource(Intake intake, RequestStore store) {
+    private final Tenancy tenancy;
+    private final SubmissionRules rules;
+    private final Intake intake;
+    private final RequestViews views;
+    private final Cancelling cancelling;
+    private final IngestConfig config;
+
+    public RequestResource(Tenancy tenancy, SubmissionRules rules, Intake intake, RequestViews views,
+            Cancelling cancelling, IngestConfig config) {
+        this.tenancy = tenancy;
+        this.rules = rules;
         this.intake = intake;
-        this.store = store;
+        this.views = views;
+        this.cancelling = cancelling;
+        this.config = config;
     }
 
-    /** 202 once the request is stored and in Kafka; the body is read strictly so that typos are reported. */
+    /**
+     * 202 once the request is stored and in Kafka; the body is read strictly so that typos are reported. With an
+     * {@code Idempotency-Key} that was used before for the same body, 200 with the earlier request instead: nothing new
+     * was created.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(String body, @Context UriInfo uri) {
-        LlmRequest request = Json.readStrict(body, Submission.class).toRequest(UUID.randomUUID().toString());
-        intake.accept(request);
-        URI statusUrl = uri.getBaseUriBuilder().path("v1/requests").path(request.id()).build();
-        return Response.accepted(new Accepted(request.id(), "queued", statusUrl.toString())).location(statusUrl)
-                .build();
+    public Response submit(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+        Caller caller = tenancy.caller(authorization);
+        Submission submission = rules.read(body, caller);
+        tenancy.admit(submission.tenant(), 1);
+        Optional<Intake.Idempotency> idempotency = Optional.ofNullable(idempotencyKey).map(key -> {
+            IdempotencyKeys.validate(key);
+            return new Intake.Idempotency(key, IdempotencyKeys.fingerprint(submission));
+        });
+        Intake.Admission admission = intake.accept(submission.toRequest(UUID.randomUUID().toString()), idempotency);
+        URI statusUrl = uri.getBaseUriBuilder().path("v1/requests").path(admission.id()).build();
+        if (!admission.replayed()) {
+            return Response.accepted(new Accepted(admission.id(), "queued", statusUrl.toString())).location(statusUrl)
+                    .build();
+        }
+        String status = views.get(admission.id(), caller).status();
+        return Response.ok(new Accepted(admission.id(), status, statusUrl.toString())).location(statusUrl)
+                .header("Idempotent-Replayed", "true").build();
     }
 
+    /**
+     * The request's status and result. With {@code ?wait=30s}, answers as soon as it reaches a final state, or with its
+     * state at the timeout; the wait holds no thread.
+     */
     @GET
     @Path("/{id}")
-    public RequestView get(@PathParam("id") String id) {
-        return store.find(id).map(RequestView::of).orElseThrow(() -> new NotFoundException("no request with id " + id));
+    public Uni<RequestView> get(@PathParam("id") String id, @QueryParam("wait") String wait,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = tenancy.caller(authorization);
+        return views.awaitFinal(id, caller, WaitParam.parse(wait, config.longPoll().max()));
+    }
+
+    /**
+     * Cancels a request that has not ended: 200 with its state (also when it was cancelled before), 409 when it ended
+     * otherwise. A worker that has not started it skips it; a call already under way is finished.
+     */
+    @DELETE
+    @Path("/{id}")
+    public RequestView cancel(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = tenancy.caller(authorization);
+        views.get(id, caller);
+        switch (cancelling.cancel(id)) {
+            case NOT_FOUND -> throw new NotFoundException("no request with id " + id);
+            case ALREADY_ENDED -> throw new ClientErrorException("request " + id + " has already ended as "
+                    + views.get(id, caller).status() + "; there is nothing to cancel", Response.Status.CONFLICT);
+            default -> {
+                return views.get(id, caller);
+            }
+        }
     }
 }

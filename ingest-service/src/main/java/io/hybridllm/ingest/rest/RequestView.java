@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
 import io.hybridllm.contracts.Attempt;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmReply;
@@ -12,24 +15,43 @@ import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.ingest.callbacks.CallbackView;
 import io.hybridllm.ingest.requests.RequestRecord;
 
-/** What {@code GET /v1/requests/{id}} answers: the status and, once final, the result with how it was reached. */
+/**
+ * What {@code GET /v1/requests/{id}} answers: the status; while it is on a tier, the decision and attempts so far; once
+ * final, the result with how it was reached.
+ */
 public record RequestView(String id, String tenant, String jobId, String taskType, String status, String source,
-        Instant submittedAt, Instant completedAt, String answer, ErrorInfo error, Tier tier, String provider,
-        String model, TokenUsage usage, BigDecimal costUsd, Long latencyMs, Double qualityScore,
-        RoutingDecision routing, List<Attempt> attempts) {
+        Instant submittedAt, Instant routedAt, Instant completedAt, String answer, ErrorInfo error, Tier tier,
+        String provider, String model, TokenUsage usage, BigDecimal costUsd, Long latencyMs, Double qualityScore,
+        RoutingDecision routing, List<Attempt> attempts, CallbackView callback) {
 
-    static RequestView of(RequestRecord row) {
+    private static final TypeReference<List<Attempt>> ATTEMPTS = new TypeReference<>() {
+    };
+
+    static RequestView of(RequestRecord row, CallbackView callback) {
         String status = row.status.name().toLowerCase(Locale.ROOT);
         if (row.reply == null) {
+            RoutingDecision routing = row.routing == null ? null : Json.read(row.routing, RoutingDecision.class);
+            List<Attempt> attempts = row.attempts == null ? List.of() : readAttempts(row.attempts);
             return new RequestView(row.id, row.tenant, row.jobId, row.taskType, status, row.source, row.submittedAt,
-                    null, null, null, null, null, null, null, null, null, null, null, List.of());
+                    row.routedAt, row.completedAt, null, row.status.endingError(),
+                    routing == null ? null : routing.tier(), null, null, null, null, null, null, routing, attempts,
+                    callback);
         }
         LlmReply reply = Json.read(row.reply, LlmReply.class);
         return new RequestView(row.id, row.tenant, row.jobId, row.taskType, status, row.source, row.submittedAt,
-                row.completedAt, reply.answer(), reply.error(), reply.tier(), reply.provider(), reply.model(),
-                reply.usage(), reply.costUsd(), reply.latencyMs(), reply.qualityScore(), reply.decision(),
-                reply.attempts());
+                row.routedAt, row.completedAt, reply.answer(), reply.error(), reply.tier(), reply.provider(),
+                reply.model(), reply.usage(), reply.costUsd(), reply.latencyMs(), reply.qualityScore(),
+                reply.decision(), reply.attempts(), callback);
+    }
+
+    private static List<Attempt> readAttempts(String json) {
+        try {
+            return Json.mapper().readValue(json, ATTEMPTS);
+        } catch (JacksonException e) {
+            throw Json.describe(e);
+        }
     }
 }

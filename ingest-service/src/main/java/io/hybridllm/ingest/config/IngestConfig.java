@@ -1,0 +1,80 @@
+package io.hybridllm.ingest.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Ingest's own settings, under {@code hybrid.ingest}. */
+@ConfigMapping(prefix = "hybrid.ingest")
+public interface IngestConfig {
+
+    /** {@code none}: no key needed, anyone may submit and poll (one's own machine); {@code keys}: tenants' API keys. */
+    enum Auth {
+        NONE, KEYS
+    }
+
+    @WithDefault("none")
+    Auth auth();
+
+    Limits limits();
+
+    LongPoll longPoll();
+
+    Expiry expiry();
+
+    Callbacks callbacks();
+
+    interface LongPoll {
+        /** The longest {@code ?wait=} a client may ask for; proxies often cut idle connections after a minute. */
+        @WithDefault("60s")
+        Duration max();
+    }
+
+    interface Expiry {
+        /** How often requests past their deadline are looked for ({@code hybrid.ingest.expiry.every}). */
+        @WithDefault("30s")
+        Duration every();
+
+        /**
+         * How long past its deadline a request may sit on a tier before it is ended as expired: longer than a model
+         * call may take, since a worker checks the deadline only before each call.
+         */
+        @WithDefault("5m")
+        Duration routedGrace();
+    }
+
+    interface Callbacks {
+        /**
+         * The key every tenant's callback secret is derived from ({@code HYBRID_CALLBACK_SIGNING_KEY}); without it a
+         * request with a callback URL is refused, since an unsigned callback cannot be trusted.
+         */
+        Optional<String> signingKey();
+
+        /** Tries per callback, the first included. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failed try; it doubles after each one, up to {@link #maxBackoff()}. */
+        @WithDefault("2s")
+        Duration backoff();
+
+        @WithDefault("10m")
+        Duration maxBackoff();
+
+        /** The whole exchange with the client's server, per try. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Limits {
+        /** Submissions a minute per tenant that has no rate of its own. */
+        @WithDefault("600")
+        int requestsPerMinute();
+
+        /** The largest body of one request (413 above it). */
+        @WithDefault("1048576")
+        int maxRequestBytes();
+    }
+}

@@ -1,0 +1,27 @@
+package io.hybridllm.ingest.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import io.hybridllm.contracts.Cancellation;
+import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.json.Json;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+
+/** Tells the workers that a request was cancelled, on the compacted {@code llm.cancellations}, keyed by request id. */
+@ApplicationScoped
+public class CancellationPublisher {
+
+    private final MutinyEmitter<Record<String, String>> emitter;
+
+    public CancellationPublisher(@Channel(Channels.CANCELLATIONS) MutinyEmitter<Record<String, String>> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Returns once the broker acknowledged the record; throws if it did not within the producer's timeouts. */
+    public void sendAndAwait(Cancellation cancellation) {
+        emitter.sendAndAwait(Record.of(cancellation.requestId(), Json.write(cancellation)));
+    }
+}

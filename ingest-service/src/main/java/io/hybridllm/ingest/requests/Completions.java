@@ -1,0 +1,69 @@
+package io.hybridllm.ingest.requests;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Long-poll waiters: one future per waiting client, completed when its request reaches a final state, or at its
+ * timeout. No thread waits. Final states recorded by this replica complete their waiters at once; a state recorded
+ * elsewhere (another ingest replica consumed the reply, or a client cancelled there) is found by one query a second
+ * over every id still waited for.
+ */
+@ApplicationScoped
+public class Completions {
+
+    private final Map<String, Set<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+    private final EntityManager entityManager;
+
+    public Completions(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A future completed when {@code id} may have reached a final state, or after {@code timeout}. */
+    public CompletableFuture<Void> await(String id, Duration timeout) {
+        CompletableFuture<Void> waiter = new CompletableFuture<>();
+        waiters.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(waiter);
+        waiter.whenComplete((done, failure) -> waiters.computeIfPresent(id, (key, set) -> {
+            set.remove(waiter);
+            return set.isEmpty() ? null : set;
+        }));
+        return waiter.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Called once a final state of {@code id} is committed. */
+    public void reached(String id) {
+        Set<CompletableFuture<Void>> waiting = waiters.get(id);
+        if (waiting != null) {
+            List.copyOf(waiting).forEach(waiter -> waiter.complete(null));
+        }
+    }
+
+    /** Whether some client is waiting for {@code id}; for tests and metrics. */
+    public boolean isAwaited(String id) {
+        return waiters.containsKey(id);
+    }
+
+    @Scheduled(every = "${hybrid.ingest.long-poll.recheck:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void recheck() {
+        if (waiters.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> done = entityManager.createNativeQuery(
+                "select id from llm_request where id in (?1) and status in ('SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED')")
+                .setParameter(1, List.copyOf(waiters.keySet())).getResultList();
+        done.forEach(this::reached);
+    }
+}
