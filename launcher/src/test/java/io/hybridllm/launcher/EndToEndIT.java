@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,10 +84,11 @@ class EndToEndIT {
         return Json.mapper().readTree(response.body()).path("id").asText();
     }
 
+    /** Long-polls, as a client would, until the request is over. */
     private static JsonNode awaitFinal(String id) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(
-                () -> get(system.url(Service.INGEST) + "/v1/requests/" + id),
-                view -> !view.path("status").asText().equals("queued"));
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(
+                () -> get(system.url(Service.INGEST) + "/v1/requests/" + id + "?wait=10s"),
+                view -> Set.of("succeeded", "failed", "cancelled", "expired").contains(view.path("status").asText()));
     }
 
     private static JsonNode get(String url) throws Exception {

@@ -34,6 +34,11 @@ class HttpFuzzIT {
     /** {@code {x}} marks a path segment the fuzzer fills. */
     private static final List<Endpoint> ENDPOINTS = List.of(new Endpoint(Service.INGEST, "POST", "/v1/requests"),
             new Endpoint(Service.INGEST, "GET", "/v1/requests/{x}"),
+            new Endpoint(Service.INGEST, "DELETE", "/v1/requests/{x}"),
+            new Endpoint(Service.INGEST, "POST", "/v1/admin/tenants"),
+            new Endpoint(Service.INGEST, "GET", "/v1/admin/tenants/{x}"),
+            new Endpoint(Service.INGEST, "POST", "/v1/admin/tenants/{x}/keys"),
+            new Endpoint(Service.INGEST, "DELETE", "/v1/admin/tenants/{x}/keys/{x}"),
             new Endpoint(Service.ROUTER, "POST", "/v1/route/explain"),
             new Endpoint(Service.ROUTER, "GET", "/v1/policy"), new Endpoint(Service.ROUTER, "PUT", "/v1/policy"),
             new Endpoint(Service.ROUTER, "DELETE", "/v1/policy"),
@@ -110,9 +115,11 @@ class HttpFuzzIT {
     private static String query(Random random) {
         return switch (random.nextInt(5)) {
             case 0 -> "";
-            case 1 -> "?from=yesterday&to=" + random.nextInt() + "&group_by=" + segment(random);
+            case 1 -> "?from=yesterday&to=" + random.nextInt() + "&group_by="
+                    + URLEncoder.encode(segment(random), StandardCharsets.UTF_8);
             case 2 -> "?group_by=provider,provider,model,day,tenant,tier,task_type,nonsense";
-            case 3 -> "?from=2026-13-45&to=1970-01-01T00:00:00Z&format=" + segment(random);
+            case 3 -> "?from=2026-13-45&to=1970-01-01T00:00:00Z&wait=" + random.nextInt() + "&format="
+                    + URLEncoder.encode(segment(random), StandardCharsets.UTF_8);
             default -> "?" + URLEncoder.encode(segment(random), StandardCharsets.UTF_8) + "=%00%FF";
         };
     }

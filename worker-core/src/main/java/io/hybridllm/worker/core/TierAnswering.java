@@ -38,11 +38,13 @@ public class TierAnswering {
     private final BackendPool pool;
     private final CallMetrics metrics;
     private final PriceCatalogue prices;
+    private final Cancellations cancellations;
 
-    public TierAnswering(BackendPool pool, CallMetrics metrics, PriceCatalogue prices) {
+    public TierAnswering(BackendPool pool, CallMetrics metrics, PriceCatalogue prices, Cancellations cancellations) {
         this.pool = pool;
         this.metrics = metrics;
         this.prices = prices;
+        this.cancellations = cancellations;
     }
 
     /** The request's targets on its tier, each with a model: the tier's default where the target names none. */
@@ -60,6 +62,9 @@ public class TierAnswering {
      * consumer's thread, and the consumer takes the next record only when this completes.
      */
     CompletableFuture<Optional<Lease>> firstSlot(Job job) {
+        if (cancellations.cancelledAt(job.routed().id()).isPresent()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         while (job.target().isPresent()) {
             Target target = job.target().get();
             if (pool.canServe(target.provider(), target.model())) {
@@ -81,6 +86,13 @@ public class TierAnswering {
                 metrics.skipped(ErrorCode.EXPIRED);
                 return job.endWith(new ErrorInfo(ErrorCode.EXPIRED,
                         "the deadline " + deadline + " had passed at " + now + " on tier " + job.tier().wireName()));
+            }
+            Optional<Instant> cancelled = cancellations.cancelledAt(job.routed().id());
+            if (cancelled.isPresent()) {
+                lease.ifPresent(Lease::close);
+                metrics.skipped(ErrorCode.CANCELLED);
+                return job.endWith(new ErrorInfo(ErrorCode.CANCELLED, "cancelled by its client at " + cancelled.get()
+                        + ", before tier " + job.tier().wireName() + " called a model"));
             }
             if (lease.isEmpty()) {
                 job.nextTarget();
