@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
@@ -16,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,12 +45,24 @@ public abstract class ProviderSimulator implements AutoCloseable {
     }
 
     private static final int KEPT_REQUESTS = 64;
+    private static final int KEPT_CALL_TIMES = 100_000;
+
+    static {
+        // The JDK server keeps 200 idle connections and closes any beyond after its answer; a client that reuses one
+        // of those loses its POST. A provider keeps thousands open, and so must a simulator standing in for one.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "20000");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Queue<Response> scripted = new ConcurrentLinkedQueue<>();
     private final Deque<Received> received = new ConcurrentLinkedDeque<>();
     private final AtomicLong calls = new AtomicLong();
+    private final Deque<Instant> callTimes = new ArrayDeque<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private volatile Duration latency;
 
     protected ProviderSimulator(int port, Duration latency) {
@@ -121,6 +137,18 @@ public abstract class ProviderSimulator implements AutoCloseable {
         return calls.get();
     }
 
+    /** When the answering calls arrived (the latest 100,000), oldest first: what a rate limit is checked against. */
+    public List<Instant> callTimes() {
+        synchronized (callTimes) {
+            return List.copyOf(callTimes);
+        }
+    }
+
+    /** The most answering calls this simulator has held at once. */
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
     protected static ObjectNode object() {
         return Json.mapper().createObjectNode();
     }
@@ -137,12 +165,23 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
     protected final Response answering(Response response) throws InterruptedException {
         calls.incrementAndGet();
+        synchronized (callTimes) {
+            callTimes.addLast(Instant.now());
+            if (callTimes.size() > KEPT_CALL_TIMES) {
+                callTimes.removeFirst();
+            }
+        }
         Response next = scripted.poll();
         if (next != null) {
             return next;
         }
-        if (!latency.isZero()) {
-            Thread.sleep(latency);
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            if (!latency.isZero()) {
+                Thread.sleep(latency);
+            }
+        } finally {
+            inFlight.decrementAndGet();
         }
         return response;
     }
