@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +18,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,7 +42,6 @@ public abstract class ProviderSimulator implements AutoCloseable {
     }
 
     private static final int KEPT_REQUESTS = 64;
-    private static final int KEPT_CALL_TIMES = 100_000;
 
     static {
         // The JDK server keeps 200 idle connections and closes any beyond after its answer; a client that reuses one
@@ -59,10 +55,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Queue<Response> scripted = new ConcurrentLinkedQueue<>();
     private final Deque<Received> received = new ConcurrentLinkedDeque<>();
-    private final AtomicLong calls = new AtomicLong();
-    private final Deque<Instant> callTimes = new ArrayDeque<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final CallLog calls = new CallLog();
     private volatile Duration latency;
 
     protected ProviderSimulator(int port, Duration latency) {
@@ -134,19 +127,17 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
     /** Calls to answering endpoints served so far. */
     public long calls() {
-        return calls.get();
+        return calls.calls();
     }
 
     /** When the answering calls arrived (the latest 100,000), oldest first: what a rate limit is checked against. */
     public List<Instant> callTimes() {
-        synchronized (callTimes) {
-            return List.copyOf(callTimes);
-        }
+        return calls.times();
     }
 
     /** The most answering calls this simulator has held at once. */
     public int peakInFlight() {
-        return peakInFlight.get();
+        return calls.peak();
     }
 
     protected static ObjectNode object() {
@@ -164,24 +155,18 @@ public abstract class ProviderSimulator implements AutoCloseable {
     }
 
     protected final Response answering(Response response) throws InterruptedException {
-        calls.incrementAndGet();
-        synchronized (callTimes) {
-            callTimes.addLast(Instant.now());
-            if (callTimes.size() > KEPT_CALL_TIMES) {
-                callTimes.removeFirst();
-            }
-        }
+        calls.arrived();
         Response next = scripted.poll();
         if (next != null) {
             return next;
         }
-        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        calls.answering();
         try {
             if (!latency.isZero()) {
                 Thread.sleep(latency);
             }
         } finally {
-            inFlight.decrementAndGet();
+            calls.answered();
         }
         return response;
     }

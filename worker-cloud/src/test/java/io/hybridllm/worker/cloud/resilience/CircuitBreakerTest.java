@@ -16,7 +16,6 @@ import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.ControlEvent.CircuitState;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmReply;
-import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
