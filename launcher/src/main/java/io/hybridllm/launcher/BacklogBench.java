@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,10 +33,20 @@ final class BacklogBench {
 
     /** Runs the system as {@code options} say, with {@code backlog} filled first; returns records per second. */
     static double run(LaunchOptions options, Backlog backlog, int requests, PrintStream out) throws Exception {
-        try (LocalSystem system = new LocalSystem(options).stopOnExit()) {
+        return run(options, backlog, requests, out, () -> {
+        });
+    }
+
+    /** As above, with {@code sample} run every 250 ms while the backlog is worked off (e.g. to read metrics). */
+    static double run(LaunchOptions options, Backlog backlog, int requests, PrintStream out, Runnable sample)
+            throws Exception {
+        try (LocalSystem system = new LocalSystem(options).stopOnExit();
+                ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor()) {
             system.start(out, bootstrap -> fill(bootstrap, backlog, requests, out));
             out.println("Working off the backlog ...");
+            sampler.scheduleWithFixedDelay(sample, 0, 250, TimeUnit.MILLISECONDS);
             List<Long> timestamps = outcomeTimestamps(system.kafkaBootstrapServers(), backlog.outcomes(), requests);
+            sampler.shutdownNow();
             long first = timestamps.stream().mapToLong(Long::longValue).min().orElseThrow();
             long last = timestamps.stream().mapToLong(Long::longValue).max().orElseThrow();
             double seconds = Math.max(1, last - first) / 1000.0;

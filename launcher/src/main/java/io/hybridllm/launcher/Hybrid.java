@@ -33,6 +33,10 @@ public final class Hybrid {
                                                Fill llm.tier.local-fast with N requests (default 5000), start one
                                                local worker with S slots (8) on a simulated Ollama answering after
                                                MS ms (100), and compare its rate with the S/latency limit.
+              bench cloud [--requests=N] [--latency=MS] [--in-flight=N]
+                                               Fill llm.tier.cloud with N requests (default 20000), start one cloud
+                                               worker (-Xmx512m) with N slots (5000) on a simulated OpenAI answering
+                                               after MS ms (2000); report its rate, peak calls in flight and heap.
               topics --bootstrap-servers=HOSTS [--replication-factor=N]
                                                Create the system's topics on a Kafka cluster, with the documented
                                                partitions and retention (existing topics are kept).
@@ -56,6 +60,10 @@ public final class Hybrid {
                     } else if (flags.contains("load")) {
                         LoadBench.run(home, rates(flags), Duration.ofSeconds(intFlag(flags, "--seconds", 20)),
                                 Duration.ofMillis(intFlag(flags, "--latency", 20)), System.out);
+                    } else if (flags.contains("cloud")) {
+                        CloudThroughputBench.run(home, intFlag(flags, "--requests", 20_000),
+                                intFlag(flags, "--in-flight", 5_000),
+                                Duration.ofMillis(intFlag(flags, "--latency", 2_000)), System.out);
                     } else if (flags.contains("worker")) {
                         WorkerThroughputBench.run(home, intFlag(flags, "--requests", 5_000),
                                 intFlag(flags, "--slots", 8), Duration.ofMillis(intFlag(flags, "--latency", 100)),

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
@@ -16,7 +18,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,11 +43,19 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
     private static final int KEPT_REQUESTS = 64;
 
+    static {
+        // The JDK server keeps 200 idle connections and closes any beyond after its answer; a client that reuses one
+        // of those loses its POST. A provider keeps thousands open, and so must a simulator standing in for one.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "20000");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Queue<Response> scripted = new ConcurrentLinkedQueue<>();
     private final Deque<Received> received = new ConcurrentLinkedDeque<>();
-    private final AtomicLong calls = new AtomicLong();
+    private final CallLog calls = new CallLog();
     private volatile Duration latency;
 
     protected ProviderSimulator(int port, Duration latency) {
@@ -118,7 +127,17 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
     /** Calls to answering endpoints served so far. */
     public long calls() {
-        return calls.get();
+        return calls.calls();
+    }
+
+    /** When the answering calls arrived (the latest 100,000), oldest first: what a rate limit is checked against. */
+    public List<Instant> callTimes() {
+        return calls.times();
+    }
+
+    /** The most answering calls this simulator has held at once. */
+    public int peakInFlight() {
+        return calls.peak();
     }
 
     protected static ObjectNode object() {
@@ -136,13 +155,18 @@ public abstract class ProviderSimulator implements AutoCloseable {
     }
 
     protected final Response answering(Response response) throws InterruptedException {
-        calls.incrementAndGet();
+        calls.arrived();
         Response next = scripted.poll();
         if (next != null) {
             return next;
         }
-        if (!latency.isZero()) {
-            Thread.sleep(latency);
+        calls.answering();
+        try {
+            if (!latency.isZero()) {
+                Thread.sleep(latency);
+            }
+        } finally {
+            calls.answered();
         }
         return response;
     }

@@ -37,8 +37,9 @@ public class OpenAiSimulatorResource implements QuarkusTestResourceLifecycleMana
     @Override
     public Map<String, String> start() {
         simulator = OpenAiSimulator.start(Duration.ofMillis(20), MODELS, API_KEY);
+        // The tests here fail single calls on purpose; a circuit opened by one would skip openai in the next.
         return Map.of("hybrid.cloud.providers.openai.base-url", simulator.baseUrl() + "/v1",
-                "hybrid.cloud.providers.openai.api-key", workerKey);
+                "hybrid.cloud.providers.openai.api-key", workerKey, "hybrid.cloud.circuit.failure-threshold", "1000");
     }
 
     @Override

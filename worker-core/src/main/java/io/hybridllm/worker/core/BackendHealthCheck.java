@@ -6,6 +6,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
+import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.pool.BackendPool;
 import io.hybridllm.worker.core.pool.PooledBackend;
 import io.smallrye.health.api.HealthGroup;
@@ -34,8 +36,10 @@ public class BackendHealthCheck implements HealthCheck {
             boolean up = backend.healthy() && backend.consecutiveFailures() == 0;
             anyUp |= up;
             response.withData(backend.name(),
-                    String.format("%s %s, %d/%d slots busy%s%s", up ? "up" : backend.healthy() ? "failing" : "down",
+                    String.format("%s %s, %d/%d slots busy%s%s%s", up ? "up" : backend.healthy() ? "failing" : "down",
                             backend.baseUrl(), backend.busy(), backend.slots(),
+                            backend.circuit() == ControlEvent.CircuitState.CLOSED ? ""
+                                    : ", circuit " + Json.wireName(backend.circuit()),
                             backend.models() == null ? "" : ", models " + String.join(",", backend.models()),
                             backend.lastError().isEmpty() ? "" : ", last error: " + backend.lastError()));
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.hybridllm.contracts.Attempt;
 import io.hybridllm.contracts.ErrorInfo;
@@ -69,8 +70,15 @@ final class Job {
         return Set.copyOf(triedBackends);
     }
 
+    /**
+     * Whether another target may be tried. The policy's maximum counts the targets (tier, provider, model) tried, not
+     * the calls: retries and key rotations on one target are one try.
+     */
     boolean attemptsLeft() {
-        return attempts.size() < routed.decision().escalation().maxAttempts();
+        Set<String> tried = attempts.stream().map(a -> a.tier() + "/" + a.provider() + "/" + a.model())
+                .collect(Collectors.toSet());
+        boolean again = target().map(t -> tried.contains(tier() + "/" + t.provider() + "/" + t.model())).orElse(false);
+        return again || tried.size() < routed.decision().escalation().maxAttempts();
     }
 
     void answered(Target target, String backend, CallResult.Answered answer, QualityOutcome quality, Instant at,
@@ -87,8 +95,8 @@ final class Job {
         }
     }
 
-    void failed(Target target, String backend, ErrorInfo error, Instant at, long latencyMs) {
-        refused(target, backend, error, at);
+    void failed(Target target, String backend, String key, ErrorInfo error, Instant at, long latencyMs) {
+        refused(target, backend, key, error, at);
         // Nothing to pay a cloud provider for, but a local call that failed still held its GPU.
         BigDecimal cost = prices.price(target.provider(), target.model(), TokenUsage.NONE, latencyMs)
                 .orElse(BigDecimal.ZERO);
@@ -96,12 +104,22 @@ final class Job {
                 error.code()));
     }
 
-    /** The backend would not make the call at all: a failed attempt, but no usage. */
-    void refused(Target target, String backend, ErrorInfo error, Instant at) {
+    /** The backend would not make the call at all: a failed attempt, but no usage. {@code key} is an id or null. */
+    void refused(Target target, String backend, String key, ErrorInfo error, Instant at) {
         triedBackends.add(backend);
         lastError = error;
         attempts.add(new Attempt(tier(), target.provider(), target.model(), Attempt.Outcome.FAILED, error.code(), 0, at,
-                null, "on " + backend + ": " + error.message()));
+                null, "on " + on(backend, key) + ": " + error.message()));
+    }
+
+    /** Passed over without a call or an attempt (its circuit would not take one). */
+    void skipped(String backend) {
+        triedBackends.add(backend);
+    }
+
+    /** Where an attempt ran: the backend, and the id of the key it used (never the key). */
+    static String on(String backend, String key) {
+        return key == null ? backend : backend + " with key " + key;
     }
 
     /** The tier's targets, each with a model. */

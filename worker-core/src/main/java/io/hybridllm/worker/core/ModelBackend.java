@@ -1,6 +1,7 @@
 package io.hybridllm.worker.core;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,22 @@ public interface ModelBackend {
 
     /** One call, with its own timeout and no hidden retries; failures are results, not exceptions. */
     CallResult chat(String model, LlmRequest request) throws InterruptedException;
+
+    /**
+     * One call within {@code timeout} where that is shorter than the backend's own timeout: a retry gets only what is
+     * left of the failover budget. Backends that cannot shorten a call make it as {@link #chat(String, LlmRequest)}.
+     */
+    default CallResult chat(String model, LlmRequest request, Duration timeout) throws InterruptedException {
+        return chat(model, request);
+    }
+
+    /**
+     * Whether a key other than the one with id {@code keyId} is ready for the next call (neither retired nor cooling
+     * down after a rate limit): then a call refused for its key is worth repeating at once with the next one.
+     */
+    default boolean hasOtherKeyThan(String keyId) {
+        return false;
+    }
 
     /** Where the backend is, for health reports. */
     String baseUrl();

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.RoutedRequest;
@@ -31,9 +32,15 @@ public class ReplyPublisher {
     private final MutinyEmitter<String> escalations;
     private final MutinyEmitter<String> usage;
 
-    public ReplyPublisher(@Channel(Channels.REPLIES) MutinyEmitter<String> replies,
-            @Channel(Channels.ESCALATIONS) MutinyEmitter<String> escalations,
-            @Channel(Channels.USAGE) MutinyEmitter<String> usage) {
+    /**
+     * Unbounded buffers: thousands of calls may finish at once, and an emitter's default buffer (128) would fail the
+     * sends beyond it, dead-lettering answered requests. What waits here is bounded by the slots, one reply and a few
+     * usage events per request in flight.
+     */
+    public ReplyPublisher(
+            @Channel(Channels.REPLIES) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> replies,
+            @Channel(Channels.ESCALATIONS) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> escalations,
+            @Channel(Channels.USAGE) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> usage) {
         this.replies = replies;
         this.escalations = escalations;
         this.usage = usage;

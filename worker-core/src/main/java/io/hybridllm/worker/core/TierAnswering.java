@@ -1,6 +1,5 @@
 package io.hybridllm.worker.core;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +22,14 @@ import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.worker.core.pool.BackendPool;
 import io.hybridllm.worker.core.pool.BackendPool.Lease;
 import io.hybridllm.worker.core.quality.QualityCheck;
+import io.hybridllm.worker.core.resilience.RetryConfig;
 
 /**
- * Answers a request on this worker's tier. It goes along the decision's targets on the tier: a failed call moves to
- * another backend with the model, then to the next target; an answer below the decision's quality bar moves to the next
- * target too. When the tier has nothing left, the request escalates to the next tier of its decision, every attempt in
- * its history, until the policy's maximum attempts; then the best answer seen (or the last error) is the reply.
+ * Answers a request on this worker's tier. It goes along the decision's targets on the tier: a failed call is retried
+ * where that may help, then moves to another backend with the model, then to the next target (see
+ * {@link BackendCalls}); an answer below the decision's quality bar moves to the next target too. When the tier has
+ * nothing left, the request escalates to the next tier of its decision, every attempt in its history, until the
+ * policy's maximum attempts; then the best answer seen (or the last error) is the reply.
  */
 @ApplicationScoped
 public class TierAnswering {
@@ -38,12 +39,15 @@ public class TierAnswering {
     private final BackendPool pool;
     private final CallMetrics metrics;
     private final PriceCatalogue prices;
+    private final BackendCalls calls;
     private final Cancellations cancellations;
 
-    public TierAnswering(BackendPool pool, CallMetrics metrics, PriceCatalogue prices, Cancellations cancellations) {
+    public TierAnswering(BackendPool pool, CallMetrics metrics, PriceCatalogue prices, RetryConfig retry,
+            Cancellations cancellations) {
         this.pool = pool;
         this.metrics = metrics;
         this.prices = prices;
+        this.calls = new BackendCalls(metrics, retry.policy());
         this.cancellations = cancellations;
     }
 
@@ -107,58 +111,38 @@ public class TierAnswering {
                 return job.exhausted(new ErrorInfo(ErrorCode.NO_PROVIDER, "no attempts left"));
             }
             Target target = job.target().orElseThrow();
-            CallResult result;
-            String backend;
-            long started = System.nanoTime();
-            try (Lease held = lease.get()) {
-                backend = held.backend().name();
-                Optional<ErrorInfo> refusal = held.backend().refusal();
-                if (refusal.isPresent()) {
-                    // Not a call (e.g. no API key): nothing to bill, and the provider never saw the request.
-                    job.refused(target, backend, refusal.get(), now);
-                    lease = slot(job);
-                    continue;
-                }
-                result = held.backend().chat(target.model(), request);
-                if (result instanceof CallResult.Failed failed
-                        && failed.error().code() == ErrorCode.PROVIDER_UNAVAILABLE
-                        && failed.error().message().contains("HTTP 404")) {
-                    held.modelMissing(target.model());
-                }
-            }
-            Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            metrics.called(target, result, latency);
-            switch (result) {
-                case CallResult.Answered answered -> {
+            switch (calls.call(job, target, lease.get())) {
+                case BackendCalls.Answer answer -> {
                     // Local answers are checked; a cloud answer is the top of the path, with nowhere better to go.
                     QualityCheck.Verdict verdict = job.tier().isLocal()
-                            ? QualityCheck.of(request, answered.answer(), answered.truncated())
+                            ? QualityCheck.of(request, answer.answer().answer(), answer.answer().truncated())
                             : QualityCheck.Verdict.UNCHECKED;
                     boolean accepted = verdict.score() >= job.routed().decision().escalation().qualityThreshold();
                     if (verdict != QualityCheck.Verdict.UNCHECKED) {
                         metrics.quality(target, verdict.score());
                     }
                     job.answered(
-                            target, backend, answered, new Job.QualityOutcome(verdict.score(), accepted,
+                            target, answer.on(), answer.answer(), new Job.QualityOutcome(verdict.score(), accepted,
                                     verdict.explain(), verdict != QualityCheck.Verdict.UNCHECKED),
-                            now, latency.toMillis());
+                            answer.at(), answer.latencyMs());
                     if (accepted) {
                         return job.succeeded();
                     }
-                    LOG.infof("request %s: %s on %s scored %.2f (%s)", job.routed().id(), target.model(), backend,
+                    LOG.infof("request %s: %s on %s scored %.2f (%s)", job.routed().id(), target.model(), answer.on(),
                             verdict.score(), verdict.explain());
                     job.nextTarget();
                     lease = job.target().isPresent() ? slot(job) : Optional.empty();
                 }
-                case CallResult.Failed failed -> {
-                    LOG.infof("request %s: %s on %s failed: %s", job.routed().id(), target.model(), backend,
-                            failed.error().message());
-                    job.failed(target, backend, failed.error(), now, latency.toMillis());
-                    if (failed.error().code() == ErrorCode.INVALID_REQUEST) {
-                        // The request itself is at fault: no other backend or tier would take it either.
-                        return job.exhausted(failed.error());
+                case BackendCalls.Moved moved -> {
+                    switch (moved.where()) {
+                        case STOP -> {
+                            // The request itself is at fault: no other backend or tier would take it either.
+                            return job.exhausted(new ErrorInfo(ErrorCode.INVALID_REQUEST, "the request was refused"));
+                        }
+                        // An empty lease moves the loop on to the next target.
+                        case TARGET -> lease = Optional.empty();
+                        case BACKEND -> lease = slot(job);
                     }
-                    lease = slot(job);
                 }
             }
         }

@@ -1,36 +1,52 @@
 package io.hybridllm.worker.cloud.config;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.hybridllm.worker.cloud.resilience.CircuitEvents;
+import io.hybridllm.worker.cloud.resilience.ProviderCircuit;
 import io.hybridllm.worker.core.pool.BackendPool;
+import io.hybridllm.worker.core.provider.ApiKey;
 import io.hybridllm.worker.core.provider.KeySupplier;
 import io.hybridllm.worker.core.provider.ProviderBackend;
 import io.hybridllm.worker.core.provider.ProviderKind;
 import io.hybridllm.worker.core.provider.ProviderSettings;
+import io.hybridllm.worker.core.provider.RotatingKeys;
+import io.hybridllm.worker.core.resilience.RateLimiter;
+import io.hybridllm.worker.core.resilience.Safeguards;
 
 /**
  * The pool of this worker's providers: every one under {@code hybrid.cloud.providers}, each with its
- * {@code max-in-flight} slots. A decision's chain of cloud targets is walked over them (see {@code TierAnswering}).
+ * {@code max-in-flight} slots, its circuit breaker and its share of the rate limits. A decision's chain of cloud
+ * targets is walked over them (see {@code TierAnswering}).
  */
 public class ProviderBackends {
 
     @Produces
     @Singleton
-    BackendPool pool(WorkerConfig config,
+    BackendPool pool(WorkerConfig config, CircuitEvents circuits, Config variables,
             @ConfigProperty(name = "hybrid.worker.health.failure-threshold", defaultValue = "3") int failureThreshold) {
+        // Key variables are read through the configuration, which reads the environment first: tests can set them.
+        Function<String, String> env = name -> variables.getOptionalValue(name, String.class).orElse(null);
         List<BackendPool.Slotted> backends = new ArrayList<>();
         for (Map.Entry<String, WorkerConfig.Provider> entry : config.providers().entrySet()) {
-            backends.add(new BackendPool.Slotted(new ProviderBackend(settings(config, entry.getKey(), System::getenv)),
-                    entry.getValue().maxInFlight()));
+            ProviderSettings settings = settings(config, entry.getKey(), env);
+            Safeguards safeguards = new Safeguards(new ProviderCircuit(entry.getKey(), config.circuit(), circuits),
+                    limiter(config, entry.getValue(), settings));
+            backends.add(
+                    new BackendPool.Slotted(new ProviderBackend(settings), entry.getValue().maxInFlight(), safeguards));
         }
         if (backends.isEmpty()) {
             throw new IllegalArgumentException("hybrid.cloud.providers: no provider configured");
@@ -53,14 +69,31 @@ public class ProviderBackends {
                 provider.healthTimeout(), provider.apiVersion().orElse(null), provider.maxTokens());
     }
 
-    /** The configured key first, else the named environment variable; the source names where to set it. */
+    /** This instance's share of the provider's limits: each of {@code instances} workers takes an equal part. */
+    static RateLimiter limiter(WorkerConfig config, WorkerConfig.Provider provider, ProviderSettings settings) {
+        return new RateLimiter(share(provider.rateLimitRpm(), config.instances()),
+                share(provider.rateLimitTpm(), config.instances()), settings.maxTokens(), config.rateLimitMaxWait());
+    }
+
+    /** 0 (no limit) when none is set; else the instance's part, at least 1. */
+    static int share(OptionalInt limit, int instances) {
+        return limit.isEmpty() ? 0 : Math.max(1, limit.getAsInt() / Math.max(1, instances));
+    }
+
+    /**
+     * The configured key first, else the keys in the named environment variables, in that order; the source names where
+     * to set them. Keys from variables rotate; a variable that is unset or blank holds no key.
+     */
     private static KeySupplier keys(String name, WorkerConfig.Provider provider, Function<String, String> env) {
         Optional<String> configured = provider.apiKey().filter(key -> !key.isBlank());
         if (configured.isPresent() || provider.apiKeyEnv().isEmpty()) {
             return KeySupplier.fixed(configured.orElse(null), "hybrid.cloud.providers." + name + ".api-key");
         }
-        String variable = provider.apiKeyEnv().get();
-        return KeySupplier.fixed(env.apply(variable), variable);
+        List<String> names = provider.apiKeyEnv().get().stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        List<ApiKey> keys = names.stream().map(variable -> {
+            String secret = env.apply(variable);
+            return secret == null || secret.isBlank() ? null : new ApiKey(variable, secret);
+        }).filter(Objects::nonNull).toList();
+        return new RotatingKeys(name, keys, String.join(", ", names), Clock.systemUTC());
     }
-
 }

@@ -1,8 +1,10 @@
 package io.hybridllm.worker.cloud.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,6 +17,31 @@ import io.smallrye.config.WithDefault;
 public interface WorkerConfig {
 
     Map<String, Provider> providers();
+
+    /**
+     * How many worker-cloud instances share each provider's rate limits: each takes {@code limit / instances}. Set it
+     * to the most instances that run at once (the autoscaler's maximum).
+     */
+    @WithDefault("1")
+    int instances();
+
+    /** The longest a request waits for a rate-limit permit before it fails over to the next target. */
+    @WithDefault("60s")
+    Duration rateLimitMaxWait();
+
+    Circuit circuit();
+
+    /** Every provider's circuit breaker. */
+    interface Circuit {
+
+        /** Provider-side failures in a row (5xx, overloaded, timeouts, connection errors, 429s) that open it. */
+        @WithDefault("3")
+        int failureThreshold();
+
+        /** How long it stays open before one probe call may go through (half-open). */
+        @WithDefault("60s")
+        Duration recovery();
+    }
 
     interface Provider {
 
@@ -30,8 +57,11 @@ public interface WorkerConfig {
         /** The key itself; better left unset here and read from {@link #apiKeyEnv()}. */
         Optional<String> apiKey();
 
-        /** The environment variable holding the key, as the policy's {@code api_key_env} names it. */
-        Optional<String> apiKeyEnv();
+        /**
+         * The environment variables holding the keys, comma-separated, as the policy's {@code api_key_env} names them;
+         * with several, calls rotate to the next key on 401, 403 and 429.
+         */
+        Optional<List<String>> apiKeyEnv();
 
         /** Used when the routing decision's target names no model; for azure-openai a deployment name. */
         Optional<String> defaultModel();
@@ -42,6 +72,12 @@ public interface WorkerConfig {
         /** Calls in flight to this provider, on virtual threads; size it to the account's rate limits. */
         @WithDefault("256")
         int maxInFlight();
+
+        /** Requests per minute the account allows (the policy's {@code rate_limit_rpm}); empty for no limit. */
+        OptionalInt rateLimitRpm();
+
+        /** Tokens per minute the account allows (prompt and answer); empty for no limit. */
+        OptionalInt rateLimitTpm();
 
         /** The answer budget for providers that require one (Anthropic) when a request sets none. */
         @WithDefault("4096")

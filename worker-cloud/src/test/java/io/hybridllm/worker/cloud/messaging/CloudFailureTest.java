@@ -17,9 +17,7 @@ import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.TokenUsage;
-import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.UsageEvent;
-import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.kafka.Published;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
@@ -39,15 +37,10 @@ class CloudFailureTest {
     @OpenAiSimulatorResource.Simulator
     OpenAiSimulator openai;
 
-    private static LlmReply answer(RoutedRequest routed) {
-        kafka.send(Topics.TIER_CLOUD, routed.id(), Json.write(routed));
-        return Published.reply(kafka, Topics.REPLIES, routed.id());
-    }
-
     @Test
     void unknownModelIsAnInvalidRequestAndIsStillReported() {
         RoutedRequest routed = Requests.routed("cloud-404-1", "gpt-9-ultra");
-        LlmReply reply = answer(routed);
+        LlmReply reply = Requests.answer(routed);
 
         assertThat(reply.status()).isEqualTo(LlmReply.Status.FAILED);
         assertThat(reply.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
@@ -67,7 +60,7 @@ class CloudFailureTest {
     void rateLimitKeepsTheRetryAfterInTheMessage() {
         openai.failNext(1, 429, Map.of("Retry-After", "7"));
         RoutedRequest routed = Requests.routed("cloud-429-1", "gpt-4o-mini");
-        LlmReply reply = answer(routed);
+        LlmReply reply = Requests.answer(routed);
 
         assertThat(reply.error().code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(reply.error().message()).isEqualTo(
@@ -76,17 +69,19 @@ class CloudFailureTest {
     }
 
     @Test
-    void unavailableServiceIsOverloaded() {
-        openai.failNext(1, 503, Map.of());
-        LlmReply reply = answer(Requests.routed("cloud-503-1", "gpt-4o"));
+    void unavailableServiceIsOverloadedAndRetriedTwice() {
+        openai.failNext(3, 503, Map.of());
+        LlmReply reply = Requests.answer(Requests.routed("cloud-503-1", "gpt-4o"));
         assertThat(reply.error().code()).isEqualTo(ErrorCode.OVERLOADED);
+        assertThat(reply.attempts()).extracting(Attempt::errorCode).containsExactly(ErrorCode.OVERLOADED,
+                ErrorCode.OVERLOADED, ErrorCode.OVERLOADED);
     }
 
     @Test
     void expiredRequestIsAnsweredWithoutCallingOpenAi() {
         long callsBefore = openai.calls();
         RoutedRequest routed = Requests.routed("cloud-expired-1", "gpt-4o-mini", Instant.now().minusSeconds(5), null);
-        LlmReply reply = answer(routed);
+        LlmReply reply = Requests.answer(routed);
 
         assertThat(reply.error().code()).isEqualTo(ErrorCode.EXPIRED);
         assertThat(reply.attempts()).isEmpty();
@@ -105,7 +100,7 @@ class CloudFailureTest {
 
     @Test
     void aProviderThisWorkerDoesNotHaveIsRefusedWithoutACall() {
-        LlmReply reply = answer(targeting("cloud-foreign-1", new Target("bedrock", "titan")));
+        LlmReply reply = Requests.answer(targeting("cloud-foreign-1", new Target("bedrock", "titan")));
 
         assertThat(reply.error().code()).isEqualTo(ErrorCode.NO_PROVIDER);
         assertThat(reply.error().message()).contains("bedrock/titan (no backend of this provider here)");
@@ -115,7 +110,7 @@ class CloudFailureTest {
     @Test
     void aProviderWithoutAKeyFailsNamingTheVariableToSetAndBillsNothing() {
         RoutedRequest routed = targeting("cloud-no-key-1", new Target("anthropic", "claude-3-5-haiku"));
-        LlmReply reply = answer(routed);
+        LlmReply reply = Requests.answer(routed);
 
         assertThat(reply.error().code()).isEqualTo(ErrorCode.AUTHENTICATION);
         assertThat(reply.error().message()).contains("ANTHROPIC_API_KEY");

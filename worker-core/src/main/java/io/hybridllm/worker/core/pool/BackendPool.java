@@ -12,14 +12,17 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.worker.core.ModelBackend;
+import io.hybridllm.worker.core.resilience.Safeguards;
 
 /**
  * The backends a worker calls and their slots. A call first takes a slot on the least busy healthy backend that has its
- * model, waiting in arrival order while all of them are full; a request no healthy backend can serve is told so at
- * once, so that it moves on instead of waiting. Since the consumer asks for the next record only once the current one
- * has a slot, a full pool stops the worker taking records from Kafka: that is the backpressure.
+ * model and whose circuit is not open, waiting in arrival order while all of them are full; a request no such backend
+ * can serve is told so at once, so that it moves on instead of waiting. Since the consumer asks for the next record
+ * only once the current one has a slot, a full pool stops the worker taking records from Kafka: that is the
+ * backpressure.
  */
 public final class BackendPool {
 
@@ -36,12 +39,16 @@ public final class BackendPool {
         if (backends.isEmpty()) {
             throw new IllegalArgumentException("a worker needs at least one backend");
         }
-        this.backends = backends.stream().map(b -> new PooledBackend(b.backend(), b.slots())).toList();
+        this.backends = backends.stream().map(b -> new PooledBackend(b.backend(), b.slots(), b.safeguards())).toList();
         this.failureThreshold = failureThreshold;
     }
 
-    /** A backend and its slots, as configuration gives them. */
-    public record Slotted(ModelBackend backend, int slots) {
+    /** A backend, its slots and its safeguards (circuit breaker, rate limits), as configuration gives them. */
+    public record Slotted(ModelBackend backend, int slots, Safeguards safeguards) {
+
+        public Slotted(ModelBackend backend, int slots) {
+            this(backend, slots, Safeguards.NONE);
+        }
     }
 
     /** A slot held on one backend; closing it frees the slot (once). */
@@ -56,6 +63,10 @@ public final class BackendPool {
 
         public ModelBackend backend() {
             return backend.backend();
+        }
+
+        public Safeguards safeguards() {
+            return backend.safeguards();
         }
 
         /** The call found the model missing on this backend. */
@@ -108,6 +119,9 @@ public final class BackendPool {
             if (!status.healthy()) {
                 return b.name() + " down: " + status.lastError();
             }
+            if (status.circuit() == ControlEvent.CircuitState.OPEN) {
+                return b.name() + " circuit open after failed calls";
+            }
             return b.offers(model) ? b.name() + " failed this request" : b.name() + " lacks the model";
         }).toList();
         return reasons.isEmpty() ? "no backend of this provider here" : String.join("; ", reasons);
@@ -117,7 +131,8 @@ public final class BackendPool {
     public synchronized boolean servesTier(Tier tier) {
         return backends.stream().anyMatch(b -> {
             String model = b.backend().defaultModel(tier);
-            return model == null ? b.healthy() : b.serves(b.backend().provider(), model);
+            return model == null ? b.healthy() && b.safeguards().breaker().admits()
+                    : b.serves(b.backend().provider(), model);
         });
     }
 

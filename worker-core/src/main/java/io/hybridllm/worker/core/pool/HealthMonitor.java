@@ -1,7 +1,6 @@
 package io.hybridllm.worker.core.pool;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -50,7 +49,7 @@ public class HealthMonitor {
     private final MutinyEmitter<Record<String, String>> control;
     private final boolean pullMissing;
     private final boolean warmUp;
-    private final String worker = worker();
+    private final String worker = WorkerIdentity.current();
     private final Map<Tier, Boolean> reported = new ConcurrentHashMap<>();
     private final Set<String> prepared = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -157,19 +156,6 @@ public class HealthMonitor {
                 tier, healthy, detail, Instant.now());
         control.send(Record.of(scope, Json.write(event))).subscribe().with(done -> {
         }, failure -> LOG.warnf("tier health report not sent (next round retries): %s", failure.getMessage()));
-    }
-
-    /** This process among a pool's workers: host and process id, stable for its life. */
-    private static String worker() {
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                host = "unknown-host";
-            }
-        }
-        return host + "/" + ProcessHandle.current().pid();
     }
 
     @PreDestroy

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.worker.core.ModelBackend;
+import io.hybridllm.worker.core.resilience.Safeguards;
 
 /**
  * One backend in a {@link BackendPool}: its slots (the calls it may have in flight, e.g. its GPU's
@@ -14,6 +16,7 @@ import io.hybridllm.worker.core.ModelBackend;
 public final class PooledBackend {
 
     private final ModelBackend backend;
+    private final Safeguards safeguards;
     private final int slots;
     private int busy;
     private boolean healthy = true;
@@ -22,12 +25,17 @@ public final class PooledBackend {
     private String lastError = "";
     private Instant checkedAt;
 
-    PooledBackend(ModelBackend backend, int slots) {
+    PooledBackend(ModelBackend backend, int slots, Safeguards safeguards) {
         if (slots < 1) {
             throw new IllegalArgumentException(backend.name() + ": slots must be at least 1, not " + slots);
         }
         this.backend = backend;
         this.slots = slots;
+        this.safeguards = safeguards;
+    }
+
+    Safeguards safeguards() {
+        return safeguards;
     }
 
     public ModelBackend backend() {
@@ -38,9 +46,12 @@ public final class PooledBackend {
         return backend.name();
     }
 
-    /** Whether this backend may be given {@code model} on {@code provider}: healthy, and the model is present. */
+    /**
+     * Whether this backend may be given {@code model} on {@code provider}: healthy, its circuit not open, and the model
+     * is present.
+     */
     boolean serves(String provider, String model) {
-        return healthy && backend.provider().equals(provider) && offers(model);
+        return healthy && safeguards.breaker().admits() && backend.provider().equals(provider) && offers(model);
     }
 
     /** Before the first health check, every model counts as present: the call itself will say if it is not. */
@@ -105,11 +116,13 @@ public final class PooledBackend {
 
     BackendStatus status() {
         return new BackendStatus(name(), backend.provider(), backend.baseUrl(), slots, busy, healthy, failures,
-                models == null ? null : models.stream().sorted().toList(), lastError, checkedAt);
+                models == null ? null : models.stream().sorted().toList(), lastError, checkedAt,
+                safeguards.breaker().state());
     }
 
     /** What ops see: in {@code /q/health}, and in metrics. */
     public record BackendStatus(String name, String provider, String baseUrl, int slots, int busy, boolean healthy,
-            int consecutiveFailures, List<String> models, String lastError, Instant checkedAt) {
+            int consecutiveFailures, List<String> models, String lastError, Instant checkedAt,
+            ControlEvent.CircuitState circuit) {
     }
 }

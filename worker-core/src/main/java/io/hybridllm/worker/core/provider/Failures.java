@@ -36,9 +36,10 @@ final class Failures {
                 Redaction.without("connection to " + where + " failed: " + why, key));
     }
 
-    static Failed timeout(String provider, String baseUrl, Duration timeout) {
+    /** {@code retry}: the bound was what a retry had left of the failover budget, not the provider's timeout. */
+    static Failed timeout(String provider, String baseUrl, Duration timeout, boolean retry) {
         return failed(ErrorCode.TIMEOUT, provider + " at " + baseUrl + " did not answer within " + timeout.toMillis()
-                + " ms (the provider's timeout)");
+                + (retry ? " ms (what was left of the failover budget)" : " ms (the provider's timeout)"));
     }
 
     static Failed failed(ErrorCode code, String message) {

@@ -1,10 +1,11 @@
 package io.hybridllm.worker.core.provider;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where an adapter takes the key for its next call. A fixed key for now; key rotation plugs in here (a supplier that
- * moves to the next key after a 401 or 429), without the adapters knowing.
+ * Where an adapter takes the key for its next call, and what it tells about the keys it used: a key refused (401, 403)
+ * or rate limited (429). A fixed key ignores that; {@link RotatingKeys} moves on to the next key.
  */
 @FunctionalInterface
 public interface KeySupplier {
@@ -15,6 +16,24 @@ public interface KeySupplier {
     /** Where an operator sets the key, for messages such as "no API key configured for openai: set OPENAI_API_KEY". */
     default String source() {
         return "an API key";
+    }
+
+    /** Why no key is offered, for the refusal of a call: by default, where to configure one. */
+    default String unavailable(String provider) {
+        return "no API key configured for " + provider + ": set " + source();
+    }
+
+    /** A call with {@code key} was refused for its credentials, with HTTP {@code status}. */
+    default void refused(ApiKey key, int status) {
+    }
+
+    /** A call with {@code key} hit a rate limit; the provider asked to wait {@code wait} (null: it did not say). */
+    default void rateLimited(ApiKey key, Duration wait) {
+    }
+
+    /** Whether a key other than {@code keyId} is ready for a call now. */
+    default boolean hasOtherThan(String keyId) {
+        return false;
     }
 
     /** One key, read once from configuration; a blank one counts as none. */

@@ -26,9 +26,10 @@ import io.hybridllm.worker.core.ModelBackend;
 
 /**
  * One cloud provider, in the wire format of its {@link ProviderKind}. Every call is made exactly once, within the
- * provider's timeout (from sending to the last byte): retrying, failing over and rotating keys are the caller's
- * decisions, for which a failure carries its class and, for rate limits and overload, how long the provider asked us to
- * wait. Nothing is thrown for a failed call, and no message carries a key.
+ * provider's timeout (from sending to the last byte): retrying and failing over are the caller's decisions, for which a
+ * failure carries its class, the id of the key used and, for rate limits and overload, how long the provider asked us
+ * to wait. A key refused or rate limited is reported to the {@link KeySupplier}, which may rotate to the next one.
+ * Nothing is thrown for a failed call, and no message carries a key.
  */
 public class ProviderBackend implements ModelBackend {
 
@@ -84,8 +85,7 @@ public class ProviderBackend implements ModelBackend {
         Optional<ApiKey> key = settings.keys().current();
         if (key.isEmpty()) {
             return settings.kind().keyRequired()
-                    ? Optional.of(new ErrorInfo(ErrorCode.AUTHENTICATION,
-                            "no API key configured for " + provider() + ": set " + settings.keys().source()))
+                    ? Optional.of(new ErrorInfo(ErrorCode.AUTHENTICATION, settings.keys().unavailable(provider())))
                     : Optional.empty();
         }
         return key.get().usable() ? Optional.empty()
@@ -95,6 +95,12 @@ public class ProviderBackend implements ModelBackend {
 
     @Override
     public CallResult chat(String model, LlmRequest request) throws InterruptedException {
+        return chat(model, request, settings.timeout());
+    }
+
+    /** The call within {@code timeout} or the provider's timeout, whichever is shorter. */
+    @Override
+    public CallResult chat(String model, LlmRequest request, Duration timeout) throws InterruptedException {
         Optional<ErrorInfo> refused = refusal();
         if (refused.isPresent()) {
             return new CallResult.Failed(refused.get());
@@ -103,15 +109,36 @@ public class ProviderBackend implements ModelBackend {
             return Failures.failed(ErrorCode.INVALID_REQUEST, "no model named for " + provider());
         }
         ApiKey key = settings.keys().current().orElse(null);
+        String keyId = key == null ? null : key.id();
+        boolean shortened = timeout.compareTo(settings.timeout()) < 0;
+        Duration bound = shortened ? timeout : settings.timeout();
         HttpResponse<String> response;
         try {
-            response = send(format.chat(model, request, key).timeout(settings.timeout()), settings.timeout());
+            response = send(format.chat(model, request, key).timeout(bound), bound);
         } catch (TimeoutException e) {
-            return Failures.timeout(provider(), baseUrl(), settings.timeout());
+            return Failures.timeout(provider(), baseUrl(), bound, shortened).withKey(keyId);
         } catch (IOException e) {
-            return Failures.transport(provider(), baseUrl(), e, key);
+            return Failures.transport(provider(), baseUrl(), e, key).withKey(keyId);
         }
-        return read(response, key);
+        CallResult result = read(response, key);
+        if (key != null && result instanceof CallResult.Failed failed) {
+            // The key's own trouble: the supplier hands later calls to the next key.
+            switch (failed.error().code()) {
+                case AUTHENTICATION -> settings.keys().refused(key, response.statusCode());
+                case RATE_LIMITED -> settings.keys().rateLimited(key, failed.retryAfter());
+                default -> {
+                }
+            }
+        }
+        return switch (result) {
+            case CallResult.Answered answered -> answered.withKey(keyId);
+            case CallResult.Failed failed -> failed.withKey(keyId);
+        };
+    }
+
+    @Override
+    public boolean hasOtherKeyThan(String keyId) {
+        return settings.keys().hasOtherThan(keyId);
     }
 
     /** The ids of the models the key may use; fails with a redacted message fit for a health report. */
