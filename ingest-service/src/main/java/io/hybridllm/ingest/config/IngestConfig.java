@@ -76,5 +76,12 @@ public interface IngestConfig {
         /** The largest body of one request (413 above it). */
         @WithDefault("1048576")
         int maxRequestBytes();
+
+        /** The largest batch input, in bytes and in lines (413 above either). */
+        @WithDefault("52428800")
+        int maxBatchBytes();
+
+        @WithDefault("50000")
+        int maxBatchLines();
     }
 }

@@ -1,5 +1,7 @@
 package io.hybridllm.ingest.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -23,5 +25,10 @@ public class CancellationPublisher {
     /** Returns once the broker acknowledged the record; throws if it did not within the producer's timeouts. */
     public void sendAndAwait(Cancellation cancellation) {
         emitter.sendAndAwait(Record.of(cancellation.requestId(), Json.write(cancellation)));
+    }
+
+    /** Sends many and returns once the broker acknowledged every one; throws if any was refused. */
+    public void sendAllAndAwait(List<Cancellation> cancellations) {
+        AckedSends.sendAll(emitter, cancellations.stream().map(c -> Record.of(c.requestId(), Json.write(c))).toList());
     }
 }

@@ -1,5 +1,7 @@
 package io.hybridllm.ingest.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -23,5 +25,10 @@ public class Submissions {
     /** Returns once the broker acknowledged the record; throws if it did not within the producer's timeouts. */
     public void sendAndAwait(LlmRequest request) {
         emitter.sendAndAwait(Record.of(request.id(), Json.write(request)));
+    }
+
+    /** Sends many and returns once the broker acknowledged every one; throws if any was refused. */
+    public void sendAllAndAwait(List<LlmRequest> requests) {
+        AckedSends.sendAll(emitter, requests.stream().map(r -> Record.of(r.id(), Json.write(r))).toList());
     }
 }

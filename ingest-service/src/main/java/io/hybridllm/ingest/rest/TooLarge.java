@@ -4,7 +4,11 @@ package io.hybridllm.ingest.rest;
 public class TooLarge extends RuntimeException {
 
     public TooLarge(String what, long size, long limit) {
-        super(what + " is " + size + " bytes; the limit is " + limit);
+        this(what + " is " + size + " bytes; the limit is " + limit);
+    }
+
+    public TooLarge(String message) {
+        super(message);
     }
 
     static void check(String what, String body, long limit) {
