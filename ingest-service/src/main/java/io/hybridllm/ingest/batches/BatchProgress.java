@@ -1,6 +1,7 @@
 package io.hybridllm.ingest.batches;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,21 @@ public class BatchProgress {
                 """).setParameter(1, batchId).getResultList();
         return rows.stream().map(row -> new Item(((Number) row[0]).intValue(), (String) row[1], null, null, null,
                 (String) row[2], (String) row[3])).toList();
+    }
+
+    /** When the last of the batch's requests ended; null while none has. */
+    public Instant lastCompleted(String batchId) {
+        Object last = entityManager.createNativeQuery("""
+                select max(r.completed_at) from batch_item i join llm_request r on r.id = i.request_id
+                where i.batch_id = ?1
+                """).setParameter(1, batchId).getSingleResult();
+        return switch (last) {
+            case null -> null;
+            case Instant instant -> instant;
+            case java.sql.Timestamp timestamp -> timestamp.toInstant();
+            case java.time.OffsetDateTime time -> time.toInstant();
+            default -> throw new IllegalStateException("not a time: " + last.getClass());
+        };
     }
 
     /** The requests of the batch that have not ended. */

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class Batches {
 
     private static final int PAGE = 500;
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
     private final BatchProgress progress;
     private final Cancelling cancelling;
@@ -32,6 +34,21 @@ public class Batches {
         return QuarkusTransaction.joiningExisting()
                 .call(() -> BatchRecord.<BatchRecord> findByIdOptional(id).filter(batch -> caller.canSee(batch.tenant)))
                 .orElseThrow(() -> new NotFoundException("no batch with id " + id));
+    }
+
+    public Instant lastCompleted(String id) {
+        return QuarkusTransaction.joiningExisting().call(() -> progress.lastCompleted(id));
+    }
+
+    /** The caller's batches from {@code source}, newest first, after the one with id {@code after} if given. */
+    public List<BatchRecord> list(Caller caller, String source, String after, int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Instant before = Optional.ofNullable(after).flatMap(BatchRecord::<BatchRecord> findByIdOptional)
+                    .map(batch -> batch.createdAt).orElse(FAR_FUTURE);
+            return BatchRecord
+                    .<BatchRecord> find("source = ?1 and createdAt < ?2 order by createdAt desc", source, before)
+                    .stream().filter(batch -> caller.canSee(batch.tenant)).limit(limit).toList();
+        });
     }
 
     public BatchProgress.Tally tally(String id) {

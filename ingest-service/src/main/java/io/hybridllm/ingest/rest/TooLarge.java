@@ -11,7 +11,7 @@ public class TooLarge extends RuntimeException {
         super(message);
     }
 
-    static void check(String what, String body, long limit) {
+    public static void check(String what, String body, long limit) {
         // Characters, not bytes: cheap, and never more than the bytes of UTF-8, so no body over the limit passes.
         if (body != null && body.length() > limit) {
             throw new TooLarge(what, body.length(), limit);
