@@ -26,6 +26,17 @@ public interface IngestConfig {
 
     Callbacks callbacks();
 
+    OpenAi openai();
+
+    interface OpenAi {
+        /**
+         * How long {@code POST /v1/chat/completions} waits for the answer on the connection before a 504 that names the
+         * request to poll; a client may ask for less with {@code X-Hybrid-Timeout}.
+         */
+        @WithDefault("120s")
+        Duration timeout();
+    }
+
     interface LongPoll {
         /** The longest {@code ?wait=} a client may ask for; proxies often cut idle connections after a minute. */
         @WithDefault("60s")
@@ -76,5 +87,12 @@ public interface IngestConfig {
         /** The largest body of one request (413 above it). */
         @WithDefault("1048576")
         int maxRequestBytes();
+
+        /** The largest batch input, in bytes and in lines (413 above either). */
+        @WithDefault("52428800")
+        int maxBatchBytes();
+
+        @WithDefault("50000")
+        int maxBatchLines();
     }
 }

@@ -1,6 +1,9 @@
 package io.hybridllm.ingest.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionManager;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -15,13 +18,22 @@ import io.smallrye.reactive.messaging.kafka.Record;
 public class CancellationPublisher {
 
     private final MutinyEmitter<Record<String, String>> emitter;
+    private final TransactionManager transactions;
 
-    public CancellationPublisher(@Channel(Channels.CANCELLATIONS) MutinyEmitter<Record<String, String>> emitter) {
+    public CancellationPublisher(TransactionManager transactions,
+            @Channel(Channels.CANCELLATIONS) MutinyEmitter<Record<String, String>> emitter) {
         this.emitter = emitter;
+        this.transactions = transactions;
     }
 
     /** Returns once the broker acknowledged the record; throws if it did not within the producer's timeouts. */
     public void sendAndAwait(Cancellation cancellation) {
         emitter.sendAndAwait(Record.of(cancellation.requestId(), Json.write(cancellation)));
+    }
+
+    /** Sends many and returns once the broker acknowledged every one; throws if any was refused. */
+    public void sendAllAndAwait(List<Cancellation> cancellations) {
+        AckedSends.sendAll(emitter, cancellations.stream().map(c -> Record.of(c.requestId(), Json.write(c))).toList(),
+                transactions);
     }
 }

@@ -1,6 +1,9 @@
 package io.hybridllm.ingest.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionManager;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -15,13 +18,22 @@ import io.smallrye.reactive.messaging.kafka.Record;
 public class Submissions {
 
     private final MutinyEmitter<Record<String, String>> emitter;
+    private final TransactionManager transactions;
 
-    public Submissions(@Channel(Channels.SUBMISSIONS) MutinyEmitter<Record<String, String>> emitter) {
+    public Submissions(TransactionManager transactions,
+            @Channel(Channels.SUBMISSIONS) MutinyEmitter<Record<String, String>> emitter) {
         this.emitter = emitter;
+        this.transactions = transactions;
     }
 
     /** Returns once the broker acknowledged the record; throws if it did not within the producer's timeouts. */
     public void sendAndAwait(LlmRequest request) {
         emitter.sendAndAwait(Record.of(request.id(), Json.write(request)));
+    }
+
+    /** Sends many and returns once the broker acknowledged every one; throws if any was refused. */
+    public void sendAllAndAwait(List<LlmRequest> requests) {
+        AckedSends.sendAll(emitter, requests.stream().map(r -> Record.of(r.id(), Json.write(r))).toList(),
+                transactions);
     }
 }

@@ -1,6 +1,7 @@
 package io.hybridllm.ingest.requests;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -23,13 +24,17 @@ public class Cancelling {
         CANCELLED, ALREADY_CANCELLED, ALREADY_ENDED, NOT_FOUND
     }
 
+    private static final int CHUNK = 500;
+
+    private final RequestStore store;
     private final CancellationPublisher publisher;
     private final CallbackOutbox outbox;
     private final Completions completions;
     private final MeterRegistry metrics;
 
-    public Cancelling(CancellationPublisher publisher, CallbackOutbox outbox, Completions completions,
-            MeterRegistry metrics) {
+    public Cancelling(RequestStore store, CancellationPublisher publisher, CallbackOutbox outbox,
+            Completions completions, MeterRegistry metrics) {
+        this.store = store;
         this.publisher = publisher;
         this.outbox = outbox;
         this.completions = completions;
@@ -64,4 +69,31 @@ public class Cancelling {
         }
         return result;
     }
+
+    /**
+     * Cancels every request of {@code ids} that has not ended, as {@link #cancel} does one, a chunk of them per
+     * transaction; returns how many it cancelled.
+     */
+    public int cancelAll(List<String> ids) {
+        int cancelled = 0;
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<Cancellation> done = QuarkusTransaction.requiringNew().call(() -> {
+                List<Cancellation> cancellations = store.cancelOpen(chunk).stream()
+                        .map(row -> Cancellation.of(row[0], row[1])).toList();
+                cancellations.forEach(c -> outbox.enqueueEnded(c.requestId(), RequestStatus.CANCELLED.endingError()));
+                try {
+                    publisher.sendAllAndAwait(cancellations);
+                } catch (RuntimeException e) {
+                    throw new Intake.EnqueueFailedException("cancellation", e);
+                }
+                return cancellations;
+            });
+            done.forEach(c -> completions.reached(c.requestId()));
+            cancelled += done.size();
+        }
+        metrics.counter("hybrid.ingest.cancelled").increment(cancelled);
+        return cancelled;
+    }
+
 }

@@ -59,7 +59,7 @@ public class Intake {
 
     /** Kafka did not take a record (a request, a cancellation); nothing was stored, and the client should retry. */
     public static class EnqueueFailedException extends RuntimeException {
-        EnqueueFailedException(String what, Throwable cause) {
+        public EnqueueFailedException(String what, Throwable cause) {
             super("the " + what + " could not be queued in Kafka: " + cause.getMessage(), cause);
         }
     }

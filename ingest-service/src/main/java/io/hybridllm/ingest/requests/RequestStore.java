@@ -103,6 +103,16 @@ public class RequestStore {
                 """).setParameter(1, Timestamp.from(Instant.now().minus(routedGrace))).getResultList();
     }
 
+    /** Cancels those of {@code ids} that have not ended; returns the id and tenant of each it cancelled. */
+    @SuppressWarnings("unchecked")
+    public List<String[]> cancelOpen(List<String> ids) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                update llm_request set status = 'CANCELLED', completed_at = now(), updated_at = now()
+                where id in (?1) and status in ('QUEUED', 'ROUTED', 'ESCALATED') returning id, tenant
+                """).setParameter(1, ids).getResultList();
+        return rows.stream().map(row -> new String[] { (String) row[0], (String) row[1] }).toList();
+    }
+
     private static Timestamp deadline(LlmRequest request) {
         return request.hints().deadline() == null ? null : Timestamp.from(request.hints().deadline());
     }

@@ -3,79 +3,93 @@ package io.hybridllm.ingest.rest;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.ingest.openai.OpenAiError;
 import io.hybridllm.ingest.requests.IdempotencyKeys;
 import io.hybridllm.ingest.requests.Intake;
 import io.hybridllm.ingest.tenants.Forbidden;
 import io.hybridllm.ingest.tenants.RateLimited;
 import io.hybridllm.ingest.tenants.Unauthenticated;
 
-/** Every error an HTTP client can cause or meet, as problem+json. */
+/**
+ * Every error an HTTP client can cause or meet: as problem+json, or, on the OpenAI-compatible paths, as OpenAI's error
+ * object, so that OpenAI's SDKs raise their usual exceptions.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response invalid(InvalidMessageException e) {
-        return problem(Problem.invalid("invalid-request", "Invalid request", e));
+    public Response invalid(InvalidMessageException e, UriInfo uri) {
+        return respond(Problem.invalid("invalid-request", "Invalid request", e), uri);
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return problem(Problem.of("not-found", "Not found", 404, e.getMessage()));
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(Problem.of("not-found", "Not found", 404, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
-    public Response conflict(ClientErrorException e) {
+    public Response conflict(ClientErrorException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        return problem(Problem.of(status == 409 ? "conflict" : "client-error",
-                e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage()));
+        return respond(Problem.of(status == 409 ? "conflict" : "client-error",
+                e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
-    public Response keyReused(IdempotencyKeys.KeyReusedException e) {
-        return problem(new Problem("urn:hybrid-llm:problem:idempotency-key-reused", "Idempotency-Key reused", 409,
-                e.getMessage(), "Idempotency-Key"));
+    public Response keyReused(IdempotencyKeys.KeyReusedException e, UriInfo uri) {
+        return respond(new Problem("urn:hybrid-llm:problem:idempotency-key-reused", "Idempotency-Key reused", 409,
+                e.getMessage(), "Idempotency-Key"), uri);
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(Unauthenticated e) {
-        return Response.fromResponse(problem(Problem.of("unauthenticated", "Unauthenticated", 401, e.getMessage())))
+    public Response unauthenticated(Unauthenticated e, UriInfo uri) {
+        return Response
+                .fromResponse(respond(Problem.of("unauthenticated", "Unauthenticated", 401, e.getMessage()), uri))
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(Forbidden e) {
-        return problem(Problem.of("forbidden", "Forbidden", 403, e.getMessage()));
+    public Response forbidden(Forbidden e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
-    public Response rateLimited(RateLimited e) {
+    public Response rateLimited(RateLimited e, UriInfo uri) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
         return Response
-                .fromResponse(problem(Problem.of("rate-limited", "Too many requests", 429,
-                        e.getMessage() + "; retry in " + seconds + " s")))
+                .fromResponse(respond(Problem.of("rate-limited", "Too many requests", 429,
+                        e.getMessage() + "; retry in " + seconds + " s"), uri))
                 .header("Retry-After", String.valueOf(seconds)).build();
     }
 
     @ServerExceptionMapper
-    public Response tooLarge(TooLarge e) {
-        return problem(Problem.of("too-large", "Payload too large", 413, e.getMessage()));
+    public Response tooLarge(TooLarge e, UriInfo uri) {
+        return respond(Problem.of("too-large", "Payload too large", 413, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
-    public Response enqueueFailed(Intake.EnqueueFailedException e) {
+    public Response enqueueFailed(Intake.EnqueueFailedException e, UriInfo uri) {
         LOG.warn(e.getMessage());
-        return Response.fromResponse(problem(Problem.of("unavailable", "Request not accepted", 503,
-                e.getMessage() + "; nothing was stored, retry later"))).header("Retry-After", "5").build();
+        return Response.fromResponse(respond(Problem.of("unavailable", "Request not accepted", 503,
+                e.getMessage() + "; nothing was stored, retry later"), uri)).header("Retry-After", "5").build();
     }
 
-    private static Response problem(Problem problem) {
+    @ServerExceptionMapper
+    public Response openAi(OpenAiError.Failure e) {
+        return e.response();
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        if (OpenAiError.isOpenAiPath(uri.getPath())) {
+            return OpenAiError.of(problem).response();
+        }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 import io.hybridllm.contracts.json.InvalidMessageException;
 
 /** The {@code ?wait=} of a long poll: {@code 30s}, {@code 500ms}, {@code 1m} or plain seconds, at most a maximum. */
-final class WaitParam {
+public final class WaitParam {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m)?");
 
-    static Duration parse(String value, Duration max) {
+    public static Duration parse(String value, Duration max) {
         if (value == null || value.isBlank()) {
             return Duration.ZERO;
         }

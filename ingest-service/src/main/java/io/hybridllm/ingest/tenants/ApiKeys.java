@@ -39,6 +39,11 @@ public class ApiKeys {
         return new Issued(key, record);
     }
 
+    /** Whether a token is meant as one of this system's keys (whatever its validity). */
+    public static boolean isKeyShaped(String token) {
+        return token.startsWith(PREFIX);
+    }
+
     /** The tenant of a key in force; empty for an unknown or revoked key. */
     public Optional<String> tenantOf(String key) {
         if (key == null || !key.startsWith(PREFIX) || key.length() > 100) {

@@ -1,0 +1,92 @@
+package io.hybridllm.ingest.openai;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.GenerationOptions;
+import io.hybridllm.contracts.Priority;
+import io.hybridllm.contracts.RequestHints;
+import io.hybridllm.contracts.Role;
+import io.hybridllm.contracts.TaskType;
+import io.hybridllm.contracts.http.Submission;
+import io.hybridllm.contracts.json.InvalidMessageException;
+
+/**
+ * An OpenAI chat completion request, read leniently (OpenAI clients send many optional fields; those that do not change
+ * the answer's content are ignored), turned into a submission. Only text content is supported, one choice, no
+ * streaming.
+ */
+public record ChatRequest(String model, List<Message> messages, Integer maxTokens, Integer maxCompletionTokens,
+        Double temperature, Boolean stream, Integer n, String user) {
+
+    public record Message(String role, JsonNode content) {
+    }
+
+    public Submission toSubmission(Optional<ModelAliases.Hint> hint, Priority priority) {
+        return toSubmission(hint, priority, null);
+    }
+
+    /** The submission, with a deadline (a batch's window) if not null. */
+    public Submission toSubmission(Optional<ModelAliases.Hint> hint, Priority priority, Instant deadline) {
+        if (messages == null || messages.isEmpty()) {
+            throw new InvalidMessageException("messages", "must hold at least one message");
+        }
+        if (Boolean.TRUE.equals(stream)) {
+            throw new InvalidMessageException("stream", "streaming is not supported; leave stream out or false");
+        }
+        if (n != null && n != 1) {
+            throw new InvalidMessageException("n", "only one choice is supported");
+        }
+        List<ChatMessage> chat = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            chat.add(new ChatMessage(role(messages.get(i).role(), i), text(messages.get(i).content(), i)));
+        }
+        Map<String, String> context = new HashMap<>();
+        hint.map(ModelAliases.Hint::model).ifPresent(model -> context.put("model", model));
+        RequestHints hints = new RequestHints(hint.map(ModelAliases.Hint::provider).orElse(null),
+                hint.map(ModelAliases.Hint::tier).orElse(null), false, null, priority, deadline, context);
+        return new Submission(null, null, TaskType.CHAT, chat,
+                new GenerationOptions(maxCompletionTokens != null ? maxCompletionTokens : maxTokens, temperature),
+                hints, null, null);
+    }
+
+    private static Role role(String role, int index) {
+        return switch (role == null ? "" : role) {
+            case "system", "developer" -> Role.SYSTEM;
+            case "user" -> Role.USER;
+            case "assistant" -> Role.ASSISTANT;
+            case "tool" -> Role.TOOL;
+            default -> throw new InvalidMessageException("messages[" + index + "].role",
+                    "'" + role + "' is not one of: system, developer, user, assistant, tool");
+        };
+    }
+
+    /** A string, or an array of parts of which only text parts are read. */
+    private static String text(JsonNode content, int index) {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (content.isArray()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : content) {
+                if (!"text".equals(part.path("type").asText())) {
+                    throw new InvalidMessageException("messages[" + index + "].content",
+                            "only text parts are supported, not " + part.path("type").asText());
+                }
+                text.append(part.path("text").asText());
+            }
+            return text.toString();
+        }
+        throw new InvalidMessageException("messages[" + index + "].content", "must be a string or an array of parts");
+    }
+}

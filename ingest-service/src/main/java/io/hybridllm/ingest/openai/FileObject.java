@@ -1,0 +1,20 @@
+package io.hybridllm.ingest.openai;
+
+/** OpenAI's file object. */
+public record FileObject(String id, String object, long bytes, long createdAt, String filename, String purpose,
+        String status) {
+
+    static FileObject of(String id, long bytes, long createdAt, String filename, String purpose) {
+        return new FileObject(id, "file", bytes, createdAt, filename, purpose, "processed");
+    }
+
+    static FileObject of(FileRecord file) {
+        return of(file.id, file.bytes, file.createdAt.getEpochSecond(), file.filename, file.purpose);
+    }
+
+    public record Deleted(String id, String object, boolean deleted) {
+    }
+
+    public record Page(String object, java.util.List<FileObject> data, boolean hasMore) {
+    }
+}

@@ -1,0 +1,91 @@
+package io.hybridllm.ingest.support;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.hybridllm.contracts.LlmReply;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.RoutedRequest;
+import io.hybridllm.contracts.RoutingDecision;
+import io.hybridllm.contracts.Tier;
+import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.testkit.Infrastructure;
+
+/**
+ * Plays router and workers for many requests at once: reads {@code llm.requests} from now on, outside any group, and
+ * answers each request that {@code matches} on {@code llm.replies}, with {@code answer} of it, at 0.0001 USD.
+ */
+public final class PipelinePlayer implements AutoCloseable {
+
+    public static final BigDecimal COST = new BigDecimal("0.0001");
+
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger answered = new AtomicInteger();
+    private final Thread thread;
+
+    public PipelinePlayer(Predicate<LlmRequest> matches, Function<LlmRequest, String> answer) {
+        String servers = Infrastructure.kafka().bootstrapServers();
+        Properties props = new Properties();
+        props.put("bootstrap.servers", servers);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.REQUESTS).stream()
+                .map(info -> new TopicPartition(Topics.REQUESTS, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        Properties producerProps = new Properties();
+        producerProps.put("bootstrap.servers", servers);
+        producerProps.put("acks", "all");
+        KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+                new StringSerializer());
+        thread = Thread.ofPlatform().name("pipeline-player").start(() -> {
+            try (consumer;
+                    producer) {
+                while (running.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                        LlmRequest request = Json.read(record.value(), LlmRequest.class);
+                        if (matches.test(request)) {
+                            producer.send(new ProducerRecord<>(Topics.REPLIES, request.id(),
+                                    Json.write(reply(request, answer.apply(request)))));
+                            answered.incrementAndGet();
+                        }
+                    }
+                    producer.flush();
+                }
+            }
+        });
+    }
+
+    private static LlmReply reply(LlmRequest request, String answer) {
+        RoutedRequest routed = new RoutedRequest(request, new RoutingDecision(Tier.LOCAL_FAST, List.of(Pipeline.LOCAL),
+                0.1, List.of(), "played", "hybrid", "test", null));
+        return LlmReply.succeeded(routed, Pipeline.LOCAL, answer, new TokenUsage(3, 2), COST, 5, List.of());
+    }
+
+    public int answered() {
+        return answered.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        thread.join(10_000);
+    }
+}
