@@ -29,7 +29,8 @@ import io.hybridllm.testkit.Infrastructure;
 
 /**
  * Plays router and workers for many requests at once: reads {@code llm.requests} from now on, outside any group, and
- * answers each request that {@code matches} on {@code llm.replies}, with {@code answer} of it, at 0.0001 USD.
+ * answers each request that {@code matches} on {@code llm.replies} (and its reply_to topic), with {@code answer} of it,
+ * at 0.0001 USD.
  */
 public final class PipelinePlayer implements AutoCloseable {
 
@@ -62,8 +63,10 @@ public final class PipelinePlayer implements AutoCloseable {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                         LlmRequest request = Json.read(record.value(), LlmRequest.class);
                         if (matches.test(request)) {
-                            producer.send(new ProducerRecord<>(Topics.REPLIES, request.id(),
-                                    Json.write(reply(request, answer.apply(request)))));
+                            String reply = Json.write(reply(request, answer.apply(request)));
+                            // As the workers do: to llm.replies, and to the request's own reply_to topic.
+                            request.replyTopics()
+                                    .forEach(topic -> producer.send(new ProducerRecord<>(topic, request.id(), reply)));
                             answered.incrementAndGet();
                         }
                     }
