@@ -53,7 +53,7 @@ public class CallbackDispatcher {
         }
     }
 
-    @Scheduled(every = "${hybrid.ingest.callbacks.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hybrid.ingest.callbacks.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
         List<CallbackOutbox.Due> due = QuarkusTransaction.requiringNew()
                 .call(() -> outbox.claim(BATCH, config.timeout().multipliedBy(3)));

@@ -54,7 +54,7 @@ public class Completions {
         return waiters.containsKey(id);
     }
 
-    @Scheduled(every = "${hybrid.ingest.long-poll.recheck:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hybrid.ingest.long-poll.recheck:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void recheck() {
         if (waiters.isEmpty()) {

@@ -36,7 +36,7 @@ public class ExpirySweep {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${hybrid.ingest.expiry.every:30s}", delayed = "${hybrid.ingest.expiry.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hybrid.ingest.expiry.every:30s}", delayed = "${hybrid.ingest.expiry.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         List<String> expired = QuarkusTransaction.requiringNew().call(() -> {
             List<String> ended = store.expire(config.expiry().routedGrace());
