@@ -14,6 +14,7 @@ import io.hybridllm.testkit.support.FreePorts;
 public final class SimulatedSystem {
 
     private static LocalSystem system;
+    private static TraceCollector traces;
 
     public static synchronized LocalSystem get() throws InterruptedException {
         if (system == null) {
@@ -22,12 +23,23 @@ public final class SimulatedSystem {
                 ports.put(service, FreePorts.next());
             }
             Path home = Path.of(System.getProperty("hybrid.home", "..")).toAbsolutePath().normalize();
-            LocalSystem started = new LocalSystem(
-                    LaunchOptions.defaults(home).withSimulation(true, Duration.ZERO).withPorts(0, ports)).stopOnExit();
+            traces = new TraceCollector();
+            // Every request is traced and its spans exported, as an operator would switch tracing on.
+            Map<String, String> tracing = Map.of("OTEL_TRACES_SAMPLER", "parentbased_always_on",
+                    "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(), "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                    "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+            LocalSystem started = new LocalSystem(LaunchOptions.defaults(home).withSimulation(true, Duration.ZERO)
+                    .withPorts(0, ports).withEnvironment(tracing)).stopOnExit();
             started.start(System.out);
             system = started;
         }
         return system;
+    }
+
+    /** The collector the system's services export their spans to. */
+    public static synchronized TraceCollector traces() throws InterruptedException {
+        get();
+        return traces;
     }
 
     private SimulatedSystem() {

@@ -6,11 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionManager;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.json.Json;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 
 /** Puts requests on {@code llm.requests}, keyed by id, and waits until Kafka has them (acks=all, idempotent). */
@@ -28,7 +31,9 @@ public class Submissions {
 
     /** Returns once the broker acknowledged the record; throws if it did not within the producer's timeouts. */
     public void sendAndAwait(LlmRequest request) {
-        emitter.sendAndAwait(Record.of(request.id(), Json.write(request)));
+        // The request's record continues the trace of the HTTP call that submitted it.
+        emitter.sendMessageAndAwait(Message.of(Record.of(request.id(), Json.write(request)))
+                .addMetadata(TracingMetadata.withCurrent(Context.current())));
     }
 
     /** Sends many and returns once the broker acknowledged every one; throws if any was refused. */

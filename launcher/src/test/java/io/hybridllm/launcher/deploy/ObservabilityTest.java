@@ -103,6 +103,57 @@ class ObservabilityTest {
         assertThat(kustomization).contains("prometheus/alerts.yml");
     }
 
+    @Test
+    void alertmanagerRoutesToDefinedReceiversAndInhibitsRealAlertsOnSharedLabels() {
+        Map<String, Object> config = DeployFiles.yaml("deploy/observability/alertmanager/alertmanager.yml");
+        Set<String> receivers = Yamls.list(config.get("receivers")).stream().map(r -> Yamls.map(r).get("name"))
+                .map(Object::toString).collect(Collectors.toSet());
+        Map<String, Object> route = Yamls.map(config.get("route"));
+        assertThat(receivers).contains(route.get("receiver").toString());
+        Map<String, Map<String, Object>> rules = alertRules().stream()
+                .collect(Collectors.toMap(rule -> rule.get("alert").toString(), rule -> rule));
+        Set<String> severities = rules.values().stream().map(r -> Yamls.map(r.get("labels")).get("severity"))
+                .map(Object::toString).collect(Collectors.toSet());
+        for (Object child : Yamls.list(route.get("routes"))) {
+            Map<String, Object> routed = Yamls.map(child);
+            assertThat(receivers).as(routed.toString()).contains(routed.get("receiver").toString());
+            for (Object matcher : Yamls.list(routed.get("matchers"))) {
+                Matcher severity = Pattern.compile("severity=\"(\\w+)\"").matcher(matcher.toString());
+                assertThat(severity.matches()).as(matcher.toString()).isTrue();
+                assertThat(severities).as(matcher.toString()).contains(severity.group(1));
+            }
+        }
+        List<Object> inhibitions = Yamls.list(config.get("inhibit_rules"));
+        assertThat(inhibitions).isNotEmpty();
+        for (Object inhibition : inhibitions) {
+            Map<String, Object> rule = Yamls.map(inhibition);
+            String source = alertName(rule.get("source_matchers"));
+            String target = alertName(rule.get("target_matchers"));
+            for (String alert : List.of(source, target)) {
+                assertThat(rules).as("inhibition names " + alert).containsKey(alert);
+                // An "equal" label both alerts lack would match every pair: each must keep it in its "by (...)".
+                for (Object label : Yamls.list(rule.get("equal"))) {
+                    assertThat(rules.get(alert).get("expr").toString()).as(alert + " keeps " + label)
+                            .containsPattern("by \\([^)]*\\b" + label + "\\b");
+                }
+            }
+        }
+        String compose = DeployFiles.read("docker-compose.yml");
+        assertThat(compose)
+                .contains("./deploy/observability/alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro");
+        assertThat(DeployFiles.read("deploy/observability/prometheus/prometheus.yml")).contains("alertmanager:9093");
+        assertThat(DeployFiles.read("deploy/observability/kustomization.yaml"))
+                .contains("alertmanager/alertmanager.yml");
+    }
+
+    private static String alertName(Object matchers) {
+        List<Object> list = Yamls.list(matchers);
+        assertThat(list).hasSize(1);
+        Matcher name = Pattern.compile("alertname=\"(\\w+)\"").matcher(list.get(0).toString());
+        assertThat(name.matches()).as(list.get(0).toString()).isTrue();
+        return name.group(1);
+    }
+
     private static List<Map<String, Object>> alertRules() {
         List<Map<String, Object>> rules = new ArrayList<>();
         for (Object group : Yamls.list(DeployFiles.yaml("deploy/observability/prometheus/alerts.yml").get("groups"))) {

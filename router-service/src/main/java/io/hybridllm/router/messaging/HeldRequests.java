@@ -104,11 +104,11 @@ public class HeldRequests {
             metrics.counter("hybrid.router.decisions", "tier", decision.tier().wireName()).increment();
             LOG.infof("held request %s released to %s after %d ms", request.id(), decision.tier().wireName(),
                     Duration.between(held.since(), now).toMillis());
-            RequestRouting
-                    .acknowledgeWhen(held.incoming(),
-                            released.sendMessage(Message.of(Json.write(new RoutedRequest(request, decision)))
-                                    .addMetadata(RequestRouting.toTier(request, decision)))
-                                    .subscribeAsCompletionStage());
+            RequestRouting.acknowledgeWhen(held.incoming(), released
+                    .sendMessage(Traces.continuing(held.incoming(),
+                            Message.of(Json.write(new RoutedRequest(request, decision)))
+                                    .addMetadata(RequestRouting.toTier(request, decision))))
+                    .subscribeAsCompletionStage());
             return true;
         } catch (UnroutableException e) {
             if (now.isBefore(request.hints().deadline())) {
@@ -117,8 +117,8 @@ public class HeldRequests {
             metrics.counter("hybrid.router.expired").increment();
             String reason = "held " + Duration.between(held.since(), now).toSeconds() + " s for a usable tier until"
                     + " the deadline " + request.hints().deadline() + "; " + e.getMessage();
-            RequestRouting.acknowledgeWhen(held.incoming(),
-                    replies.fail(request, e.wanted(), new ErrorInfo(ErrorInfo.ErrorCode.EXPIRED, reason)));
+            RequestRouting.acknowledgeWhen(held.incoming(), replies.fail(held.incoming(), request, e.wanted(),
+                    new ErrorInfo(ErrorInfo.ErrorCode.EXPIRED, reason)));
             return true;
         }
     }

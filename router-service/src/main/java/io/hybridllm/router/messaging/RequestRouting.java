@@ -64,7 +64,7 @@ public class RequestRouting {
             }
             metrics.counter("hybrid.router.unroutable").increment();
             // Acknowledged once the failed reply is in Kafka; skipped on the routed channel.
-            acknowledgeWhen(incoming, unroutable.fail(request, e.wanted(),
+            acknowledgeWhen(incoming, unroutable.fail(incoming, request, e.wanted(),
                     new ErrorInfo(ErrorInfo.ErrorCode.NO_PROVIDER, e.getMessage())));
             return null;
         }

@@ -36,20 +36,22 @@ public class UnroutableReplies {
     }
 
     /** Completes once Kafka has every copy of the reply; {@code wanted} is the decision before health ruled it out. */
-    public CompletionStage<Void> fail(LlmRequest request, RoutingDecision wanted, ErrorInfo error) {
+    public CompletionStage<Void> fail(Message<?> incoming, LlmRequest request, RoutingDecision wanted,
+            ErrorInfo error) {
         RoutedRequest routed = new RoutedRequest(request, wanted);
         String reply = Json.write(LlmReply.failed(routed, null, error, 0, request.attempts()));
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (String topic : request.replyTopics()) {
-            sends.add(send(reply, request.id(), topic));
+            sends.add(send(incoming, reply, request.id(), topic));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     }
 
-    private CompletableFuture<Void> send(String payload, String key, String topic) {
+    private CompletableFuture<Void> send(Message<?> incoming, String payload, String key, String topic) {
         return replies
-                .sendMessage(Message.of(payload).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String> builder().withKey(key).withTopic(topic).build()))
+                .sendMessage(Traces.continuing(incoming,
+                        Message.of(payload).addMetadata(
+                                OutgoingKafkaRecordMetadata.<String> builder().withKey(key).withTopic(topic).build())))
                 .subscribeAsCompletionStage();
     }
 }

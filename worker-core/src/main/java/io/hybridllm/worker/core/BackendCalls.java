@@ -91,7 +91,7 @@ final class BackendCalls {
                     return NEXT_BACKEND;
                 }
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                metrics.called(target, result, latency);
+                metrics.called(target, backend.name(), result, at, latency);
                 if (result instanceof CallResult.Answered answered) {
                     permit.get().settle(answered.usage().totalTokens());
                     return new Answer(answered, Job.on(backend.name(), answered.keyId()), at, latency.toMillis());

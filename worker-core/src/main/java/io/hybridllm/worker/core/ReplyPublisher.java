@@ -71,6 +71,7 @@ public class ReplyPublisher {
             metadata.withTopic(topic);
         }
         // The Uni completes when the broker acknowledges the record (acks=all) and fails when it is nacked.
-        return emitter.sendMessage(Message.of(payload).addMetadata(metadata.build())).subscribeAsCompletionStage();
+        return emitter.sendMessage(TraceContext.continued(Message.of(payload).addMetadata(metadata.build())))
+                .subscribeAsCompletionStage();
     }
 }

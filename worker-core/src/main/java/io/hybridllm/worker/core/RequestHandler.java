@@ -63,7 +63,7 @@ public class RequestHandler {
                 LOG.infof("request %s left for redelivery: %s", routed.id(), failure.getMessage());
                 inFlight.arriveAndDeregister();
             } else {
-                calls.execute(() -> answer(job, lease, record));
+                calls.execute(TraceContext.within(record, () -> answer(job, lease, record)));
             }
             return null;
         });
