@@ -15,10 +15,10 @@ import io.hybridllm.policy.Policy.Provider;
 import io.hybridllm.router.routing.TierRouter.Candidate;
 
 /**
- * A request that names a concrete model ({@code hints.context.model}, e.g. from {@code "model": "gpt-4o"} on the
- * OpenAI API) gets that model, on the providers that serve it, or no answer at all: a client that asked for a model must
- * not silently get another. A provider serves a model it declares ({@code model}, {@code models}, {@code tier_models});
- * the cloud provider the request names ({@code hints.provider}) serves any model of its API. Failover stays only among
+ * A request that names a concrete model ({@code hints.context.model}, e.g. from {@code "model": "gpt-4o"} on the OpenAI
+ * API) gets that model, on the providers that serve it, or no answer at all: a client that asked for a model must not
+ * silently get another. A provider serves a model it declares ({@code model}, {@code models}, {@code tier_models}); the
+ * cloud provider the request names ({@code hints.provider}) serves any model of its API. Failover stays only among
  * candidates that serve the same model. Pure, like {@link RouteResolver}.
  */
 final class ModelPinning {
@@ -45,8 +45,7 @@ final class ModelPinning {
             }
             Tier tier = provider.tierModels().entrySet().stream().filter(e -> e.getValue().equals(model))
                     .map(Map.Entry::getKey).findFirst().orElse(candidate.tier());
-            kept.putIfAbsent(tier + "/" + provider.name(),
-                    new Candidate(tier, new Target(provider.name(), model)));
+            kept.putIfAbsent(tier + "/" + provider.name(), new Candidate(tier, new Target(provider.name(), model)));
         }
         List<Candidate> pinned = List.copyOf(kept.values());
         String on = pinned.stream().map(c -> c.target().provider() + " on " + c.tier().wireName())
@@ -55,6 +54,13 @@ final class ModelPinning {
                 + (pinned.isEmpty() ? "" : ": " + on)
                 + (dropped.isEmpty() ? "" : "; not " + String.join(", ", dropped) + " (another model)");
         return new Pinned(pinned, reason);
+    }
+
+    /** Why a request naming {@code model} cannot be routed when no candidate serves it. */
+    static String unserved(String model, String route, Optional<String> mustStayLocal) {
+        return "no enabled provider this request may use serves the model " + model + " it names (route: " + route + ")"
+                + mustStayLocal.map(why -> "; cloud not allowed, " + why).orElse("")
+                + "; name a model a provider declares, or auto";
     }
 
     private static boolean serves(Provider provider, String model, String named) {

@@ -24,8 +24,8 @@ import io.hybridllm.router.scoring.ComplexityScorer;
 /**
  * Decides a request's tier and targets by the policy in force, in this order: the mode's route for the task type at the
  * request's depth (with the request's preferred provider first), then a tier hint, then privacy, then a concrete model
- * the request names (see {@link ModelPinning}), then tier health.
- * Every step that changes the outcome adds its reason to the decision's rule.
+ * the request names (see {@link ModelPinning}), then tier health. Every step that changes the outcome adds its reason
+ * to the decision's rule.
  */
 @Singleton
 public class TierRouter {
@@ -95,12 +95,8 @@ public class TierRouter {
             ModelPinning.Pinned pinned = ModelPinning.pin(policy, model.get(), hints.provider(), candidates);
             reasons.add(pinned.reason());
             if (pinned.candidates().isEmpty()) {
-                throw new UnroutableException("no enabled provider this request may use serves the model "
-                        + model.get() + " it names (route: " + route.because() + ")"
-                        + mustStayLocal.map(why -> "; cloud not allowed, " + why).orElse("")
-                        + "; name a model a provider declares, or auto", decision(Tier.CLOUD, candidates, score, reasons,
-                                policy, mode, request),
-                        false);
+                throw new UnroutableException(ModelPinning.unserved(model.get(), route.because(), mustStayLocal),
+                        decision(Tier.CLOUD, candidates, score, reasons, policy, mode, request), false);
             }
             candidates = pinned.candidates();
         }

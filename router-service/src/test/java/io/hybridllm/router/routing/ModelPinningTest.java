@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.RoutingDecision;
-import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Target;
+import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.router.Prompts;
 import io.hybridllm.router.ShippedConfig;
@@ -47,7 +47,8 @@ class ModelPinningTest {
         RoutingDecision decision = decide(router(Optional.empty()), "openai", "gpt-4o", false);
         assertThat(decision.tier()).isEqualTo(Tier.CLOUD);
         assertThat(decision.targets()).containsExactly(new Target("openai", "gpt-4o", Tier.CLOUD));
-        assertThat(decision.rule()).contains("model gpt-4o as the request names it (hints.context.model): openai on cloud")
+        assertThat(decision.rule())
+                .contains("model gpt-4o as the request names it (hints.context.model): openai on cloud")
                 .contains("not ollama/llama3.2:1b").endsWith("-> openai/gpt-4o on cloud");
     }
 
@@ -80,8 +81,8 @@ class ModelPinningTest {
     @Test
     void aModelNoProviderServesIsRefusedWithTheReasonAndNotHeld() {
         TierRouter router = router(Optional.empty());
-        assertThatThrownBy(() -> decide(router, null, "mystery-model", false)).isInstanceOfSatisfying(
-                UnroutableException.class, e -> {
+        assertThatThrownBy(() -> decide(router, null, "mystery-model", false))
+                .isInstanceOfSatisfying(UnroutableException.class, e -> {
                     assertThat(e.getMessage())
                             .startsWith("no enabled provider this request may use serves the model mystery-model");
                     assertThat(e.healthMayHelp()).isFalse();
