@@ -30,6 +30,8 @@ public final class Channels {
     public static final String ALERTS = "alerts";
     /** {@value Topics#CANCELLATIONS}: outgoing from ingest, incoming at the workers. */
     public static final String CANCELLATIONS = "cancellations";
+    /** {@value Topics#PROGRESS}: outgoing from workers (a call began), incoming at ingest (shown as running). */
+    public static final String PROGRESS = "progress";
     /** Outgoing {@value Topics#AUDIT}: who changed a policy or a budget. */
     public static final String AUDIT = "audit";
 

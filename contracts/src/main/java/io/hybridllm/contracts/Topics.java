@@ -19,6 +19,11 @@ public final class Topics {
      * requests to skip.
      */
     public static final String CANCELLATIONS = "llm.cancellations";
+    /**
+     * Workers' news that a model call for a request began ({@link CallStarted}), keyed by request id: what shows a
+     * request as {@code running}. Kept a day: it matters only while a request is in flight.
+     */
+    public static final String PROGRESS = "llm.progress";
     /** Who changed a policy or a budget, when and what: kept a year. */
     public static final String AUDIT = "llm.audit";
 
@@ -31,6 +36,7 @@ public final class Topics {
      */
     public static final int TIER_PARTITIONS = 24;
 
+    private static final Duration DAY = Duration.ofDays(1);
     private static final Duration DAYS_7 = Duration.ofDays(7);
     private static final Duration WEEKS_4 = Duration.ofDays(28);
     private static final Duration YEAR = Duration.ofDays(365);
@@ -45,8 +51,8 @@ public final class Topics {
             new TopicSpec(TIER_CLOUD, TIER_PARTITIONS, DAYS_7, false), new TopicSpec(REPLIES, 12, DAYS_7, false),
             new TopicSpec(USAGE, 12, WEEKS_4, false), new TopicSpec(CONTROL, 1, Duration.ZERO, true),
             new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(AUDIT, 1, YEAR, false),
-            new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true), dlq(REQUESTS), dlq(TIER_LOCAL_FAST),
-            dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+            new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true), new TopicSpec(PROGRESS, 12, DAY, false),
+            dlq(REQUESTS), dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
 
     public static String dlqOf(String topic) {
         return topic + DLQ_SUFFIX;

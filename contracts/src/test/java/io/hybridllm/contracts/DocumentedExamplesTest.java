@@ -23,7 +23,7 @@ class DocumentedExamplesTest {
     private static final Map<String, Class<?>> TYPES = Map.of("LlmRequest", LlmRequest.class, "RoutedRequest",
             RoutedRequest.class, "LlmReply", LlmReply.class, "UsageEvent", UsageEvent.class, "ControlEvent",
             ControlEvent.class, "Alert", Alert.class, "AuditEvent", AuditEvent.class, "Cancellation",
-            Cancellation.class);
+            Cancellation.class, "CallStarted", CallStarted.class);
 
     @Test
     void everyExampleReadsAsItsMessage() throws IOException {
@@ -37,6 +37,6 @@ class DocumentedExamplesTest {
             assertThat(message).isInstanceOf(type);
             types.add(examples.group(1));
         }
-        assertThat(types).containsAll(TYPES.keySet()).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(types).containsAll(TYPES.keySet()).hasSizeGreaterThanOrEqualTo(12);
     }
 }

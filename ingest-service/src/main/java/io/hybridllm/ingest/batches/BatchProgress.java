@@ -107,7 +107,7 @@ public class BatchProgress {
     public List<String> openRequests(String batchId) {
         return entityManager.createNativeQuery("""
                 select r.id from batch_item i join llm_request r on r.id = i.request_id
-                where i.batch_id = ?1 and r.status in ('QUEUED', 'ROUTED', 'ESCALATED') order by i.line
+                where i.batch_id = ?1 and r.status in ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING') order by i.line
                 """).setParameter(1, batchId).getResultList();
     }
 }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.ingest.config.IngestConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,9 +22,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Delivers due callbacks: POSTs the reply JSON, signed, to the request's callback URL. Any answer but 2xx, and any
- * network failure, is tried again after a wait that doubles each time, up to the configured number of tries; each
- * outcome is recorded and shown in {@code GET /v1/requests/{id}}. The calls of one tick run concurrently, on the HTTP
- * client's own threads.
+ * network failure, is tried again after a wait that doubles each time (a URL that may not be called, checked again
+ * before each try, is not), up to the configured number of tries; each outcome is recorded and shown in {@code GET
+ * /v1/requests/{id}}. The calls of one tick run concurrently, on the HTTP client's own threads.
  */
 @ApplicationScoped
 public class CallbackDispatcher {
@@ -33,21 +34,27 @@ public class CallbackDispatcher {
 
     private final CallbackOutbox outbox;
     private final CallbackSigner signer;
+    private final CallbackTargets targets;
     private final IngestConfig.Callbacks config;
     private final MeterRegistry metrics;
     private final HttpClient http;
 
-    public CallbackDispatcher(CallbackOutbox outbox, CallbackSigner signer, IngestConfig config,
-            MeterRegistry metrics) {
+    public CallbackDispatcher(CallbackOutbox outbox, CallbackSigner signer, CallbackTargets targets,
+            IngestConfig config, MeterRegistry metrics) {
         this.outbox = outbox;
         this.signer = signer;
+        this.targets = targets;
         this.config = config.callbacks();
         this.metrics = metrics;
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    private record Outcome(CallbackOutbox.Due due, Integer status, String error) {
+    private record Outcome(CallbackOutbox.Due due, Integer status, String error, boolean retriable) {
+        Outcome(CallbackOutbox.Due due, Integer status, String error) {
+            this(due, status, error, true);
+        }
+
         boolean delivered() {
             return status != null && status / 100 == 2;
         }
@@ -71,10 +78,17 @@ public class CallbackDispatcher {
             return CompletableFuture.completedFuture(
                     new Outcome(due, null, "not sent: no signing key (set HYBRID_CALLBACK_SIGNING_KEY)"));
         }
+        URI target;
+        try {
+            target = targets.check(due.url());
+        } catch (InvalidMessageException e) {
+            // Its host may resolve elsewhere now than at submission (DNS rebinding): refused for good, not retried.
+            return CompletableFuture.completedFuture(new Outcome(due, null, "refused: " + e.reason(), false));
+        }
         long timestamp = Instant.now().getEpochSecond();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(due.url())).timeout(config.timeout())
+            request = HttpRequest.newBuilder(target).timeout(config.timeout())
                     .header("Content-Type", "application/json").header("User-Agent", "hybrid-llm-callbacks")
                     .header("X-Hybrid-Request-Id", due.requestId())
                     .header("X-Hybrid-Delivery-Attempt", String.valueOf(due.attempt()))
@@ -97,7 +111,7 @@ public class CallbackDispatcher {
             metrics.counter("hybrid.ingest.callbacks", "outcome", "delivered").increment();
             return;
         }
-        Optional<Duration> retryIn = due.attempt() < config.maxAttempts() && signer.canSign()
+        Optional<Duration> retryIn = outcome.retriable() && due.attempt() < config.maxAttempts() && signer.canSign()
                 ? Optional.of(backoff(due.attempt()))
                 : Optional.empty();
         QuarkusTransaction.requiringNew().run(() -> outbox.failed(due, outcome.status(), outcome.error(), retryIn));

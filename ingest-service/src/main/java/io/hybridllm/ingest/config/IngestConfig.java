@@ -28,6 +28,34 @@ public interface IngestConfig {
 
     OpenAi openai();
 
+    Cleanup cleanup();
+
+    interface Cleanup {
+        /** How often old idempotency keys and cancellations are cleared ({@code hybrid.ingest.cleanup.every}). */
+        @WithDefault("10m")
+        Duration every();
+
+        /**
+         * How long an {@code Idempotency-Key} protects a retry, as OpenAI keeps its keys: after it, it is forgotten.
+         */
+        @WithDefault("24h")
+        Duration idempotencyKeys();
+
+        /**
+         * How long after a cancelled request's reply its cancellation stays on {@code llm.cancellations}: longer than a
+         * redelivery of its tier record to a worker (after a crash or rebalance) may take.
+         */
+        @WithDefault("1h")
+        Duration cancellationsAfterReply();
+
+        /**
+         * How long a cancellation whose request never got a reply stays: longer than the tier topics keep a record (7
+         * days), so no worker can still find the request there when the cancellation goes.
+         */
+        @WithDefault("8d")
+        Duration cancellationsUnanswered();
+    }
+
     interface OpenAi {
         /**
          * How long {@code POST /v1/chat/completions} waits for the answer on the connection before a 504 that names the
@@ -73,6 +101,13 @@ public interface IngestConfig {
 
         @WithDefault("10m")
         Duration maxBackoff();
+
+        /**
+         * Whether callbacks may go to loopback, link-local, private, multicast and any-local addresses; off, since a
+         * client could otherwise make ingest call into the network it runs in. On for a closed network of one's own.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
 
         /** The whole exchange with the client's server, per try. */
         @WithDefault("10s")

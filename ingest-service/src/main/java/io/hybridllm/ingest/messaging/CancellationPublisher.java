@@ -13,7 +13,10 @@ import io.hybridllm.contracts.json.Json;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 
-/** Tells the workers that a request was cancelled, on the compacted {@code llm.cancellations}, keyed by request id. */
+/**
+ * Tells the workers that a request was cancelled, on the compacted {@code llm.cancellations}, keyed by request id; and
+ * clears that once the request has long ended.
+ */
 @ApplicationScoped
 public class CancellationPublisher {
 
@@ -29,6 +32,15 @@ public class CancellationPublisher {
     /** Returns once the broker acknowledged the record; throws if it did not within the producer's timeouts. */
     public void sendAndAwait(Cancellation cancellation) {
         emitter.sendAndAwait(Record.of(cancellation.requestId(), Json.write(cancellation)));
+    }
+
+    /**
+     * Tombstones the cancellations of requests that ended long ago, so that compaction drops them; returns once the
+     * broker acknowledged every one.
+     */
+    public void sendTombstonesAndAwait(List<String> requestIds) {
+        AckedSends.sendAll(emitter, requestIds.stream().map(id -> Record.<String, String> of(id, null)).toList(),
+                transactions);
     }
 
     /** Sends many and returns once the broker acknowledged every one; throws if any was refused. */

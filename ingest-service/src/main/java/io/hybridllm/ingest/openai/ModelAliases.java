@@ -17,7 +17,7 @@ import io.hybridllm.contracts.pricing.PriceCatalogue;
  * What an OpenAI {@code model} asks of routing. {@code auto} (or none) leaves the choice to the router; a tier name
  * ({@code local-fast}, {@code local-quality}, {@code cloud}) is a tier hint; {@code provider/model}, or a model the
  * price catalogue lists under one provider, is a provider hint with the model in {@code hints.context.model}. The
- * router follows the provider hint when its policy defines that provider; the model is advisory.
+ * router uses that model on the providers that serve it, or answers that none does (see docs/routing.md).
  */
 @ApplicationScoped
 public class ModelAliases {

@@ -53,9 +53,10 @@ public class Cancelling {
             if (row.status.isFinal()) {
                 return Result.ALREADY_ENDED;
             }
+            row.cancelledRunning = row.status == RequestStatus.RUNNING;
             row.status = RequestStatus.CANCELLED;
             row.completedAt = Instant.now();
-            outbox.enqueueEnded(id, RequestStatus.CANCELLED.endingError());
+            outbox.enqueueEnded(id, row.endingError());
             try {
                 publisher.sendAndAwait(Cancellation.of(id, row.tenant));
             } catch (RuntimeException e) {
@@ -79,9 +80,11 @@ public class Cancelling {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             List<Cancellation> done = QuarkusTransaction.requiringNew().call(() -> {
-                List<Cancellation> cancellations = store.cancelOpen(chunk).stream()
-                        .map(row -> Cancellation.of(row[0], row[1])).toList();
-                cancellations.forEach(c -> outbox.enqueueEnded(c.requestId(), RequestStatus.CANCELLED.endingError()));
+                List<RequestStore.CancelledRow> rows = store.cancelOpen(chunk);
+                rows.forEach(row -> outbox.enqueueEnded(row.id(),
+                        row.midCall() ? RequestStatus.CANCELLED_MID_CALL : RequestStatus.CANCELLED.endingError()));
+                List<Cancellation> cancellations = rows.stream().map(row -> Cancellation.of(row.id(), row.tenant()))
+                        .toList();
                 try {
                     publisher.sendAllAndAwait(cancellations);
                 } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.hybridllm.contracts.ErrorInfo;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -62,4 +63,18 @@ public class RequestRecord extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /** The latest model call a worker announced for it (a {@code CallStarted} message), if any. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String running;
+
+    /** Cancelled while a model call for it was under way: that call still ends and is charged. */
+    @Column(name = "cancelled_running")
+    public boolean cancelledRunning;
+
+    /** Why a request that ingest ended itself, without a reply, ended; null for the other statuses. */
+    public ErrorInfo endingError() {
+        return status == RequestStatus.CANCELLED && cancelledRunning ? RequestStatus.CANCELLED_MID_CALL
+                : status.endingError();
+    }
 }

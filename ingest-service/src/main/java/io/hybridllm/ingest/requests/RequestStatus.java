@@ -4,8 +4,9 @@ import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmReply;
 
 /**
- * Where a request stands, as a client polling it sees. There is no {@code running}: workers do not announce when they
- * start a call, so a request that is {@code routed} or {@code escalated} may be waiting for a slot or being answered.
+ * Where a request stands, as a client polling it sees. The open states follow what ingest reads from Kafka, in whatever
+ * order it reads it: the tier topics ({@code routed}, {@code escalated}) and the workers' announcements that a call
+ * began ({@code running}). A final state never changes.
  */
 public enum RequestStatus {
     /** Stored and in {@code llm.requests}; the router has not published it to a tier yet (as far as ingest knows). */
@@ -13,7 +14,14 @@ public enum RequestStatus {
     /** On a tier topic, waiting for or being answered by a worker. */
     ROUTED,
     /** Handed on to a later tier after a failed or poor answer. */
-    ESCALATED, SUCCEEDED, FAILED, CANCELLED, EXPIRED;
+    ESCALATED,
+    /** A worker began a model call for it (its latest attempt); the answer, or a further attempt, is next. */
+    RUNNING, SUCCEEDED, FAILED, CANCELLED, EXPIRED;
+
+    /** The ending of a request cancelled while a model call for it was under way. */
+    public static final ErrorInfo CANCELLED_MID_CALL = new ErrorInfo(ErrorInfo.ErrorCode.CANCELLED,
+            "cancelled by its client while a model call was under way: that call runs to its end and is charged;"
+                    + " its answer, usage and cost are shown here once it replies, but the status stays cancelled");
 
     public boolean isFinal() {
         return ordinal() >= SUCCEEDED.ordinal();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.hybridllm.contracts.CallStarted;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutedRequest;
@@ -31,7 +32,8 @@ public class RequestStore {
                 now(), ?11)
             on conflict (id) do update set
                 status = case
-                    when llm_request.status not in ('QUEUED', 'ROUTED', 'ESCALATED') then llm_request.status
+                    when llm_request.status not in ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING') then llm_request.status
+                    when llm_request.running_attempt > jsonb_array_length(excluded.attempts) then 'RUNNING'
                     when excluded.status = 'ESCALATED' or llm_request.status = 'ESCALATED'
                         or llm_request.tier <> excluded.tier then 'ESCALATED'
                     else 'ROUTED' end,
@@ -89,6 +91,31 @@ public class RequestStore {
     }
 
     /**
+     * Records that a worker began a model call for a request. It shows as {@code running} unless it has ended, or the
+     * call is older news than the tier record already read (an attempt the request's escalation already carries); the
+     * call with the highest attempt number is the one shown. The tier topics' records keep a request running as long as
+     * its latest call is on their tier or later (see {@link #recordRouted}).
+     */
+    public void recordStarted(CallStarted call) {
+        entityManager.createNativeQuery("""
+                insert into llm_request (id, tenant, status, source, submitted_at, running, running_attempt)
+                values (?1, ?2, 'RUNNING', 'kafka', ?3, cast(?4 as jsonb), ?5)
+                on conflict (id) do update set
+                    status = case
+                        when llm_request.status in ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING')
+                            and excluded.running_attempt > coalesce(jsonb_array_length(llm_request.attempts), 0)
+                        then 'RUNNING' else llm_request.status end,
+                    running = case when llm_request.running_attempt is null
+                        or excluded.running_attempt >= llm_request.running_attempt
+                        then excluded.running else llm_request.running end,
+                    running_attempt = greatest(llm_request.running_attempt, excluded.running_attempt),
+                    updated_at = now()
+                """).setParameter(1, call.requestId()).setParameter(2, call.tenant())
+                .setParameter(3, Timestamp.from(call.at())).setParameter(4, Json.write(call))
+                .setParameter(5, call.attempt()).executeUpdate();
+    }
+
+    /**
      * Ends as {@code expired} what is still queued past its deadline, and what has been on a tier longer than
      * {@code routedGrace} past it (no worker took it: a worker checks the deadline before each call, so one that did
      * would have replied). Returns the ids it ended.
@@ -98,19 +125,25 @@ public class RequestStore {
         return entityManager.createNativeQuery("""
                 update llm_request set status = 'EXPIRED', completed_at = now(), updated_at = now()
                 where deadline is not null and ((status = 'QUEUED' and deadline < now())
-                    or (status in ('ROUTED', 'ESCALATED') and deadline < ?1))
+                    or (status in ('ROUTED', 'ESCALATED', 'RUNNING') and deadline < ?1))
                 returning id
                 """).setParameter(1, Timestamp.from(Instant.now().minus(routedGrace))).getResultList();
     }
 
-    /** Cancels those of {@code ids} that have not ended; returns the id and tenant of each it cancelled. */
+    /** A request {@link #cancelOpen} cancelled; {@code midCall} when a model call for it was under way. */
+    public record CancelledRow(String id, String tenant, boolean midCall) {
+    }
+
+    /** Cancels those of {@code ids} that have not ended; returns each it cancelled. */
     @SuppressWarnings("unchecked")
-    public List<String[]> cancelOpen(List<String> ids) {
+    public List<CancelledRow> cancelOpen(List<String> ids) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                update llm_request set status = 'CANCELLED', completed_at = now(), updated_at = now()
-                where id in (?1) and status in ('QUEUED', 'ROUTED', 'ESCALATED') returning id, tenant
+                update llm_request set status = 'CANCELLED', cancelled_running = (status = 'RUNNING'),
+                    completed_at = now(), updated_at = now()
+                where id in (?1) and status in ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING')
+                returning id, tenant, cancelled_running
                 """).setParameter(1, ids).getResultList();
-        return rows.stream().map(row -> new String[] { (String) row[0], (String) row[1] }).toList();
+        return rows.stream().map(row -> new CancelledRow((String) row[0], (String) row[1], (Boolean) row[2])).toList();
     }
 
     private static Timestamp deadline(LlmRequest request) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.hybridllm.contracts.Attempt;
+import io.hybridllm.contracts.CallStarted;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.RoutingDecision;
@@ -17,15 +18,16 @@ import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.callbacks.CallbackView;
 import io.hybridllm.ingest.requests.RequestRecord;
+import io.hybridllm.ingest.requests.RequestStatus;
 
 /**
- * What {@code GET /v1/requests/{id}} answers: the status; while it is on a tier, the decision and attempts so far; once
- * final, the result with how it was reached.
+ * What {@code GET /v1/requests/{id}} answers: the status; while it is on a tier, the decision and attempts so far, and
+ * the model call under way when it is running; once final, the result with how it was reached.
  */
 public record RequestView(String id, String tenant, String jobId, String taskType, String status, String source,
         Instant submittedAt, Instant routedAt, Instant completedAt, String answer, ErrorInfo error, Tier tier,
         String provider, String model, TokenUsage usage, BigDecimal costUsd, Long latencyMs, Double qualityScore,
-        RoutingDecision routing, List<Attempt> attempts, CallbackView callback) {
+        RoutingDecision routing, List<Attempt> attempts, RunningCall running, CallbackView callback) {
 
     private static final TypeReference<List<Attempt>> ATTEMPTS = new TypeReference<>() {
     };
@@ -35,16 +37,19 @@ public record RequestView(String id, String tenant, String jobId, String taskTyp
         if (row.reply == null) {
             RoutingDecision routing = row.routing == null ? null : Json.read(row.routing, RoutingDecision.class);
             List<Attempt> attempts = row.attempts == null ? List.of() : readAttempts(row.attempts);
+            boolean callUnderWay = row.status == RequestStatus.RUNNING || row.cancelledRunning;
+            RunningCall running = callUnderWay && row.running != null
+                    ? RunningCall.of(Json.read(row.running, CallStarted.class))
+                    : null;
             return new RequestView(row.id, row.tenant, row.jobId, row.taskType, status, row.source, row.submittedAt,
-                    row.routedAt, row.completedAt, null, row.status.endingError(),
-                    routing == null ? null : routing.tier(), null, null, null, null, null, null, routing, attempts,
-                    callback);
+                    row.routedAt, row.completedAt, null, row.endingError(), routing == null ? null : routing.tier(),
+                    null, null, null, null, null, null, routing, attempts, running, callback);
         }
         LlmReply reply = Json.read(row.reply, LlmReply.class);
         return new RequestView(row.id, row.tenant, row.jobId, row.taskType, status, row.source, row.submittedAt,
                 row.routedAt, row.completedAt, reply.answer(), reply.error(), reply.tier(), reply.provider(),
                 reply.model(), reply.usage(), reply.costUsd(), reply.latencyMs(), reply.qualityScore(),
-                reply.decision(), reply.attempts(), callback);
+                reply.decision(), reply.attempts(), null, callback);
     }
 
     private static List<Attempt> readAttempts(String json) {

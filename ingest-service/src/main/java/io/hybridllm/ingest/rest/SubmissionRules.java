@@ -1,29 +1,29 @@
 package io.hybridllm.ingest.rest;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.callbacks.CallbackSigner;
+import io.hybridllm.ingest.callbacks.CallbackTargets;
 import io.hybridllm.ingest.config.IngestConfig;
 import io.hybridllm.ingest.tenants.Caller;
 
 /**
  * Reads an HTTP submission: within the size limit (413), strictly (an unknown field is a 400 naming it), valid as a
- * message, for the caller's tenant, and with a callback URL this server can call back.
+ * message, for the caller's tenant, and with a callback URL this server can and may call back.
  */
 @ApplicationScoped
 public class SubmissionRules {
 
     private final CallbackSigner signer;
+    private final CallbackTargets targets;
     private final IngestConfig config;
 
-    public SubmissionRules(CallbackSigner signer, IngestConfig config) {
+    public SubmissionRules(CallbackSigner signer, CallbackTargets targets, IngestConfig config) {
         this.signer = signer;
+        this.targets = targets;
         this.config = config;
     }
 
@@ -43,16 +43,7 @@ public class SubmissionRules {
     }
 
     private void checkCallbackUrl(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new InvalidMessageException("callback_url", "is not a URL: " + e.getReason());
-        }
-        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                || url.length() > 2048) {
-            throw new InvalidMessageException("callback_url", "must be an absolute http or https URL (2048 at most)");
-        }
+        targets.check(url);
         if (!signer.canSign()) {
             throw new InvalidMessageException("callback_url",
                     "callbacks are off on this server: it has no signing key (HYBRID_CALLBACK_SIGNING_KEY)");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,22 @@ class OpenAiSdkTest {
             assertThat(completion.model()).isEqualTo("ollama/llama3.2:1b");
             assertThat(completion.usage().orElseThrow().totalTokens()).isEqualTo(5);
         }
+    }
+
+    @Test
+    void aConcreteModelIsPassedToTheRouterAsAPin() throws Exception {
+        AtomicReference<io.hybridllm.contracts.LlmRequest> queued = new AtomicReference<>();
+        try (PipelinePlayer player = new PipelinePlayer(request -> lastMessage(request).startsWith("sdk gpt-4o:"),
+                request -> {
+                    queued.set(request);
+                    return "ok";
+                })) {
+            client().chat().completions().create(
+                    ChatCompletionCreateParams.builder().model("gpt-4o").addUserMessage("sdk gpt-4o: hi").build());
+        }
+        // The router pins exactly this (ModelPinningTest: the decision then targets openai/gpt-4o).
+        assertThat(queued.get().hints().provider()).isEqualTo("openai");
+        assertThat(queued.get().hints().context()).containsEntry("model", "gpt-4o");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.hybridllm.contracts.Attempt;
+import io.hybridllm.contracts.CallStarted;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
@@ -34,9 +35,14 @@ public final class Pipeline {
         return KAFKA.awaitMessage(Topics.REQUESTS, id, LlmRequest.class, WAIT);
     }
 
+    /** The request as the router would route it: to local-fast, with the cloud to escalate to. */
+    public static RoutedRequest onLocalFast(LlmRequest request) {
+        return new RoutedRequest(request, new RoutingDecision(Tier.LOCAL_FAST, List.of(LOCAL, CLOUD), 0.1, List.of(),
+                "score 0.100 < 0.30: local-fast", "hybrid", "builtin-1", null));
+    }
+
     public static RoutedRequest route(LlmRequest request) {
-        RoutedRequest routed = new RoutedRequest(request, new RoutingDecision(Tier.LOCAL_FAST, List.of(LOCAL, CLOUD),
-                0.1, List.of(), "score 0.100 < 0.30: local-fast", "hybrid", "builtin-1", null));
+        RoutedRequest routed = onLocalFast(request);
         KAFKA.send(Topics.TIER_LOCAL_FAST, request.id(), Json.write(routed));
         return routed;
     }
@@ -49,6 +55,14 @@ public final class Pipeline {
                 routed.decision().escalatedTo(Tier.CLOUD, "quality 0.20 below 0.50"));
         KAFKA.send(Topics.TIER_CLOUD, routed.id(), Json.write(escalated));
         return escalated;
+    }
+
+    /** What a worker announces as it begins its {@code attempt}-th call for a request, on {@code target}. */
+    public static CallStarted start(RoutedRequest routed, Target target, int attempt) {
+        CallStarted call = new CallStarted(1, routed.id(), routed.request().tenant(), target.tier(), target.provider(),
+                target.model(), "gpu-1/42", attempt, Instant.now());
+        KAFKA.send(Topics.PROGRESS, routed.id(), Json.write(call));
+        return call;
     }
 
     public static LlmReply answer(RoutedRequest routed, String answer) {

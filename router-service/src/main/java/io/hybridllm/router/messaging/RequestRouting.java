@@ -59,7 +59,7 @@ public class RequestRouting {
         try {
             decision = router.decide(request);
         } catch (UnroutableException e) {
-            if (held.hold(request, incoming, e)) {
+            if (e.healthMayHelp() && held.hold(request, incoming, e)) {
                 return null;
             }
             metrics.counter("hybrid.router.unroutable").increment();

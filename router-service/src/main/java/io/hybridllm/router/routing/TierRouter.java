@@ -23,8 +23,9 @@ import io.hybridllm.router.scoring.ComplexityScorer;
 
 /**
  * Decides a request's tier and targets by the policy in force, in this order: the mode's route for the task type at the
- * request's depth (with the request's preferred provider first), then a tier hint, then privacy, then tier health.
- * Every step that changes the outcome adds its reason to the decision's rule.
+ * request's depth (with the request's preferred provider first), then a tier hint, then privacy, then a concrete model
+ * the request names (see {@link ModelPinning}), then tier health. Every step that changes the outcome adds its reason
+ * to the decision's rule.
  */
 @Singleton
 public class TierRouter {
@@ -45,7 +46,7 @@ public class TierRouter {
     }
 
     /** A target with the tier it runs on. */
-    private record Candidate(Tier tier, Target target) {
+    record Candidate(Tier tier, Target target) {
     }
 
     public RoutingDecision decide(LlmRequest request) {
@@ -89,12 +90,23 @@ public class TierRouter {
             }
             candidates = local;
         }
+        Optional<String> model = ModelPinning.wanted(request);
+        if (model.isPresent()) {
+            ModelPinning.Pinned pinned = ModelPinning.pin(policy, model.get(), hints.provider(), candidates);
+            reasons.add(pinned.reason());
+            if (pinned.candidates().isEmpty()) {
+                throw new UnroutableException(ModelPinning.unserved(model.get(), route.because(), mustStayLocal),
+                        decision(Tier.CLOUD, candidates, score, reasons, policy, mode, request), false);
+            }
+            candidates = pinned.candidates();
+        }
         Candidate wanted = candidates.isEmpty() ? null : candidates.getFirst();
         List<Candidate> usable = candidates.stream().filter(c -> health.isHealthy(c.tier())).toList();
         if (usable.isEmpty()) {
             throw new UnroutableException(unroutable(candidates, mustStayLocal, route),
                     decision(wanted == null ? Tier.LOCAL_QUALITY : wanted.tier(), candidates, score, reasons, policy,
-                            mode, request));
+                            mode, request),
+                    true);
         }
         if (usable.getFirst() != wanted) {
             reasons.add("health: " + wanted.tier().wireName() + " is unhealthy (" + health.why(wanted.tier()) + ")");

@@ -3,11 +3,14 @@ package io.hybridllm.router.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.TaskType;
@@ -61,6 +64,21 @@ class RequestRoutingTest {
                 new RequestHints(null, null, true, null, null, null, Map.of()));
         RoutedRequest routed = routedOn(Topics.TIER_LOCAL_QUALITY, "route-sensitive");
         assertThat(routed.decision().rule()).contains("privacy: marked sensitive, stays local");
+    }
+
+    @Test
+    void aRequestNamingAModelIsRoutedToItOrAnsweredWithTheReason() {
+        submit("route-gpt-4o", TaskType.CHAT, Prompts.SIMPLE,
+                new RequestHints("openai", null, false, null, null, null, Map.of("model", "gpt-4o")));
+        RoutedRequest routed = routedOn(Topics.TIER_CLOUD, "route-gpt-4o");
+        assertThat(routed.decision().targets()).extracting(t -> t.provider() + "/" + t.model())
+                .containsExactly("openai/gpt-4o");
+
+        submit("route-unknown-model", TaskType.CHAT, Prompts.SIMPLE, new RequestHints(null, null, false, null, null,
+                Instant.now().plusSeconds(600), Map.of("model", "mystery-model")));
+        LlmReply reply = Json.read(kafka.awaitKey(Topics.REPLIES, "route-unknown-model", WAIT).value(), LlmReply.class);
+        assertThat(reply.error().code()).isEqualTo(ErrorInfo.ErrorCode.NO_PROVIDER);
+        assertThat(reply.error().message()).contains("serves the model mystery-model");
     }
 
     @Test

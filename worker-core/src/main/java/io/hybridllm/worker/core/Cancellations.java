@@ -41,6 +41,10 @@ public class Cancellations {
 
     @Incoming(Channels.CANCELLATIONS)
     public void onCancellation(String payload) {
+        if (payload == null) {
+            // A tombstone: ingest clears a cancellation once its request has long ended; the entry here ages out.
+            return;
+        }
         Cancellation cancellation;
         try {
             cancellation = Json.read(payload, Cancellation.class);

@@ -81,6 +81,11 @@ final class Job {
         return again || tried.size() < routed.decision().escalation().maxAttempts();
     }
 
+    /** The number the next attempt will have in the request's history, counting every tier's attempts from 1. */
+    int nextAttempt() {
+        return attempts.size() + 1;
+    }
+
     void answered(Target target, String backend, CallResult.Answered answer, QualityOutcome quality, Instant at,
             long latencyMs) {
         // A local call held its GPU for latencyMs: a gpu_hour catalogue entry prices that share of the hour.

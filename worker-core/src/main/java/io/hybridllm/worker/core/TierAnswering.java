@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.hybridllm.contracts.CallStarted;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmRequest;
@@ -21,6 +22,7 @@ import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.worker.core.pool.BackendPool;
 import io.hybridllm.worker.core.pool.BackendPool.Lease;
+import io.hybridllm.worker.core.pool.WorkerIdentity;
 import io.hybridllm.worker.core.quality.QualityCheck;
 import io.hybridllm.worker.core.resilience.RetryConfig;
 
@@ -41,10 +43,12 @@ public class TierAnswering {
     private final PriceCatalogue prices;
     private final BackendCalls calls;
     private final Cancellations cancellations;
+    private final ProgressPublisher progress;
 
     public TierAnswering(BackendPool pool, CallMetrics metrics, PriceCatalogue prices, RetryConfig retry,
-            Cancellations cancellations) {
+            Cancellations cancellations, ProgressPublisher progress) {
         this.pool = pool;
+        this.progress = progress;
         this.metrics = metrics;
         this.prices = prices;
         this.calls = new BackendCalls(metrics, retry.policy());
@@ -111,6 +115,10 @@ public class TierAnswering {
                 return job.exhausted(new ErrorInfo(ErrorCode.NO_PROVIDER, "no attempts left"));
             }
             Target target = job.target().orElseThrow();
+            if (lease.get().backend().refusal().isEmpty()) {
+                // Once per target and backend: the retries of BackendCalls on it are the same attempt.
+                progress.started(CallStarted.of(job.routed(), target, WorkerIdentity.current(), job.nextAttempt()));
+            }
             switch (calls.call(job, target, lease.get())) {
                 case BackendCalls.Answer answer -> {
                     // Local answers are checked; a cloud answer is the top of the path, with nowhere better to go.
