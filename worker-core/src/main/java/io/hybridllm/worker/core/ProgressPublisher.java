@@ -32,8 +32,8 @@ public class ProgressPublisher {
     }
 
     public void started(CallStarted call) {
-        progress.sendMessage(Message.of(Json.write(call))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(call.requestId()).build()))
+        progress.sendMessage(TraceContext.continued(Message.of(Json.write(call))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(call.requestId()).build())))
                 .subscribe().with(sent -> {
                 }, failure -> LOG.debugf("progress of request %s not published: %s", call.requestId(),
                         failure.getMessage()));
