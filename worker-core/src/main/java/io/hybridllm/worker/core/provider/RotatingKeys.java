@@ -63,11 +63,6 @@ public final class RotatingKeys implements KeySupplier {
         next = replacement.isEmpty() ? 0 : next % replacement.size();
     }
 
-    /** The ids of the keys in use, in order, retired ones included. */
-    public synchronized List<String> ids() {
-        return keys.stream().map(ApiKey::id).toList();
-    }
-
     /** The next key in turn that is not retired and not resting; when all are resting, the one free soonest. */
     @Override
     public synchronized Optional<ApiKey> current() {
