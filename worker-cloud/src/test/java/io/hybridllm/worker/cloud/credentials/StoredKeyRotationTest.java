@@ -62,21 +62,21 @@ class StoredKeyRotationTest {
     void aRevokedStoredKeyIsRetiredInTheStoreAndTheNextServesWithoutAnyValueLeaking() {
         List<String> answers = new ArrayList<>();
         try (LogCapture logs = LogCapture.install()) {
-            answers.add(StoredKeys.admin().body(StoredKeys.body(REVOKED)).put("/v1/credentials/openai/key-1").then()
+            answers.add(StoredKeys.admin().body(StoredKeys.body(REVOKED)).put("/v1/credentials/openai/revoked-1").then()
                     .statusCode(201).extract().asString());
-            answers.add(StoredKeys.admin().body(StoredKeys.body(GOOD)).put("/v1/credentials/openai/key-2").then()
+            answers.add(StoredKeys.admin().body(StoredKeys.body(GOOD)).put("/v1/credentials/openai/good-2").then()
                     .statusCode(201).extract().asString());
 
             String rawFirst = send("stored-rotation-1");
             LlmReply first = Json.read(rawFirst, LlmReply.class);
             assertThat(first.status()).isEqualTo(LlmReply.Status.SUCCEEDED);
             assertThat(first.attempts()).extracting(Attempt::errorCode).containsExactly(ErrorCode.AUTHENTICATION, null);
-            assertThat(first.attempts().get(0).detail()).startsWith("on openai with key store:openai/key-1: ");
-            assertThat(first.attempts().get(1).detail()).isEqualTo("on openai with key store:openai/key-2");
+            assertThat(first.attempts().get(0).detail()).startsWith("on openai with key store:openai/revoked-1: ");
+            assertThat(first.attempts().get(1).detail()).isEqualTo("on openai with key store:openai/good-2");
 
             // Retired in the store, with the reason, for every instance; the admin sees it.
             await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(StoredKeys.rawRows(DB)).anyMatch(row -> row.contains("key-1")
+                    .untilAsserted(() -> assertThat(StoredKeys.rawRows(DB)).anyMatch(row -> row.contains("revoked-1")
                             && row.contains("retired") && row.contains("refused by openai with HTTP 401")));
             String listed = StoredKeys.admin().get("/v1/credentials").then().statusCode(200).extract().asString();
             answers.add(listed);
@@ -84,8 +84,8 @@ class StoredKeyRotationTest {
 
             String rawSecond = send("stored-rotation-2");
             assertThat(Json.read(rawSecond, LlmReply.class).attempts()).singleElement().satisfies(
-                    attempt -> assertThat(attempt.detail()).isEqualTo("on openai with key store:openai/key-2"));
-            answers.add(StoredKeys.admin().delete("/v1/credentials/openai/key-2").then().statusCode(200).extract()
+                    attempt -> assertThat(attempt.detail()).isEqualTo("on openai with key store:openai/good-2"));
+            answers.add(StoredKeys.admin().delete("/v1/credentials/openai/good-2").then().statusCode(200).extract()
                     .asString());
 
             List<String> usage = kafka.awaitAll(Topics.USAGE, record -> {
@@ -93,7 +93,10 @@ class StoredKeyRotationTest {
                 return request.startsWith("stored-rotation-");
             }, 3, Published.WAIT).stream().map(ConsumerRecord::value).toList();
             List<AuditEvent> audit = kafka
-                    .awaitAll(Topics.AUDIT, record -> record.value().contains("store:openai/key-"), 4, Published.WAIT)
+                    .awaitAll(Topics.AUDIT,
+                            record -> record.value().contains("store:openai/revoked-1")
+                                    || record.value().contains("store:openai/good-2"),
+                            4, Published.WAIT)
                     .stream().map(record -> Json.read(record.value(), AuditEvent.class)).toList();
             assertThat(audit).extracting(AuditEvent::action).containsExactlyInAnyOrder(AuditEvent.Action.KEY_CREATED,
                     AuditEvent.Action.KEY_CREATED, AuditEvent.Action.KEY_REVOKED, AuditEvent.Action.KEY_REVOKED);
@@ -115,7 +118,8 @@ class StoredKeyRotationTest {
                 assertThat(logs.lines()).noneMatch(line -> line.contains(secret));
             }
             // The capture works: the retirement was logged, by key id.
-            assertThat(logs.lines()).anyMatch(line -> line.contains("retired") && line.contains("store:openai/key-1"));
+            assertThat(logs.lines())
+                    .anyMatch(line -> line.contains("retired") && line.contains("store:openai/revoked-1"));
         }
     }
 }
