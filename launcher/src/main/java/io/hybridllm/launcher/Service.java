@@ -3,7 +3,7 @@ package io.hybridllm.launcher;
 /** The five services as the launcher runs them: their module, default HTTP port and database, if any. */
 public enum Service {
     INGEST("ingest-service", 8080, "ingest"), ROUTER("router-service", 8081, null),
-    WORKER_LOCAL("worker-local", 8082, null), WORKER_CLOUD("worker-cloud", 8083, null),
+    WORKER_LOCAL("worker-local", 8082, null), WORKER_CLOUD("worker-cloud", 8083, "credentials"),
     COST("cost-service", 8084, "cost");
 
     private final String module;

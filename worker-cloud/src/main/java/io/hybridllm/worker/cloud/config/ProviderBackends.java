@@ -1,6 +1,5 @@
 package io.hybridllm.worker.cloud.config;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import io.hybridllm.worker.core.provider.KeySupplier;
 import io.hybridllm.worker.core.provider.ProviderBackend;
 import io.hybridllm.worker.core.provider.ProviderKind;
 import io.hybridllm.worker.core.provider.ProviderSettings;
-import io.hybridllm.worker.core.provider.RotatingKeys;
 import io.hybridllm.worker.core.resilience.RateLimiter;
 import io.hybridllm.worker.core.resilience.Safeguards;
 
@@ -36,13 +34,19 @@ public class ProviderBackends {
 
     @Produces
     @Singleton
-    BackendPool pool(WorkerConfig config, CircuitEvents circuits, Config variables,
+    KeyRing ring(CredentialStoreSwitch store) {
+        return new KeyRing(store.on());
+    }
+
+    @Produces
+    @Singleton
+    BackendPool pool(WorkerConfig config, CircuitEvents circuits, Config variables, KeyRing ring,
             @ConfigProperty(name = "hybrid.worker.health.failure-threshold", defaultValue = "3") int failureThreshold) {
         // Key variables are read through the configuration, which reads the environment first: tests can set them.
         Function<String, String> env = name -> variables.getOptionalValue(name, String.class).orElse(null);
         List<BackendPool.Slotted> backends = new ArrayList<>();
         for (Map.Entry<String, WorkerConfig.Provider> entry : config.providers().entrySet()) {
-            ProviderSettings settings = settings(config, entry.getKey(), env);
+            ProviderSettings settings = settings(config, entry.getKey(), env, ring);
             Safeguards safeguards = new Safeguards(new ProviderCircuit(entry.getKey(), config.circuit(), circuits),
                     limiter(config, entry.getValue(), settings));
             backends.add(
@@ -56,6 +60,11 @@ public class ProviderBackends {
 
     /** The settings of provider {@code name}; {@code env} reads the environment variable a key is taken from. */
     public static ProviderSettings settings(WorkerConfig config, String name, Function<String, String> env) {
+        return settings(config, name, env, new KeyRing(false));
+    }
+
+    /** As above, with the provider's rotating keys kept in {@code ring}, for the credential store. */
+    static ProviderSettings settings(WorkerConfig config, String name, Function<String, String> env, KeyRing ring) {
         WorkerConfig.Provider provider = config.providers().get(name);
         if (provider == null) {
             throw new IllegalArgumentException("no provider " + name + " under hybrid.cloud.providers (configured: "
@@ -64,7 +73,7 @@ public class ProviderBackends {
         String kindName = provider.kind().orElse(name);
         ProviderKind kind = ProviderKind.byWireName(kindName).orElseThrow(() -> new IllegalArgumentException(
                 "provider " + name + " has no known kind: set hybrid.cloud.providers." + name + ".kind"));
-        return new ProviderSettings(name, kind, provider.baseUrl().orElse(null), keys(name, provider, env),
+        return new ProviderSettings(name, kind, provider.baseUrl().orElse(null), keys(name, provider, env, ring),
                 provider.defaultModel().orElse(null), provider.connectTimeout(), provider.timeout(),
                 provider.healthTimeout(), provider.apiVersion().orElse(null), provider.maxTokens());
     }
@@ -81,19 +90,22 @@ public class ProviderBackends {
     }
 
     /**
-     * The configured key first, else the keys in the named environment variables, in that order; the source names where
-     * to set them. Keys from variables rotate; a variable that is unset or blank holds no key.
+     * The configured key, which is fixed; else the keys in the named environment variables, in that order, and then
+     * those of the credential store (see {@link KeyRing}): these rotate. The source names where to set them; a variable
+     * that is unset or blank holds no key.
      */
-    private static KeySupplier keys(String name, WorkerConfig.Provider provider, Function<String, String> env) {
+    private static KeySupplier keys(String name, WorkerConfig.Provider provider, Function<String, String> env,
+            KeyRing ring) {
         Optional<String> configured = provider.apiKey().filter(key -> !key.isBlank());
-        if (configured.isPresent() || provider.apiKeyEnv().isEmpty()) {
+        if (configured.isPresent() || provider.apiKeyEnv().isEmpty() && !ring.storeOn()) {
             return KeySupplier.fixed(configured.orElse(null), "hybrid.cloud.providers." + name + ".api-key");
         }
-        List<String> names = provider.apiKeyEnv().get().stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        List<String> names = provider.apiKeyEnv().orElse(List.of()).stream().map(String::strip)
+                .filter(v -> !v.isEmpty()).toList();
         List<ApiKey> keys = names.stream().map(variable -> {
             String secret = env.apply(variable);
             return secret == null || secret.isBlank() ? null : new ApiKey(variable, secret);
         }).filter(Objects::nonNull).toList();
-        return new RotatingKeys(name, keys, String.join(", ", names), Clock.systemUTC());
+        return ring.rotating(name, keys, String.join(", ", names));
     }
 }

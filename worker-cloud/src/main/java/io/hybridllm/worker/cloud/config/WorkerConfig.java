@@ -1,5 +1,6 @@
 package io.hybridllm.worker.cloud.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,30 @@ public interface WorkerConfig {
     Duration rateLimitMaxWait();
 
     Circuit circuit();
+
+    Credentials credentials();
+
+    /** The encrypted credential store in PostgreSQL (docs/workers.md, "Credential store"). */
+    interface Credentials {
+
+        /**
+         * {@code postgresql} or {@code none}; unset, the store is on when a database URL
+         * ({@code quarkus.datasource.jdbc.url}) is set.
+         */
+        Optional<String> store();
+
+        /**
+         * A file holding the master key (32 bytes, base64), for when {@code HYBRID_CREDENTIALS_MASTER_KEY} is not set.
+         */
+        Optional<Path> masterKeyFile();
+
+        /** The id recorded with each row; defaults to a fingerprint of the master key itself. */
+        Optional<String> masterKeyId();
+
+        /** How often each worker reads the store again, so a key added or retired elsewhere counts everywhere. */
+        @WithDefault("30s")
+        Duration reloadInterval();
+    }
 
     /** Every provider's circuit breaker. */
     interface Circuit {

@@ -46,6 +46,11 @@ class ProviderBackendsTest {
         public Circuit circuit() {
             throw new UnsupportedOperationException("not needed for settings");
         }
+
+        @Override
+        public Credentials credentials() {
+            throw new UnsupportedOperationException("not needed for settings");
+        }
     }
 
     private static final Config CONFIG = new Config(Map.of("claude",

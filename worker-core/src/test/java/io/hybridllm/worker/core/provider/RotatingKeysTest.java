@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -83,5 +84,36 @@ class RotatingKeysTest {
         RotatingKeys none = new RotatingKeys("claude", List.of(), "ANTHROPIC_API_KEY", clock);
         assertThat(none.current()).isEmpty();
         assertThat(none.unavailable("claude")).isEqualTo("no API key configured for claude: set ANTHROPIC_API_KEY");
+    }
+
+    @Test
+    void replacedKeysJoinTheRotationAndARetiredIdStaysRetiredUnlessItsSecretChanged() {
+        List<ApiKey> heard = new ArrayList<>();
+        RotatingKeys store = new RotatingKeys("openai", List.of(FIRST), "KEY_A", clock, heard::add);
+        store.refused(FIRST, 401);
+        store.refused(FIRST, 401);
+        assertThat(heard).containsExactly(FIRST);
+        assertThat(store.current()).isEmpty();
+
+        ApiKey added = new ApiKey("store:openai/key-2", "sk-added-222");
+        store.replace(List.of(FIRST, added));
+        assertThat(store.current()).contains(added);
+        assertThat(store.hasOtherThan(added.id())).isFalse();
+
+        // The same name with a new value is a new key.
+        ApiKey renewed = new ApiKey("KEY_A", "sk-renewed-333");
+        store.replace(List.of(renewed, added));
+        assertThat(store.current()).contains(renewed);
+        assertThat(store.hasOtherThan(renewed.id())).isTrue();
+
+        store.replace(List.of());
+        assertThat(store.current()).isEmpty();
+    }
+
+    @Test
+    void aKeyRestingWhenReplacedKeepsResting() {
+        keys.rateLimited(FIRST, Duration.ofSeconds(10));
+        keys.replace(List.of(FIRST, SECOND));
+        assertThat(keys.current()).contains(SECOND);
     }
 }
