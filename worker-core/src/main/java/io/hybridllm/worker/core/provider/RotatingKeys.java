@@ -95,7 +95,8 @@ public final class RotatingKeys implements KeySupplier {
             return KeySupplier.super.unavailable(provider);
         }
         return "every API key of " + provider + " was refused (HTTP 401) and retired: "
-                + String.join(", ", retired.keySet()) + "; set valid keys in " + source + " and restart the worker";
+                + String.join(", ", retired.keySet()) + "; set valid keys in " + source
+                + " (environment variables are read at start-up, the credential store every reload)";
     }
 
     @Override

@@ -51,7 +51,8 @@ class RotatingKeysTest {
         keys.refused(SECOND, 401);
         assertThat(keys.current()).isEmpty();
         assertThat(keys.unavailable("openai")).isEqualTo("every API key of openai was refused (HTTP 401) and retired: "
-                + "KEY_A, KEY_B; set valid keys in KEY_A, KEY_B and restart the worker");
+                + "KEY_A, KEY_B; set valid keys in KEY_A, KEY_B"
+                + " (environment variables are read at start-up, the credential store every reload)");
     }
 
     @Test
