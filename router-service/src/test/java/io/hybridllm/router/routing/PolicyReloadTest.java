@@ -42,10 +42,14 @@ class PolicyReloadTest {
         }
     }
 
-    /** A fixed name: Quarkus loads this class twice, and both copies must mean the same file. */
+    /**
+     * A fixed name: Quarkus loads this class twice, and both copies must mean the same file. It is in this build's own
+     * target folder, not the shared temp folder, where another checkout's build could edit it at the same time.
+     */
     private static Path createFile() {
         try {
-            Path file = Path.of(System.getProperty("java.io.tmpdir"), "hybrid-policy-reload-test.toml");
+            Path file = Path.of("target", "policy-reload-test.toml").toAbsolutePath();
+            Files.createDirectories(file.getParent());
             Files.writeString(file, "version = \"v1\"\n");
             file.toFile().deleteOnExit();
             return file;
