@@ -1,6 +1,7 @@
 package io.hybridllm.launcher.cost;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +58,7 @@ public final class CostSimulator {
         /** Savings in percent of the pure-API cost, to two decimals; 0 when pure API costs nothing. */
         public BigDecimal savingsPercent() {
             return pureApiUsd.signum() == 0 ? BigDecimal.ZERO
-                    : savingsUsd().multiply(BigDecimal.valueOf(100)).divide(pureApiUsd, 2,
-                            java.math.RoundingMode.HALF_UP);
+                    : savingsUsd().multiply(BigDecimal.valueOf(100)).divide(pureApiUsd, 2, RoundingMode.HALF_UP);
         }
     }
 
