@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.hybridllm.contracts.Topics;
+import io.hybridllm.launcher.cost.CostSimulateCommand;
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
@@ -40,6 +41,10 @@ public final class Hybrid {
               topics --bootstrap-servers=HOSTS [--replication-factor=N]
                                                Create the system's topics on a Kafka cluster, with the documented
                                                partitions and retention (existing topics are kept).
+              cost simulate --days N --per-day N --mix FILE [--mode MODE] [--policy FILE] [--pricing FILE]
+                            [--reference provider/model]
+                                               Price a workload mix (TOML or JSON, see docs/costs.md) through the
+                                               routing policy and the price catalogue: pure API against hybrid.
               config check [FILE]              Validate the routing policy (this machine's layered lookup, with FILE
                                                on top) and print the effective policy, or every problem in it.
               help                             This text.
@@ -73,6 +78,7 @@ public final class Hybrid {
                     }
                 }
                 case "topics" -> topics(flags);
+                case "cost" -> CostSimulateCommand.run(flags, System.out);
                 case "config" -> {
                     if (flags.isEmpty() || !flags.getFirst().equals("check")) {
                         throw new IllegalArgumentException("usage: hybrid config check [FILE]");

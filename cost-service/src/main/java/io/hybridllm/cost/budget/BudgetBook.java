@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.hybridllm.cost.config.PolicyInForce;
 import io.hybridllm.policy.Policy;
 
 /**
@@ -17,11 +18,11 @@ import io.hybridllm.policy.Policy;
 @ApplicationScoped
 public class BudgetBook {
 
-    private final Policy.Cost cost;
+    private final PolicyInForce policy;
     private final StoredBudgets stored;
 
-    public BudgetBook(Policy policy, StoredBudgets stored) {
-        this.cost = policy.cost();
+    public BudgetBook(PolicyInForce policy, StoredBudgets stored) {
+        this.policy = policy;
         this.stored = stored;
     }
 
@@ -49,16 +50,22 @@ public class BudgetBook {
         if (!scope.equals(Scope.GLOBAL)) {
             return Optional.empty();
         }
+        Policy.Cost cost = cost();
         BigDecimal amount = period == Period.MONTHLY ? cost.monthlyBudgetUsd() : cost.dailyBudgetUsd();
         return Optional.ofNullable(amount).filter(usd -> usd.signum() > 0)
                 .map(usd -> Budget.ofPolicy(scope, period, usd, cost.warnAtPercent(), cost.pauseAtPercent()));
     }
 
     public int defaultWarnPercent() {
-        return cost.warnAtPercent();
+        return cost().warnAtPercent();
     }
 
     public int defaultPausePercent() {
-        return cost.pauseAtPercent();
+        return cost().pauseAtPercent();
+    }
+
+    /** The policy in force now: a published change applies from the next review on. */
+    private Policy.Cost cost() {
+        return policy.current().cost();
     }
 }

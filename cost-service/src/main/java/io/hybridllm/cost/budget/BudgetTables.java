@@ -145,6 +145,14 @@ public class BudgetTables {
                 .setParameter("scope", scope.name()).setParameter("period", period.wireName()).executeUpdate();
     }
 
+    /** Every scope a policy change may concern: with a stored budget, a standing, or a switch in force. */
+    public List<Scope> scopesWithBudgets() {
+        return entityManager.createNativeQuery("""
+                select scope from budget union select scope from budget_state
+                union select scope from budget_scope where mode is not null order by 1""").getResultList().stream()
+                .map(name -> new Scope((String) name)).toList();
+    }
+
     /** Scopes with a budget whose period has ended: they are due a new period (and perhaps a resume). */
     public List<Scope> scopesPast(String monthKey, String dayKey) {
         return entityManager.createNativeQuery("""

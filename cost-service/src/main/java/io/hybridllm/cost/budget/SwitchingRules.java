@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.hybridllm.cost.config.PolicyInForce;
 import io.hybridllm.policy.Policy;
 
 /**
@@ -14,20 +15,21 @@ import io.hybridllm.policy.Policy;
 @ApplicationScoped
 public class SwitchingRules {
 
-    private final List<Policy.BudgetRule> rules;
+    private final PolicyInForce policies;
 
-    public SwitchingRules(Policy policy) {
-        this.rules = policy.dynamicSwitching().enabled() ? policy.dynamicSwitching().budgetRules() : List.of();
+    public SwitchingRules(PolicyInForce policies) {
+        this.policies = policies;
     }
 
-    /** Ascending by percent. */
+    /** Ascending by percent; those of the policy in force now. */
     public List<Policy.BudgetRule> rules() {
-        return rules;
+        Policy policy = policies.current();
+        return policy.dynamicSwitching().enabled() ? policy.dynamicSwitching().budgetRules() : List.of();
     }
 
     /** The mode of the highest rule at or under {@code percent}; empty under every rule. */
     public Optional<String> modeAt(int percent) {
-        return rules.stream().filter(rule -> rule.atPercent() <= percent).reduce((lower, higher) -> higher)
+        return rules().stream().filter(rule -> rule.atPercent() <= percent).reduce((lower, higher) -> higher)
                 .map(Policy.BudgetRule::mode);
     }
 

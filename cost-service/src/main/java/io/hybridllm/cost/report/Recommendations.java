@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import io.hybridllm.cost.budget.Money;
-import io.hybridllm.policy.Policy;
+import io.hybridllm.cost.config.PolicyInForce;
 
 /**
  * Task types to move to the local tiers: those whose cloud calls mostly scored under the policy's
@@ -30,16 +30,17 @@ public class Recommendations {
             group by u.task_type order by u.task_type""";
 
     private final EntityManager entityManager;
-    private final BigDecimal below;
+    private final PolicyInForce policy;
     private final ReportsConfig config;
 
-    public Recommendations(EntityManager entityManager, Policy policy, ReportsConfig config) {
+    public Recommendations(EntityManager entityManager, PolicyInForce policy, ReportsConfig config) {
         this.entityManager = entityManager;
-        this.below = BigDecimal.valueOf(policy.scoring().localQualityBelow());
+        this.policy = policy;
         this.config = config;
     }
 
     public List<SavingsReport.Recommendation> find(SummaryRequest range) {
+        BigDecimal below = BigDecimal.valueOf(policy.current().scoring().localQualityBelow());
         Query query = entityManager
                 .createNativeQuery(SQL.formatted(range.tenant().isPresent() ? "and u.tenant = :tenant" : ""))
                 .setParameter("below", below.doubleValue()).setParameter("from", range.from())

@@ -15,8 +15,8 @@ import jakarta.persistence.Query;
 import io.hybridllm.contracts.Attempt;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.cost.budget.Money;
+import io.hybridllm.cost.config.PolicyInForce;
 import io.hybridllm.cost.usage.UsageRow;
-import io.hybridllm.policy.Policy;
 
 /**
  * The savings report. Actual: what this service priced every call at. Reference: for each request, the tokens of its
@@ -48,12 +48,12 @@ public class SavingsQuery {
 
     private final EntityManager entityManager;
     private final PriceCatalogue catalogue;
-    private final Policy policy;
+    private final PolicyInForce policy;
     private final ReportsConfig config;
     private final Recommendations recommendations;
 
-    public SavingsQuery(EntityManager entityManager, PriceCatalogue catalogue, Policy policy, ReportsConfig config,
-            Recommendations recommendations) {
+    public SavingsQuery(EntityManager entityManager, PriceCatalogue catalogue, PolicyInForce policy,
+            ReportsConfig config, Recommendations recommendations) {
         this.entityManager = entityManager;
         this.catalogue = catalogue;
         this.policy = policy;
@@ -62,7 +62,7 @@ public class SavingsQuery {
     }
 
     public SavingsReport report(SummaryRequest range) {
-        ReferenceModel reference = ReferenceModel.resolve(config, policy, catalogue);
+        ReferenceModel reference = ReferenceModel.resolve(config, policy.current(), catalogue);
         Query query = entityManager
                 .createNativeQuery(SQL.formatted(range.tenant().isPresent() ? "and tenant = :tenant" : ""))
                 .setParameter("from", range.from()).setParameter("to", range.to())

@@ -2,6 +2,8 @@ package io.hybridllm.cost.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,8 +15,13 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.hybridllm.contracts.Alert;
 import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.cost.budget.BudgetAdmin;
+import io.hybridllm.cost.budget.Scope;
+import io.hybridllm.cost.dashboard.BudgetGauge;
+import io.hybridllm.cost.dashboard.RecentAlerts;
 import io.hybridllm.cost.report.CostSummary;
 import io.hybridllm.cost.report.NoReferencePriceException;
 import io.hybridllm.cost.report.SavingsQuery;
@@ -22,16 +29,26 @@ import io.hybridllm.cost.report.SavingsReport;
 import io.hybridllm.cost.report.SummaryCsv;
 import io.hybridllm.cost.report.SummaryQuery;
 
-/** Spend reports: who spent what, where, and when. */
+/**
+ * Spend reports: who spent what, where, and when; and for the dashboard ({@code /dashboard/}), budget standings and
+ * recent alerts. All read-only and open alike (the remaining-budget metrics are public too); changing budgets stays
+ * with the admin API.
+ */
 @Path("/v1/costs")
 public class CostResource {
 
+    private static final int MAX_ALERTS = 200;
+
     private final SummaryQuery summaries;
     private final SavingsQuery savings;
+    private final BudgetAdmin budgets;
+    private final RecentAlerts alerts;
 
-    public CostResource(SummaryQuery summaries, SavingsQuery savings) {
+    public CostResource(SummaryQuery summaries, SavingsQuery savings, BudgetAdmin budgets, RecentAlerts alerts) {
         this.summaries = summaries;
         this.savings = savings;
+        this.budgets = budgets;
+        this.alerts = alerts;
     }
 
     /** Spend per group over a time range, as JSON or (with {@code format=csv} or {@code Accept: text/csv}) CSV. */
@@ -59,6 +76,29 @@ public class CostResource {
         return savings.report(SummaryParams.parse(from, to, null, tenant, Instant.now()));
     }
 
+    /** Every budget in force with its current period; for a tenant, its own and the global ones. */
+    @GET
+    @Path("/budgets")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<BudgetGauge> budgets(@RestQuery String tenant) {
+        Optional<String> scope = tenant(tenant).map(id -> Scope.tenant(id).name());
+        return budgets.list().stream().filter(
+                view -> scope.isEmpty() || view.scope().equals(Scope.GLOBAL.name()) || view.scope().equals(scope.get()))
+                .map(BudgetGauge::of).toList();
+    }
+
+    /** The latest budget alerts, newest first (default 20, at most 200); for a tenant, its own and the global ones. */
+    @GET
+    @Path("/alerts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Alert> alerts(@RestQuery String tenant, @RestQuery Integer limit) {
+        int count = limit == null ? 20 : limit;
+        if (count < 1 || count > MAX_ALERTS) {
+            throw new InvalidMessageException("limit", "is " + count + "; use 1 to " + MAX_ALERTS);
+        }
+        return alerts.latest(count, tenant(tenant));
+    }
+
     /** A reference model the catalogue cannot price: a setting to fix, not a request to repeat. */
     @ServerExceptionMapper
     public Response unpricedReference(NoReferencePriceException e) {
@@ -70,5 +110,11 @@ public class CostResource {
     public Response invalidParameter(InvalidMessageException e) {
         return Response.status(Response.Status.BAD_REQUEST).type(Problem.MEDIA_TYPE)
                 .entity(Problem.invalid("invalid-parameter", "Invalid request parameter", e)).build();
+    }
+
+    private static Optional<String> tenant(String tenant) {
+        Optional<String> id = Optional.ofNullable(tenant).map(String::strip).filter(t -> !t.isEmpty());
+        id.ifPresent(t -> Scope.parse(Scope.tenant(t).name(), "tenant"));
+        return id;
     }
 }

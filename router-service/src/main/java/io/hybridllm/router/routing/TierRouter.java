@@ -15,10 +15,11 @@ import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.Policy.Provider;
+import io.hybridllm.policy.RouteResolver;
+import io.hybridllm.policy.RouteResolver.Depth;
 import io.hybridllm.router.control.ModeSwitchState;
 import io.hybridllm.router.control.TierHealthState;
 import io.hybridllm.router.privacy.SensitiveContentDetector;
-import io.hybridllm.router.routing.RouteResolver.Depth;
 import io.hybridllm.router.scoring.ComplexityScorer;
 
 /**

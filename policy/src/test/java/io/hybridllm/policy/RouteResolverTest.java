@@ -1,4 +1,4 @@
-package io.hybridllm.router.routing;
+package io.hybridllm.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.hybridllm.contracts.TaskType;
-import io.hybridllm.policy.Policy;
-import io.hybridllm.policy.PolicyLoader;
-import io.hybridllm.router.routing.RouteResolver.Depth;
+import io.hybridllm.policy.RouteResolver.Depth;
 
 /** The route rules on the built-in policy: its four modes and the seed's four route shapes. */
 class RouteResolverTest {

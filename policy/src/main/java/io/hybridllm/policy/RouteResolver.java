@@ -1,4 +1,4 @@
-package io.hybridllm.router.routing;
+package io.hybridllm.policy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,25 +7,25 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.hybridllm.contracts.TaskType;
-import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.Policy.Provider;
 import io.hybridllm.policy.Policy.Route;
 
 /**
  * The providers a request may try, in order, from the policy's route for its task type in the mode in force. Pure: no
- * state, so the rules can be read and tested here.
+ * state, so the rules can be read and tested here. The router routes by it, and {@code hybrid cost simulate} prices a
+ * workload by the same rules.
  */
-final class RouteResolver {
+public final class RouteResolver {
 
     /** How deep a request is, by its score: the names the policy's depth tables use. */
-    enum Depth {
+    public enum Depth {
         QUICK, NORMAL, DEEP
     }
 
-    record Resolution(List<Provider> providers, String because) {
+    public record Resolution(List<Provider> providers, String because) {
     }
 
-    static Depth depth(double score, Policy.Scoring scoring) {
+    public static Depth depth(double score, Policy.Scoring scoring) {
         return score < scoring.localFastBelow() ? Depth.QUICK
                 : score < scoring.localQualityBelow() ? Depth.NORMAL : Depth.DEEP;
     }
@@ -35,7 +35,7 @@ final class RouteResolver {
      * the request's depth. In a plain chain, a deep request tries cloud providers first: "local first, cloud for
      * complex". Disabled providers are dropped; a provider the request prefers goes first.
      */
-    static Resolution resolve(Policy policy, String mode, TaskType taskType, Depth depth, String preferred) {
+    public static Resolution resolve(Policy policy, String mode, TaskType taskType, Depth depth, String preferred) {
         Route route = policy.routing().getOrDefault(mode, Map.of()).get(taskType);
         String source = "routing." + mode + "." + taskType.name().toLowerCase(Locale.ROOT);
         if (route == null) {

@@ -1,0 +1,48 @@
+package io.hybridllm.cost.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.cost.budget.PeriodRollover;
+import io.hybridllm.cost.config.PolicyInForce;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Follows the policy the router publishes on {@code llm.control}, as every router replica does: each replica reads the
+ * whole compacted topic in a group of its own (see application.properties), so a restarted one finds the policy in
+ * force. A change is measured at once: every budget under the new {@code [cost]} and switching rules, its crossings
+ * announced through the outbox like any other. Mode switches and health reports on the topic are not its business.
+ */
+@ApplicationScoped
+public class PolicyChangeConsumer {
+
+    private final PolicyInForce policy;
+    private final PeriodRollover reviews;
+
+    public PolicyChangeConsumer(PolicyInForce policy, PeriodRollover reviews) {
+        this.policy = policy;
+        this.reviews = reviews;
+    }
+
+    @Incoming(Channels.CONTROL)
+    @Blocking
+    public void consume(String payload) {
+        ControlEvent event;
+        try {
+            event = Json.read(payload, ControlEvent.class);
+        } catch (InvalidMessageException e) {
+            // A control topic is state, not work: an unreadable event is skipped, loudly, and the policy stands.
+            Log.warnf("Unreadable control event skipped: %s", e.getMessage());
+            return;
+        }
+        if (event instanceof ControlEvent.PolicyChange change && policy.apply(change)) {
+            reviews.reviewEveryScope();
+        }
+    }
+}
