@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.hybridllm.contracts.Topics;
+import io.hybridllm.launcher.faults.FaultOptions;
+import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
@@ -37,6 +39,12 @@ public final class Hybrid {
                                                Fill llm.tier.cloud with N requests (default 20000), start one cloud
                                                worker (-Xmx512m) with N slots (5000) on a simulated OpenAI answering
                                                after MS ms (2000); report its rate, peak calls in flight and heap.
+              faults [--requests=N] [--rate=R] [--seed=N]
+                                               Fault-injection run on the simulated system: N requests (default
+                                               50000) at R/s (100) through Kafka and HTTP while workers are SIGKILLed
+                                               and restarted, Kafka and PostgreSQL restart once, providers fail and
+                                               one goes down, and poison goes to every topic and endpoint. Prints the
+                                               checks (nothing lost, nothing answered twice, ...); exit 1 if one fails.
               topics --bootstrap-servers=HOSTS [--replication-factor=N]
                                                Create the system's topics on a Kafka cluster, with the documented
                                                partitions and retention (existing topics are kept).
@@ -71,6 +79,11 @@ public final class Hybrid {
                     } else {
                         LatencyBench.run(home, intFlag(flags, "--requests", 1000), System.out);
                     }
+                }
+                case "faults" -> {
+                    List<String> failed = FaultSuite.run(home, FaultOptions.full(intFlag(flags, "--requests", 50_000),
+                            intFlag(flags, "--rate", 100), intFlag(flags, "--seed", 1)), System.out);
+                    System.exit(failed.isEmpty() ? 0 : 1);
                 }
                 case "topics" -> topics(flags);
                 case "config" -> {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.testkit.support.FreePorts;
 
 /**
@@ -12,6 +13,9 @@ import io.hybridllm.testkit.support.FreePorts;
  * that only submit work to it (starting it takes most of a minute), and stopped when the JVM exits.
  */
 public final class SimulatedSystem {
+
+    /** The admin token the services run with (budgets, tenants, policy). */
+    public static final String ADMIN_TOKEN = "simulated-system-admin-token";
 
     private static LocalSystem system;
 
@@ -23,7 +27,9 @@ public final class SimulatedSystem {
             }
             Path home = Path.of(System.getProperty("hybrid.home", "..")).toAbsolutePath().normalize();
             LocalSystem started = new LocalSystem(
-                    LaunchOptions.defaults(home).withSimulation(true, Duration.ZERO).withPorts(0, ports)).stopOnExit();
+                    LaunchOptions.defaults(home).withSimulation(true, Duration.ZERO).withPorts(0, ports)
+                            // As a fault run needs it: short call timeouts, no submission limit, the admin token.
+                            .withEnvironment(FaultSuite.environment(ADMIN_TOKEN))).stopOnExit();
             started.start(System.out);
             system = started;
         }
