@@ -26,9 +26,10 @@ public final class Hybrid {
                                                end-to-end latency of N sequential HTTP requests (default 1000).
               bench router [--requests=N]      Fill llm.requests with N requests (default 50000), start one router,
                                                and measure how many it routes per second.
-              bench load [--rates=R1,R2,...] [--seconds=S] [--latency=MS]
-                                               Run the simulated system (model time MS, default 20) and drive the
-                                               Kafka job path at each rate (default 100,500,1000,2000 per second)
+              bench load [--path=kafka|http|openai] [--rates=R1,R2,...] [--seconds=S] [--latency=MS]
+                                               Run the simulated system (model time MS, default 20) and drive one
+                                               path (Kafka jobs with reply_to, HTTP submit + long-poll, or
+                                               /v1/chat/completions) at each rate (default 100,500,1000,2000 per s)
                                                for S seconds (20): completed/s, added latency p50/p95/p99/max,
                                                CPU and memory per process, consumer lag per group.
               bench worker [--requests=N] [--slots=S] [--latency=MS]
@@ -66,7 +67,8 @@ public final class Hybrid {
                     if (flags.contains("router")) {
                         RouterThroughputBench.run(home, intFlag(flags, "--requests", 50_000), System.out);
                     } else if (flags.contains("load")) {
-                        LoadBench.run(home, rates(flags), Duration.ofSeconds(intFlag(flags, "--seconds", 20)),
+                        LoadBench.run(home, stringFlag(flags, "--path", "kafka"), rates(flags),
+                                Duration.ofSeconds(intFlag(flags, "--seconds", 20)),
                                 Duration.ofMillis(intFlag(flags, "--latency", 20)), System.out);
                     } else if (flags.contains("cloud")) {
                         CloudThroughputBench.run(home, intFlag(flags, "--requests", 20_000),
@@ -169,6 +171,11 @@ public final class Hybrid {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--rates takes whole numbers separated by commas, not '" + list + "'");
         }
+    }
+
+    private static String stringFlag(List<String> flags, String name, String fallback) {
+        return flags.stream().filter(flag -> flag.startsWith(name + "=")).findFirst()
+                .map(flag -> flag.substring(name.length() + 1)).orElse(fallback);
     }
 
     private static int intFlag(List<String> flags, String name, int fallback) {
