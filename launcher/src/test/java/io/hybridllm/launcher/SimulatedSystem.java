@@ -2,11 +2,9 @@ package io.hybridllm.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 
 import io.hybridllm.launcher.faults.FaultSuite;
-import io.hybridllm.testkit.support.FreePorts;
 
 /**
  * The whole system as {@code ./hybrid up --simulate} runs it, started once for all the integration tests of this JVM
@@ -21,10 +19,7 @@ public final class SimulatedSystem {
 
     public static synchronized LocalSystem get() throws InterruptedException {
         if (system == null) {
-            Map<Service, Integer> ports = new EnumMap<>(Service.class);
-            for (Service service : Service.values()) {
-                ports.put(service, FreePorts.next());
-            }
+            Map<Service, Integer> ports = FaultSuite.freePorts();
             Path home = Path.of(System.getProperty("hybrid.home", "..")).toAbsolutePath().normalize();
             LocalSystem started = new LocalSystem(
                     LaunchOptions.defaults(home).withSimulation(true, Duration.ZERO).withPorts(0, ports)
