@@ -27,7 +27,8 @@ import io.hybridllm.testkit.simulators.FaultRates;
  * @param budgetUsd
  *            the run's own tenant gets this monthly budget, small enough that it pauses
  * @param drain
- *            how long to wait for the last answers once every request is submitted
+ *            once every request is submitted, how long to wait without any new answer before the requests still open
+ *            are counted as lost
  */
 public record FaultOptions(int requests, int rate, long seed, int workerKills, Duration killEvery,
         boolean restartInfrastructure, FaultRates providerFaults, Duration outage, BigDecimal budgetUsd,
@@ -55,7 +56,7 @@ public record FaultOptions(int requests, int rate, long seed, int workerKills, D
         return new FaultOptions(requests, rate, seed, 1, Duration.ofSeconds(4), false,
                 new FaultRates(0.03, 0.03, 0.01, 0.05, Duration.ofSeconds(1), Duration.ofSeconds(4),
                         Duration.ofMillis(300)),
-                Duration.ofSeconds(3), new BigDecimal("0.002"), Duration.ofSeconds(90));
+                Duration.ofSeconds(3), new BigDecimal("0.002"), Duration.ofSeconds(60));
     }
 
     /** How long the submissions take at the rate. */

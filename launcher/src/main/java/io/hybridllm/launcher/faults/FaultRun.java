@@ -128,13 +128,21 @@ public final class FaultRun {
         }
     }
 
-    /** Waits until every accepted request has an outcome, or the drain time is up. */
+    /**
+     * Waits until every accepted request has an outcome, or until none has come for the drain time: a backlog that is
+     * still being worked off is slow, not lost.
+     */
     private void drain() throws InterruptedException {
-        Instant deadline = Instant.now().plus(options.drain());
-        long open;
-        while ((open = ledger.open()) > 0 && Instant.now().isBefore(deadline)) {
+        long open = ledger.open();
+        Instant quietSince = Instant.now();
+        while (open > 0 && Instant.now().isBefore(quietSince.plus(options.drain()))) {
             out.printf("  [faults] draining: %,d requests without an outcome yet%n", open);
             Thread.sleep(5_000);
+            long now = ledger.open();
+            if (now < open) {
+                quietSince = Instant.now();
+            }
+            open = now;
         }
     }
 

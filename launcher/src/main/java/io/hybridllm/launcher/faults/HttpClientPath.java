@@ -26,7 +26,7 @@ import io.hybridllm.contracts.json.Json;
 final class HttpClientPath implements AutoCloseable {
 
     static final Set<String> FINAL = Set.of("succeeded", "failed", "cancelled", "expired");
-    private static final Duration GIVE_UP = Duration.ofMinutes(15);
+    private static final Duration GIVE_UP = Duration.ofMinutes(60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();

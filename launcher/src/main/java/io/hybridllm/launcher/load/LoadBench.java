@@ -32,8 +32,8 @@ public final class LoadBench {
         // Slots enough that the simulated GPU is not what limits, and no per-tenant submission limit: the system's
         // own overhead is what is measured.
         LaunchOptions options = LaunchOptions.defaults(home).withSimulation(true, modelLatency)
-                .withPorts(0, FaultSuite.freePorts()).withEnvironment(
-                Map.of("WORKER_MAX_CONCURRENCY", "256", "HYBRID_INGEST_LIMITS_REQUESTS_PER_MINUTE", "100000000"));
+                .withPorts(0, FaultSuite.freePorts()).withEnvironment(Map.of("WORKER_MAX_CONCURRENCY", "256",
+                        "HYBRID_INGEST_LIMITS_REQUESTS_PER_MINUTE", "100000000"));
         try (LocalSystem system = new LocalSystem(options).stopOnExit()) {
             system.start(out);
             LoadPath load = switch (path) {
