@@ -22,8 +22,8 @@ record FaultReport(FaultOptions options, Ledger.Summary clients, ProviderCalls.R
             failed.add(clients.lost() + " accepted requests lost (no final outcome): " + first(clients.lostIds()));
         }
         if (clients.answeredTwice() > 0) {
-            failed.add(clients.answeredTwice() + " requests answered twice with different outcomes: "
-                    + first(clients.answeredTwiceIds()));
+            failed.add(clients.answeredTwice() + " requests answered twice (the system's final state contradicts what"
+                    + " the client saw): " + first(clients.answeredTwiceIds()));
         }
         clients.failures().keySet().stream().filter(reason -> reason.endsWith(": null")).findAny()
                 .ifPresent(reason -> failed.add("failures without a reason: " + reason));
@@ -70,10 +70,13 @@ record FaultReport(FaultOptions options, Ledger.Summary clients, ProviderCalls.R
                 clients.submitted(), clients.answered(), clients.failed());
         clients.failures().forEach((reason, count) -> out.printf("    %-38s %,d%n", reason, count));
         out.printf("  lost                      %,d   (must be 0)%n", clients.lost());
-        out.printf("  answered twice            %,d   (must be 0: a second final outcome that contradicts the first)%n",
-                clients.answeredTwice());
-        out.printf("  redelivered replies       %,d   (a second, identical reply on reply_to: at-least-once,"
-                + " documented)%n", clients.duplicateReplies());
+        out.printf("  answered twice            %,d   (must be 0: the final state read at the end contradicts what the"
+                + " client saw)%n", clients.answeredTwice());
+        out.printf("  redelivered replies       %,d   (a second reply with the same status on reply_to: at least"
+                + " once, documented)%n", clients.redelivered());
+        out.printf("  contradicting replies     %,d   (a second reply on reply_to with another status, after a worker"
+                + " was killed before its commit; a job keeps the first)%n", clients.contradicting());
+        clients.contradictingIds().stream().limit(3).forEach(id -> out.println("    " + abbreviate(id)));
         out.printf("  refused at submission     %,d%n", clients.refused());
         out.printf("%nProvider calls%n  calls for the run's requests  %,d%n"
                 + "  requests called more than once  %,d (%,d extra calls, at most %d for one; %,d on both providers)%n",

@@ -15,7 +15,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.launcher.LocalSystem;
 import io.hybridllm.launcher.Service;
@@ -86,7 +91,7 @@ public final class FaultRun {
             system.ollama().setFaults(FaultRates.NONE, 0);
             system.openai().setFaults(FaultRates.NONE, 0);
             drain();
-            recheckHttp(http);
+            recheck(http);
         } finally {
             system.ollama().setFaults(FaultRates.NONE, 0);
             system.openai().setFaults(FaultRates.NONE, 0);
@@ -133,34 +138,42 @@ public final class FaultRun {
      * still being worked off is slow, not lost.
      */
     private void drain() throws InterruptedException {
-        long open = ledger.open();
+        long finished = ledger.finished();
         Instant quietSince = Instant.now();
-        while (open > 0 && Instant.now().isBefore(quietSince.plus(options.drain()))) {
+        long open;
+        while ((open = ledger.open()) > 0 && Instant.now().isBefore(quietSince.plus(options.drain()))) {
             out.printf("  [faults] draining: %,d requests without an outcome yet%n", open);
             Thread.sleep(5_000);
-            long now = ledger.open();
-            if (now < open) {
+            if (ledger.finished() > finished) {
+                finished = ledger.finished();
                 quietSince = Instant.now();
             }
-            open = now;
         }
     }
 
-    /** Reads every HTTP request again: a final state that changed since the client saw it was answered twice. */
-    private void recheckHttp(HttpClientPath http) throws InterruptedException {
+    /**
+     * Reads every request again at the end, as its client could: a final state that differs from the outcome the client
+     * saw first means the request was answered twice.
+     */
+    private void recheck(HttpClientPath http) throws InterruptedException {
         List<String[]> ids = new ArrayList<>();
-        ledger.forEachHttp((id, serverId) -> ids.add(new String[] { id, serverId }));
-        for (String[] pair : ids) {
-            Ledger.Outcome first = ledger.first(pair[0]);
-            if (first == null) {
-                continue;
-            }
-            var view = http.view(pair[1], "");
-            if (view != null) {
-                Ledger.Outcome now = HttpClientPath.outcome(view);
-                if (!now.equals(first)) {
-                    ledger.outcome(pair[0], now);
-                }
+        ledger.forEachAccepted((id, serverId) -> ids.add(new String[] { id, serverId }));
+        Semaphore parallel = new Semaphore(16);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String[] pair : ids) {
+                parallel.acquire();
+                threads.submit(() -> {
+                    try {
+                        JsonNode view = http.view(pair[1], "");
+                        if (view != null && HttpClientPath.FINAL.contains(view.path("status").asText())) {
+                            ledger.recorded(pair[0], HttpClientPath.outcome(view));
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        parallel.release();
+                    }
+                });
             }
         }
     }

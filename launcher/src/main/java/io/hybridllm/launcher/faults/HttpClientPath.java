@@ -66,7 +66,7 @@ final class HttpClientPath implements AutoCloseable {
         });
     }
 
-    /** Ingest's id once it answered 202; null if it refused the request for good. */
+    /** Ingest's id once it answered 202; null, with the refusal as the request's outcome, if it never did. */
     private String send(String key, String body) throws InterruptedException {
         Instant deadline = Instant.now().plus(GIVE_UP);
         while (Instant.now().isBefore(deadline)) {
@@ -88,6 +88,7 @@ final class HttpClientPath implements AutoCloseable {
                 Thread.sleep(1_000);
             }
         }
+        ledger.outcome(key, new Ledger.Outcome("refused", "no 202 within " + GIVE_UP));
         return null;
     }
 

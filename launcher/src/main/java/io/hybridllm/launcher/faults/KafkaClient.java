@@ -64,6 +64,8 @@ final class KafkaClient implements AutoCloseable {
         producer.send(new ProducerRecord<>(Topics.REQUESTS, id, Json.write(request)), (metadata, error) -> {
             if (error == null) {
                 ledger.accepted(id, id);
+            } else {
+                ledger.outcome(id, new Ledger.Outcome("refused", error.toString()));
             }
         });
     }

@@ -30,6 +30,7 @@ final class Ledger {
         final Path path;
         volatile boolean accepted;
         volatile String serverId;
+        volatile Outcome recorded;
         final List<Outcome> outcomes = new ArrayList<>();
 
         Entry(Path path) {
@@ -37,9 +38,14 @@ final class Ledger {
         }
     }
 
-    /** The totals the checks are made on. */
+    /**
+     * The totals the checks are made on. A redelivered reply repeats the first one's status; a contradicting one does
+     * not (a job keeps the first, as the contract says). Answered twice: the system's record of the request, read at
+     * the end, contradicts the outcome the client saw first.
+     */
     record Summary(int submitted, int refused, int answered, int failed, Map<String, Integer> failures, int lost,
-            List<String> lostIds, int duplicateReplies, int answeredTwice, List<String> answeredTwiceIds) {
+            List<String> lostIds, int redelivered, int contradicting, List<String> contradictingIds, int answeredTwice,
+            List<String> answeredTwiceIds) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -75,28 +81,40 @@ final class Ledger {
         }
     }
 
-    /** Each accepted HTTP request: the client's id and ingest's. */
-    void forEachHttp(BiConsumer<String, String> action) {
+    /** Each accepted request: the client's id and ingest's. */
+    void forEachAccepted(BiConsumer<String, String> action) {
         entries.forEach((id, entry) -> {
-            if (entry.path == Path.HTTP && entry.accepted) {
+            if (entry.accepted) {
                 action.accept(id, entry.serverId);
             }
         });
     }
 
-    /** Accepted requests without a final outcome yet. */
+    /** The final state the system shows for a request at the end of the run. */
+    void recorded(String id, Outcome outcome) {
+        entries.get(id).recorded = outcome;
+    }
+
+    /** Requests without a final outcome yet: accepted, or still being sent (an HTTP client waiting for a turn). */
     long open() {
-        return entries.values().stream().filter(e -> e.accepted).filter(e -> {
+        return entries.values().stream().filter(e -> {
             synchronized (e.outcomes) {
                 return e.outcomes.isEmpty();
             }
         }).count();
     }
 
+    /** Requests with an outcome (or refused): grows while the system works a backlog off. */
+    long finished() {
+        return entries.size() - open();
+    }
+
     Summary summarize() {
-        int submitted = 0, refused = 0, answered = 0, failed = 0, lost = 0, duplicates = 0, twice = 0;
+        int submitted = 0, refused = 0, answered = 0, failed = 0, lost = 0, redelivered = 0, contradicting = 0,
+                twice = 0;
         Map<String, Integer> failures = new TreeMap<>();
         List<String> lostIds = new ArrayList<>();
+        List<String> contradictingIds = new ArrayList<>();
         List<String> twiceIds = new ArrayList<>();
         for (Map.Entry<String, Entry> item : entries.entrySet()) {
             Entry entry = item.getValue();
@@ -121,15 +139,19 @@ final class Ledger {
                 failed++;
                 failures.merge(first.status() + ": " + first.reason(), 1, Integer::sum);
             }
-            // A second outcome that agrees is a redelivered reply, which the contract allows; one that contradicts
-            // the first is a request answered twice.
             if (outcomes.stream().anyMatch(o -> !o.status().equals(first.status()))) {
-                twice++;
-                twiceIds.add(item.getKey() + " " + outcomes);
+                contradicting++;
+                contradictingIds.add(item.getKey() + " " + outcomes);
             } else if (outcomes.size() > 1) {
-                duplicates++;
+                redelivered++;
+            }
+            Outcome recorded = entry.recorded;
+            if (recorded != null && !recorded.status().equals(first.status())) {
+                twice++;
+                twiceIds.add(item.getKey() + ": the client saw " + first + ", the system shows " + recorded);
             }
         }
-        return new Summary(submitted, refused, answered, failed, failures, lost, lostIds, duplicates, twice, twiceIds);
+        return new Summary(submitted, refused, answered, failed, failures, lost, lostIds, redelivered, contradicting,
+                contradictingIds, twice, twiceIds);
     }
 }

@@ -13,7 +13,8 @@ import io.hybridllm.launcher.LocalSystem;
 
 /**
  * Malformed bodies to every HTTP endpoint while the run goes on: invalid JSON, an unknown schema version, an oversized
- * body and fields of the wrong type. Every answer must be a 4xx within seconds; a 5xx or no answer is a failure.
+ * body and fields of the wrong type. Every answer must be a 4xx within 30 s (a loaded machine answers slowly); a 5xx or
+ * no answer is a failure.
  */
 final class MalformedHttp {
 
@@ -38,7 +39,7 @@ final class MalformedHttp {
         for (HttpEndpoints.Endpoint endpoint : HttpEndpoints.ALL) {
             String url = system.url(endpoint.service()) + endpoint.path().replace("{x}", "malformed");
             for (String body : BODIES) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json").header("X-Hybrid-Timeout", "5s")
                         .method(endpoint.method(), endpoint.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(body))
