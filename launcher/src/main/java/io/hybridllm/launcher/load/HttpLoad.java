@@ -2,7 +2,8 @@ package io.hybridllm.launcher.load;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,11 @@ abstract class HttpLoad implements LoadPath {
         this.ingest = ingest;
     }
 
-    /** Makes request {@code i} and waits for its final answer; the model's own time in ms, or empty if it failed. */
-    protected abstract OptionalLong call(int i) throws Exception;
+    /**
+     * Makes request {@code i} and waits for its final answer; returns the model's own time in ms, or throws with the
+     * cause of the failure as its message (e.g. {@code HTTP 503}).
+     */
+    protected abstract long call(int i) throws Exception;
 
     @Override
     public Step run(int rate, Duration length) throws InterruptedException {
@@ -37,7 +41,7 @@ abstract class HttpLoad implements LoadPath {
         Histogram added = Step.histogram();
         Histogram total = Step.histogram();
         AtomicInteger answered = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
         long start = System.nanoTime() + 100_000_000L;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count; i++) {
@@ -48,21 +52,19 @@ abstract class HttpLoad implements LoadPath {
                 }
                 int index = i;
                 threads.submit(() -> {
-                    OptionalLong modelMs;
+                    long modelMs;
                     try {
                         modelMs = call(index);
                     } catch (Exception e) {
-                        modelMs = OptionalLong.empty();
-                    }
-                    long nanos = System.nanoTime() - due;
-                    if (modelMs.isEmpty()) {
-                        failed.incrementAndGet();
+                        failures.merge(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), 1,
+                                Integer::sum);
                         return;
                     }
+                    long nanos = System.nanoTime() - due;
                     answered.incrementAndGet();
                     synchronized (total) {
                         total.recordValue(nanos);
-                        added.recordValue(Math.max(0, nanos - modelMs.getAsLong() * 1_000_000L));
+                        added.recordValue(Math.max(0, nanos - modelMs * 1_000_000L));
                     }
                 });
             }
@@ -70,6 +72,7 @@ abstract class HttpLoad implements LoadPath {
             threads.awaitTermination(GIVE_UP.toSeconds() + 30, TimeUnit.SECONDS);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Step(rate, count, answered.get(), failed.get(), added, total, seconds);
+        int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
+        return new Step(rate, count, answered.get(), failed, added, total, seconds, Map.copyOf(failures));
     }
 }

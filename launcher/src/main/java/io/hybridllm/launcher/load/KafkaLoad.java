@@ -79,7 +79,8 @@ final class KafkaLoad implements LoadPath {
         reader.join(Duration.ofMinutes(2));
         reader.interrupt();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Step(rate, count, (int) answered.get(), (int) failed.get(), added, total, seconds);
+        Map<String, Integer> failures = failed.get() == 0 ? Map.of() : Map.of("failed replies", (int) failed.get());
+        return new Step(rate, count, (int) answered.get(), (int) failed.get(), added, total, seconds, failures);
     }
 
     private void read(Map<String, Long> due, Histogram added, Histogram total, AtomicLong answered, AtomicLong failed,

@@ -58,6 +58,9 @@ public final class LoadBench {
                     LoadPath.Step step = load.run(rate, length);
                     ProcessStats after = ProcessStats.of(system.pids());
                     report.append(step.row()).append('\n');
+                    if (!step.failures().isEmpty()) {
+                        resources.append(String.format(Locale.ROOT, "%n%,d /s: failures %s", rate, step.failures()));
+                    }
                     resources.append(
                             String.format(Locale.ROOT, "%n%,d /s: CPU %% of a core: %s; RSS MiB: %s; max lag: %s", rate,
                                     format(after.cpuPercentSince(before), "%.0f"),

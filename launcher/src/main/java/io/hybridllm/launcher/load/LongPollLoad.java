@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalLong;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,14 +29,14 @@ final class LongPollLoad extends HttpLoad {
     }
 
     @Override
-    protected OptionalLong call(int i) throws Exception {
+    protected long call(int i) throws Exception {
         HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(ingest + "/v1/requests"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"tenant\":\"bench\",\"messages\":[{\"role\":\"user\","
                         + "\"content\":\"What is 2+2? (" + i + ")\"}]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (submitted.statusCode() != 202) {
-            return OptionalLong.empty();
+            throw new IllegalStateException("submit: HTTP " + submitted.statusCode());
         }
         String id = Json.mapper().readTree(submitted.body()).path("id").asText();
         Instant deadline = Instant.now().plus(GIVE_UP);
@@ -49,10 +48,12 @@ final class LongPollLoad extends HttpLoad {
                             .body());
             String status = view.path("status").asText();
             if (FINAL.contains(status)) {
-                return status.equals("succeeded") ? OptionalLong.of(view.path("latency_ms").asLong())
-                        : OptionalLong.empty();
+                if (!status.equals("succeeded")) {
+                    throw new IllegalStateException(status + ": " + view.path("error").path("code").asText());
+                }
+                return view.path("latency_ms").asLong();
             }
         }
-        return OptionalLong.empty();
+        throw new IllegalStateException("not final within " + GIVE_UP);
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.OptionalLong;
 
 /**
  * The OpenAI-compatible path: {@code POST /v1/chat/completions}, answered on the same connection. Its answer does not
@@ -25,12 +24,15 @@ final class OpenAiLoad extends HttpLoad {
     }
 
     @Override
-    protected OptionalLong call(int i) throws Exception {
+    protected long call(int i) throws Exception {
         HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(ingest + "/v1/chat/completions"))
                 .header("Content-Type", "application/json").timeout(GIVE_UP)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"auto\",\"messages\":[{\"role\":\"user\","
                         + "\"content\":\"What is 2+2? (" + i + ")\"}]}"))
                 .build(), HttpResponse.BodyHandlers.discarding());
-        return answer.statusCode() == 200 ? OptionalLong.of(modelMs) : OptionalLong.empty();
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + answer.statusCode());
+        }
+        return modelMs;
     }
 }
