@@ -28,7 +28,9 @@ final class HttpClientPath implements AutoCloseable {
     static final Set<String> FINAL = Set.of("succeeded", "failed", "cancelled", "expired");
     private static final Duration GIVE_UP = Duration.ofMinutes(60);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: see HttpLoad in the load package for why not the JDK client's default HTTP/2.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     // Enough long-polls at once for the rates this runs at, without opening a connection per request of a backlog.
     private final Semaphore inFlight = new Semaphore(2_000);

@@ -21,7 +21,11 @@ abstract class HttpLoad implements LoadPath {
 
     protected static final Duration GIVE_UP = Duration.ofMinutes(2);
 
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1, a connection per request in flight, as most load generators do. The JDK client's default, HTTP/2 over
+    // cleartext, multiplexes on a few connections and fails requests with "EOF reached while reading" once more than
+    // the server's 100 concurrent streams per connection are open.
+    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     protected final String ingest;
 
     HttpLoad(String ingest) {
