@@ -81,8 +81,8 @@ public final class EmbeddedKafka implements KafkaBroker {
     }
 
     /**
-     * Stops the broker as a crash would end its connections, then starts it again on the same port and data directory:
-     * what a broker restart looks like to its clients (fault-injection runs).
+     * Shuts the broker down (a controlled shutdown: every client loses its connections) and starts it again on the same
+     * port and data directory: a broker restart as its clients see it (fault-injection runs).
      */
     public synchronized void restart() {
         server.shutdown();
