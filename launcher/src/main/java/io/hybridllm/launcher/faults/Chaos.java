@@ -119,7 +119,7 @@ final class Chaos implements AutoCloseable {
 
     /**
      * Stops injecting and waits for a kill's restart or an infrastructure restart under way; the outage ends. Events
-     * not due yet are dropped.
+     * not due yet are dropped. A second call does nothing more.
      */
     @Override
     public void close() throws InterruptedException {

@@ -70,8 +70,9 @@ public final class FaultRun {
         List<String> injectionErrors;
         try (KafkaClient kafka = new KafkaClient(system.kafkaBootstrapServers(), ledger, tenant,
                 "faults.replies." + run);
-                HttpClientPath http = new HttpClientPath(system.url(Service.INGEST), tenant, ledger)) {
-            Chaos chaos = new Chaos(system, options, out);
+                HttpClientPath http = new HttpClientPath(system.url(Service.INGEST), tenant, ledger);
+                // Closed first on any failure too, so that a killed worker is always started again.
+                Chaos chaos = new Chaos(system, options, out)) {
             chaos.start();
             poison = Poison.produce(system.kafkaBootstrapServers(), run);
             out.println("  [faults] poison produced to " + poison.keySet());
