@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.hybridllm.contracts.Topics;
+<<<<<<< HEAD
 import io.hybridllm.launcher.cost.CostSimulateCommand;
+=======
+import io.hybridllm.launcher.faults.FaultOptions;
+import io.hybridllm.launcher.faults.FaultSuite;
+>>>>>>> fault-suite
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
@@ -25,9 +30,10 @@ public final class Hybrid {
                                                end-to-end latency of N sequential HTTP requests (default 1000).
               bench router [--requests=N]      Fill llm.requests with N requests (default 50000), start one router,
                                                and measure how many it routes per second.
-              bench load [--rates=R1,R2,...] [--seconds=S] [--latency=MS]
-                                               Run the simulated system (model time MS, default 20) and drive the
-                                               Kafka job path at each rate (default 100,500,1000,2000 per second)
+              bench load [--path=kafka|http|openai] [--rates=R1,R2,...] [--seconds=S] [--latency=MS]
+                                               Run the simulated system (model time MS, default 20) and drive one
+                                               path (Kafka jobs with reply_to, HTTP submit + long-poll, or
+                                               /v1/chat/completions) at each rate (default 100,500,1000,2000 per s)
                                                for S seconds (20): completed/s, added latency p50/p95/p99/max,
                                                CPU and memory per process, consumer lag per group.
               bench worker [--requests=N] [--slots=S] [--latency=MS]
@@ -38,6 +44,12 @@ public final class Hybrid {
                                                Fill llm.tier.cloud with N requests (default 20000), start one cloud
                                                worker (-Xmx512m) with N slots (5000) on a simulated OpenAI answering
                                                after MS ms (2000); report its rate, peak calls in flight and heap.
+              faults [--requests=N] [--rate=R] [--seed=N]
+                                               Fault-injection run on the simulated system: N requests (default
+                                               50000) at R/s (100) through Kafka and HTTP while workers are SIGKILLed
+                                               and restarted, Kafka and PostgreSQL restart once, providers fail and
+                                               one goes down, and poison goes to every topic and endpoint. Prints the
+                                               checks (nothing lost, nothing answered twice, ...); exit 1 if one fails.
               topics --bootstrap-servers=HOSTS [--replication-factor=N]
                                                Create the system's topics on a Kafka cluster, with the documented
                                                partitions and retention (existing topics are kept).
@@ -63,7 +75,8 @@ public final class Hybrid {
                     if (flags.contains("router")) {
                         RouterThroughputBench.run(home, intFlag(flags, "--requests", 50_000), System.out);
                     } else if (flags.contains("load")) {
-                        LoadBench.run(home, rates(flags), Duration.ofSeconds(intFlag(flags, "--seconds", 20)),
+                        LoadBench.run(home, stringFlag(flags, "--path", "kafka"), rates(flags),
+                                Duration.ofSeconds(intFlag(flags, "--seconds", 20)),
                                 Duration.ofMillis(intFlag(flags, "--latency", 20)), System.out);
                     } else if (flags.contains("cloud")) {
                         CloudThroughputBench.run(home, intFlag(flags, "--requests", 20_000),
@@ -76,6 +89,11 @@ public final class Hybrid {
                     } else {
                         LatencyBench.run(home, intFlag(flags, "--requests", 1000), System.out);
                     }
+                }
+                case "faults" -> {
+                    List<String> failed = FaultSuite.run(home, FaultOptions.full(intFlag(flags, "--requests", 50_000),
+                            intFlag(flags, "--rate", 100), intFlag(flags, "--seed", 1)), System.out);
+                    System.exit(failed.isEmpty() ? 0 : 1);
                 }
                 case "topics" -> topics(flags);
                 case "cost" -> CostSimulateCommand.run(flags, System.out);
@@ -162,6 +180,11 @@ public final class Hybrid {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--rates takes whole numbers separated by commas, not '" + list + "'");
         }
+    }
+
+    private static String stringFlag(List<String> flags, String name, String fallback) {
+        return flags.stream().filter(flag -> flag.startsWith(name + "=")).findFirst()
+                .map(flag -> flag.substring(name.length() + 1)).orElse(fallback);
     }
 
     private static int intFlag(List<String> flags, String name, int fallback) {

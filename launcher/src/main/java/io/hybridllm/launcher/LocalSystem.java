@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -48,7 +49,10 @@ public final class LocalSystem implements AutoCloseable {
     private final Deque<AutoCloseable> infrastructure = new ArrayDeque<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedKafka kafka;
-    private PostgresServer postgres;
+    private EmbeddedPostgresServer postgres;
+    private OllamaSimulator ollama;
+    private OpenAiSimulator openai;
+    private int restarts;
     private boolean closed;
     private final Map<Service, Map<String, String>> environments = new HashMap<>();
 
@@ -162,8 +166,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private void startSimulators(Map<Service, Map<String, String>> env, PrintStream out) {
         String key = "sk-simulated-" + UUID.randomUUID();
-        OllamaSimulator ollama = own(OllamaSimulator.start(options.simulatedLatency(), SIMULATED_LOCAL_MODELS));
-        OpenAiSimulator openai = own(OpenAiSimulator.start(options.simulatedLatency(), SIMULATED_CLOUD_MODELS, key));
+        ollama = own(OllamaSimulator.start(options.simulatedLatency(), SIMULATED_LOCAL_MODELS));
+        openai = own(OpenAiSimulator.start(options.simulatedLatency(), SIMULATED_CLOUD_MODELS, key));
         env.get(Service.WORKER_LOCAL).put("OLLAMA_HOST", ollama.baseUrl());
         env.get(Service.WORKER_CLOUD).put("OPENAI_BASE_URL", openai.baseUrl() + "/v1");
         env.get(Service.WORKER_CLOUD).put("OPENAI_API_KEY", key);
@@ -211,6 +215,56 @@ public final class LocalSystem implements AutoCloseable {
 
     public LaunchOptions options() {
         return options;
+    }
+
+    /** The simulated Ollama of a {@code --simulate} system (null otherwise): its latency and faults can be changed. */
+    public OllamaSimulator ollama() {
+        return ollama;
+    }
+
+    /** The simulated OpenAI of a {@code --simulate} system (null otherwise). */
+    public OpenAiSimulator openai() {
+        return openai;
+    }
+
+    /** SIGKILLs the running instance of {@code service}, as a crash would; {@link #restart} starts it again. */
+    public void kill(Service service) throws InterruptedException {
+        ServiceProcess running;
+        synchronized (this) {
+            running = services.stream().filter(s -> s.name().equals(service.module())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(service.module() + " is not running"));
+            services.remove(running);
+        }
+        running.kill();
+    }
+
+    /** Starts {@code service} again on its port and waits until it is ready; the previous log is kept beside. */
+    public void restart(Service service) throws InterruptedException {
+        Path log = options.logDir().resolve(service.module() + ".log");
+        try {
+            Files.move(log, log.resolveSibling(service.module() + "." + (++restarts) + ".log"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // No log to keep.
+        }
+        ServiceProcess started = ServiceProcess.start(service, options, environments.get(service));
+        own(started);
+        started.awaitReady(Instant.now().plus(STARTUP));
+    }
+
+    /** Restarts the embedded broker on its port and data: every client loses its connections for a while. */
+    public void restartKafka() {
+        kafka.restart();
+    }
+
+    /** Restarts PostgreSQL on its port and data: every connection of ingest and cost breaks. */
+    public void restartPostgres() {
+        postgres.restart();
+    }
+
+    /** Whether every started service process is still running. */
+    public synchronized boolean allAlive() {
+        return services.stream().allMatch(ServiceProcess::alive);
     }
 
     /** Starts one more instance of a running service, e.g. a second router replica, and waits until it is ready. */

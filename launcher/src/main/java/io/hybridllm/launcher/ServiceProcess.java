@@ -103,6 +103,15 @@ final class ServiceProcess {
         process.destroy();
     }
 
+    /** Ends the process at once with SIGKILL, as a crash or the OOM killer would: no draining, no commit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(GRACE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     void awaitStopped() throws InterruptedException {
         if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

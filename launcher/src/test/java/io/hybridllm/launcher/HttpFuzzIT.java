@@ -16,6 +16,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.launcher.faults.HttpEndpoints;
+
 /**
  * Every HTTP endpoint of every service, fed random and malformed bodies, content types, path segments and query
  * parameters: each answer comes within seconds and is never a 5xx, and every service is still ready afterwards. The
@@ -27,34 +29,6 @@ class HttpFuzzIT {
     private static final int CASES_PER_ENDPOINT = 40;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static LocalSystem system;
-
-    private record Endpoint(Service service, String method, String path) {
-    }
-
-    /** {@code {x}} marks a path segment the fuzzer fills. */
-    private static final List<Endpoint> ENDPOINTS = List.of(new Endpoint(Service.INGEST, "POST", "/v1/requests"),
-            new Endpoint(Service.INGEST, "GET", "/v1/requests/{x}"),
-            new Endpoint(Service.INGEST, "DELETE", "/v1/requests/{x}"),
-            new Endpoint(Service.INGEST, "POST", "/v1/admin/tenants"),
-            new Endpoint(Service.INGEST, "GET", "/v1/admin/tenants/{x}"),
-            new Endpoint(Service.INGEST, "POST", "/v1/admin/tenants/{x}/keys"),
-            new Endpoint(Service.INGEST, "DELETE", "/v1/admin/tenants/{x}/keys/{x}"),
-            new Endpoint(Service.INGEST, "POST", "/v1/request-batches"),
-            new Endpoint(Service.INGEST, "GET", "/v1/request-batches/{x}"),
-            new Endpoint(Service.INGEST, "GET", "/v1/request-batches/{x}/results"),
-            new Endpoint(Service.INGEST, "POST", "/v1/chat/completions"),
-            new Endpoint(Service.INGEST, "GET", "/v1/models"), new Endpoint(Service.INGEST, "POST", "/v1/files"),
-            new Endpoint(Service.INGEST, "GET", "/v1/files/{x}/content"),
-            new Endpoint(Service.INGEST, "POST", "/v1/batches"), new Endpoint(Service.INGEST, "GET", "/v1/batches/{x}"),
-            new Endpoint(Service.INGEST, "POST", "/v1/batches/{x}/cancel"),
-            new Endpoint(Service.ROUTER, "POST", "/v1/route/explain"),
-            new Endpoint(Service.ROUTER, "GET", "/v1/policy"), new Endpoint(Service.ROUTER, "PUT", "/v1/policy"),
-            new Endpoint(Service.ROUTER, "DELETE", "/v1/policy"),
-            new Endpoint(Service.COST, "GET", "/v1/costs/summary"),
-            new Endpoint(Service.COST, "GET", "/v1/costs/savings"), new Endpoint(Service.COST, "GET", "/v1/budgets"),
-            new Endpoint(Service.COST, "PUT", "/v1/budgets/{x}/{x}"),
-            new Endpoint(Service.COST, "GET", "/v1/budgets/{x}/{x}"),
-            new Endpoint(Service.COST, "DELETE", "/v1/budgets/{x}/{x}"));
 
     private static final List<String> CONTENT_TYPES = List.of("application/json", "text/plain", "application/toml",
             "application/xml", "application/x-www-form-urlencoded", "application/json; charset=latin1", "");
@@ -69,7 +43,7 @@ class HttpFuzzIT {
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
         int sent = 0;
-        for (Endpoint endpoint : ENDPOINTS) {
+        for (HttpEndpoints.Endpoint endpoint : HttpEndpoints.ALL) {
             for (int i = 0; i < CASES_PER_ENDPOINT; i++) {
                 String url = system.url(endpoint.service()) + fill(endpoint.path(), random) + query(random);
                 String body = body(random);

@@ -2,10 +2,10 @@ package io.hybridllm.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
-import io.hybridllm.testkit.support.FreePorts;
+import io.hybridllm.launcher.faults.FaultSuite;
 
 /**
  * The whole system as {@code ./hybrid up --simulate} runs it, started once for all the integration tests of this JVM
@@ -13,23 +13,25 @@ import io.hybridllm.testkit.support.FreePorts;
  */
 public final class SimulatedSystem {
 
+    /** The admin token the services run with (budgets, tenants, policy). */
+    public static final String ADMIN_TOKEN = "simulated-system-admin-token";
+
     private static LocalSystem system;
     private static TraceCollector traces;
 
     public static synchronized LocalSystem get() throws InterruptedException {
         if (system == null) {
-            Map<Service, Integer> ports = new EnumMap<>(Service.class);
-            for (Service service : Service.values()) {
-                ports.put(service, FreePorts.next());
-            }
+            Map<Service, Integer> ports = FaultSuite.freePorts();
             Path home = Path.of(System.getProperty("hybrid.home", "..")).toAbsolutePath().normalize();
             traces = new TraceCollector();
-            // Every request is traced and its spans exported, as an operator would switch tracing on.
-            Map<String, String> tracing = Map.of("OTEL_TRACES_SAMPLER", "parentbased_always_on",
-                    "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(), "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                    "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+            // As a fault run needs it (short call timeouts, no submission limit, the admin token), and every request
+            // traced and its spans exported, as an operator would switch tracing on.
+            Map<String, String> environment = new HashMap<>(FaultSuite.environment(ADMIN_TOKEN));
+            environment.putAll(Map.of("OTEL_TRACES_SAMPLER", "parentbased_always_on", "OTEL_EXPORTER_OTLP_ENDPOINT",
+                    traces.endpoint(), "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                    "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
             LocalSystem started = new LocalSystem(LaunchOptions.defaults(home).withSimulation(true, Duration.ZERO)
-                    .withPorts(0, ports).withEnvironment(tracing)).stopOnExit();
+                    .withPorts(0, ports).withEnvironment(environment)).stopOnExit();
             started.start(System.out);
             system = started;
         }

@@ -41,7 +41,7 @@ class InfrastructureTest {
             assertThat(consumer.partitionsFor(Topics.TIER_CLOUD)).hasSize(Topics.TIER_PARTITIONS);
             consumer.subscribe(List.of(Topics.REPLIES));
             ConsumerRecords<String, String> records = ConsumerRecords.empty();
-            for (int i = 0; i < 20 && records.isEmpty(); i++) {
+            for (int i = 0; i < 120 && records.isEmpty(); i++) {
                 records = consumer.poll(Duration.ofMillis(500));
             }
             assertThat(records.iterator().next().key()).isEqualTo("r-1");

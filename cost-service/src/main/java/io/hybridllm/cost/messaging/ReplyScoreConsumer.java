@@ -2,6 +2,7 @@ package io.hybridllm.cost.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.hybridllm.contracts.Channels;
@@ -10,6 +11,7 @@ import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.cost.report.RequestScores;
 import io.quarkus.logging.Log;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -25,8 +27,14 @@ public class ReplyScoreConsumer {
         this.scores = scores;
     }
 
+    /**
+     * A failing database (a PostgreSQL restart) is retried for about 15 seconds, each try in a transaction of its own,
+     * as usage is: without it the first broken connection stopped the channel and the service stayed unready.
+     */
     @Incoming(Channels.REPLIES)
     @Blocking
+    @Retry(maxRetries = 5, delay = 500, jitter = 200, abortOn = InvalidMessageException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 8_000)
     public void consume(String payload) {
         LlmReply reply;
         try {

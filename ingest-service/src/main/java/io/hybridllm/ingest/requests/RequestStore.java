@@ -153,15 +153,19 @@ public class RequestStore {
     /**
      * Records the final result; a reply for a request never seen (its record still in flight) creates the row. A
      * request that ingest itself ended (cancelled, or expired while queued) keeps that status, but the reply's details
-     * (what was paid for) are kept too.
+     * (what was paid for) are kept too. The first reply wins: a worker killed before it committed answers again after a
+     * restart, maybe otherwise (a 429 first, an answer on the retry), and a client that has seen the final state must
+     * not see it change.
      */
     public void recordReply(LlmReply reply) {
         entityManager.createNativeQuery("""
                 insert into llm_request (id, tenant, job_id, status, source, reply, submitted_at, completed_at)
                 values (?1, ?2, ?3, ?4, 'kafka', cast(?5 as jsonb), ?6, ?6)
-                on conflict (id) do update set reply = excluded.reply,
-                    status = case when llm_request.status in ('CANCELLED', 'EXPIRED') then llm_request.status
-                        else excluded.status end,
+                on conflict (id) do update set
+                    reply = case when llm_request.status in ('SUCCEEDED', 'FAILED') then llm_request.reply
+                        else excluded.reply end,
+                    status = case when llm_request.status in ('SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED')
+                        then llm_request.status else excluded.status end,
                     completed_at = coalesce(llm_request.completed_at, excluded.completed_at), updated_at = now()
                 """).setParameter(1, reply.requestId())
                 .setParameter(2, reply.tenant() == null ? "unknown" : reply.tenant()).setParameter(3, reply.jobId())

@@ -62,6 +62,12 @@ public class BatchResource {
         if (lines > config.limits().maxBatchLines()) {
             throw new TooLarge("the batch has " + lines + " lines; the limit is " + config.limits().maxBatchLines());
         }
+        // Each line becomes one Kafka record: a line over the one-request limit could never be queued, so it is a
+        // 413 now, not a 503 "retry later" from the producer.
+        String[] each = body.split("\r?\n", -1);
+        for (int i = 0; i < each.length; i++) {
+            TooLarge.check("line " + (i + 1) + " of the batch", each[i], config.limits().maxRequestBytes());
+        }
         String tenant = caller.tenantFor(null);
         tenancy.admit(tenant, 1);
         BatchRecord batch = intake.accept(BatchIntake.newId(), caller, tenant, "jsonl", JsonlBatch.parse(body), null);

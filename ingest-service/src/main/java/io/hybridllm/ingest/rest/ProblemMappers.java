@@ -5,6 +5,9 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.JDBCException;
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -79,6 +82,23 @@ public class ProblemMappers {
         LOG.warn(e.getMessage());
         return Response.fromResponse(respond(Problem.of("unavailable", "Request not accepted", 503,
                 e.getMessage() + "; nothing was stored, retry later"), uri)).header("Retry-After", "5").build();
+    }
+
+    /**
+     * PostgreSQL cannot be reached, or every pooled connection stayed busy past the acquisition timeout (during a
+     * database or broker restart): nothing was stored, so the client may retry, as for a refused Kafka send.
+     */
+    @ServerExceptionMapper({ JDBCConnectionException.class, GenericJDBCException.class })
+    public Response databaseUnavailable(JDBCException e, UriInfo uri) {
+        if (e instanceof GenericJDBCException && !String.valueOf(e.getMessage()).contains("acquire JDBC Connection")) {
+            LOG.error("database error", e);
+            return respond(Problem.of("internal", "Internal error", 500, "a database error; see the service log"), uri);
+        }
+        LOG.warn("database unavailable: " + e.getMessage());
+        return Response
+                .fromResponse(respond(Problem.of("unavailable", "Database unavailable", 503,
+                        "the database cannot be reached right now; retry later"), uri))
+                .header("Retry-After", "2").build();
     }
 
     @ServerExceptionMapper

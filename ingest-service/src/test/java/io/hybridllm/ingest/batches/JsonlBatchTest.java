@@ -74,6 +74,13 @@ class JsonlBatchTest {
     }
 
     @Test
+    void aLineOverTheOneRequestLimitIs413NotARetryLater() {
+        String huge = "{\"tenant\":\"acme\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(1_200_000)
+                + "\"}]}";
+        post(line(1) + "\n" + huge + "\n").statusCode(413).body("detail", startsWith("line 2 of the batch is"));
+    }
+
+    @Test
     void cancellingABatchCancelsEveryRequestNotYetEnded() {
         String id = post(line(1) + "\n" + line(2) + "\n\n" + line(4) + "\n").statusCode(202)
                 .body("accepted", equalTo(3)).extract().path("id");

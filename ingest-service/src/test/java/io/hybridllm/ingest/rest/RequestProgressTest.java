@@ -23,6 +23,7 @@ import io.hybridllm.ingest.requests.RequestStatus;
 import io.hybridllm.ingest.support.Pipeline;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.hybridllm.testkit.quarkus.PostgresTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -38,6 +39,9 @@ class RequestProgressTest {
 
     @Inject
     Completions completions;
+
+    @Inject
+    MeterRegistry metrics;
 
     static String submit() {
         return given().contentType(ContentType.JSON)
@@ -79,9 +83,30 @@ class RequestProgressTest {
         await().atMost(WAIT).untilAsserted(
                 () -> poll(id).body("status", equalTo("failed")).body("error.code", equalTo("provider_unavailable")));
         Pipeline.route(Pipeline.queued(id));
+        double before = failedReplies();
         Pipeline.fail(routed, ErrorInfo.ErrorCode.PROVIDER_UNAVAILABLE, "redelivered");
-        await().atMost(WAIT).untilAsserted(() -> poll(id).body("error.message", equalTo("redelivered")));
-        poll(id).body("status", equalTo("failed"));
+        await().atMost(WAIT).until(() -> failedReplies() > before);
+        poll(id).body("status", equalTo("failed")).body("error.message", equalTo("ollama refused the connection"));
+    }
+
+    @Test
+    void aSecondReplyDoesNotChangeAnAnswerTheClientHasSeen() {
+        String id = submit();
+        RoutedRequest routed = Pipeline.route(Pipeline.queued(id));
+        Pipeline.answer(routed, "the first answer");
+        await().atMost(WAIT).untilAsserted(() -> poll(id).body("status", equalTo("succeeded")));
+
+        // Redelivered to a restarted worker, whose retry met a 429.
+        double before = failedReplies();
+        Pipeline.fail(routed, ErrorInfo.ErrorCode.RATE_LIMITED, "redelivered, rate limited");
+        await().atMost(WAIT).until(() -> failedReplies() > before);
+        poll(id).body("status", equalTo("succeeded")).body("answer", equalTo("the first answer"));
+    }
+
+    /** Replies that ended a request as failed, as ingest counts them once it has recorded them. */
+    private double failedReplies() {
+        var counter = metrics.find("hybrid.ingest.completed").tag("status", "failed").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -1,9 +1,7 @@
 package io.hybridllm.launcher.load;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -32,11 +30,7 @@ import io.hybridllm.contracts.json.Json;
  * sent, so a stall in the generator or the system shows up in full (no coordinated omission). The latency the system
  * adds is the total minus the model's own time, which the reply reports.
  */
-final class KafkaLoad {
-
-    /** What one rate step measured. */
-    record Step(int rate, int sent, int answered, int failed, Histogram added, Histogram total, double seconds) {
-    }
+final class KafkaLoad implements LoadPath {
 
     private final String bootstrap;
     private final String replyTopic = "bench.replies." + UUID.randomUUID();
@@ -45,12 +39,18 @@ final class KafkaLoad {
         this.bootstrap = bootstrap;
     }
 
-    Step run(int rate, Duration length, PrintStream out) throws InterruptedException {
+    @Override
+    public String name() {
+        return "Kafka path (llm.requests, replies on reply_to)";
+    }
+
+    @Override
+    public Step run(int rate, Duration length) throws InterruptedException {
         int count = (int) (rate * length.toSeconds());
         long period = 1_000_000_000L / rate;
         Map<String, Long> due = new ConcurrentHashMap<>();
-        Histogram added = new Histogram(3_600_000_000_000L, 3);
-        Histogram total = new Histogram(3_600_000_000_000L, 3);
+        Histogram added = Step.histogram();
+        Histogram total = Step.histogram();
         AtomicLong answered = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -79,7 +79,8 @@ final class KafkaLoad {
         reader.join(Duration.ofMinutes(2));
         reader.interrupt();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Step(rate, count, (int) answered.get(), (int) failed.get(), added, total, seconds);
+        Map<String, Integer> failures = failed.get() == 0 ? Map.of() : Map.of("failed replies", (int) failed.get());
+        return new Step(rate, count, (int) answered.get(), (int) failed.get(), added, total, seconds, failures);
     }
 
     private void read(Map<String, Long> due, Histogram added, Histogram total, AtomicLong answered, AtomicLong failed,
@@ -107,16 +108,5 @@ final class KafkaLoad {
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static String row(Step step) {
-        return String.format(Locale.ROOT, "| %,d /s | %,d | %,d | %,d | %.0f /s | %.1f | %.1f | %.1f | %.1f | %.1f |",
-                step.rate(), step.sent(), step.answered(), step.failed(), step.answered() / step.seconds(),
-                ms(step.added(), 50), ms(step.added(), 95), ms(step.added(), 99), step.added().getMaxValue() / 1e6,
-                ms(step.total(), 50));
-    }
-
-    private static double ms(Histogram histogram, double percentile) {
-        return histogram.getValueAtPercentile(percentile) / 1e6;
     }
 }

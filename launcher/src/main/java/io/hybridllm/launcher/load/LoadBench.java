@@ -10,39 +10,57 @@ import java.util.stream.Collectors;
 
 import io.hybridllm.launcher.LaunchOptions;
 import io.hybridllm.launcher.LocalSystem;
+import io.hybridllm.launcher.Service;
+import io.hybridllm.launcher.faults.FaultSuite;
 
 /**
  * {@code hybrid bench load}: the whole system as {@code hybrid up --simulate} runs it, driven at fixed rates through
- * the Kafka job path. Per rate: completed requests per second, the latency the system adds (p50, p95, p99, max, from
- * when each request was due), the CPU and memory of each process, and the largest consumer lag of each group.
+ * one path: Kafka jobs, HTTP with long-poll, or the OpenAI-compatible endpoint. Per rate: completed requests per
+ * second, the latency the system adds (p50, p95, p99, max, from when each request was due), the CPU and memory of each
+ * process, and the largest consumer lag of each group.
  */
 public final class LoadBench {
 
-    public static void run(Path home, List<Integer> rates, Duration length, Duration modelLatency, PrintStream out)
-            throws Exception {
-        // Slots enough that the simulated GPU is not what limits: the system's own overhead is what is measured.
+    /** The paths {@code --path} names. */
+    public static final List<String> PATHS = List.of("kafka", "http", "openai");
+
+    public static void run(Path home, String path, List<Integer> rates, Duration length, Duration modelLatency,
+            PrintStream out) throws Exception {
+        if (!PATHS.contains(path)) {
+            throw new IllegalArgumentException("--path is one of " + PATHS + ", not '" + path + "'");
+        }
+        // Slots enough that the simulated GPU is not what limits, and no per-tenant submission limit: the system's
+        // own overhead is what is measured.
         LaunchOptions options = LaunchOptions.defaults(home).withSimulation(true, modelLatency)
-                .withEnvironment(Map.of("WORKER_MAX_CONCURRENCY", "256"));
+                .withPorts(0, FaultSuite.freePorts()).withEnvironment(Map.of("WORKER_MAX_CONCURRENCY", "256",
+                        "HYBRID_INGEST_LIMITS_REQUESTS_PER_MINUTE", "100000000"));
         try (LocalSystem system = new LocalSystem(options).stopOnExit()) {
             system.start(out);
-            KafkaLoad load = new KafkaLoad(system.kafkaBootstrapServers());
+            LoadPath load = switch (path) {
+                case "http" -> new LongPollLoad(system.url(Service.INGEST));
+                case "openai" -> new OpenAiLoad(system.url(Service.INGEST), modelLatency);
+                default -> new KafkaLoad(system.kafkaBootstrapServers());
+            };
             try (LagSampler lag = new LagSampler(system.kafkaBootstrapServers())) {
                 out.println("Warming up for 10 s at " + rates.getFirst() + " requests/s ...");
-                load.run(rates.getFirst(), Duration.ofSeconds(10), out);
+                load.run(rates.getFirst(), Duration.ofSeconds(10));
                 lag.takeMax();
                 StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                        "%nKafka path, model time %d ms, %d s per rate, %d cores, JDK %s%n%n"
+                        "%n%s, model time %d ms, %d s per rate, %d cores, JDK %s%n%n"
                                 + "| rate | sent | answered | failed | completed | added p50 ms | p95 | p99 | max |"
                                 + " total p50 ms |%n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n",
-                        modelLatency.toMillis(), length.toSeconds(), Runtime.getRuntime().availableProcessors(),
-                        System.getProperty("java.version")));
+                        load.name(), modelLatency.toMillis(), length.toSeconds(),
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
                 StringBuilder resources = new StringBuilder();
                 for (int rate : rates) {
                     out.println("Running " + rate + " requests/s for " + length.toSeconds() + " s ...");
                     ProcessStats before = ProcessStats.of(system.pids());
-                    KafkaLoad.Step step = load.run(rate, length, out);
+                    LoadPath.Step step = load.run(rate, length);
                     ProcessStats after = ProcessStats.of(system.pids());
-                    report.append(KafkaLoad.row(step)).append('\n');
+                    report.append(step.row()).append('\n');
+                    if (!step.failures().isEmpty()) {
+                        resources.append(String.format(Locale.ROOT, "%n%,d /s: failures %s", rate, step.failures()));
+                    }
                     resources.append(
                             String.format(Locale.ROOT, "%n%,d /s: CPU %% of a core: %s; RSS MiB: %s; max lag: %s", rate,
                                     format(after.cpuPercentSince(before), "%.0f"),

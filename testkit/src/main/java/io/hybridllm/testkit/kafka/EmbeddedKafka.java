@@ -23,12 +23,14 @@ import kafka.server.KafkaRaftServer;
  */
 public final class EmbeddedKafka implements KafkaBroker {
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final Path dataDir;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, Properties config, Path dataDir, String bootstrapServers) {
         this.server = server;
+        this.config = config;
         this.dataDir = dataDir;
         this.bootstrapServers = bootstrapServers;
     }
@@ -65,13 +67,27 @@ public final class EmbeddedKafka implements KafkaBroker {
         props.put("num.partitions", "1");
         try {
             format(dataDir);
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-            server.startup();
-            return new EmbeddedKafka(server, dataDir, "localhost:" + port);
+            return new EmbeddedKafka(startServer(props), props, dataDir, "localhost:" + port);
         } catch (Exception e) {
             TempDirs.delete(dataDir);
             throw new IllegalStateException("embedded Kafka did not start on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    private static KafkaRaftServer startServer(Properties props) {
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
+        return server;
+    }
+
+    /**
+     * Shuts the broker down (a controlled shutdown: every client loses its connections) and starts it again on the same
+     * port and data directory: a broker restart as its clients see it (fault-injection runs).
+     */
+    public synchronized void restart() {
+        server.shutdown();
+        server.awaitShutdown();
+        server = startServer(config);
     }
 
     private static void format(Path dataDir) throws Exception {
@@ -88,7 +104,7 @@ public final class EmbeddedKafka implements KafkaBroker {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             server.shutdown();
             server.awaitShutdown();

@@ -14,12 +14,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class EmbeddedPostgresServer implements PostgresServer {
 
-    private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, int port) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.port = port;
     }
 
     public static EmbeddedPostgresServer start() {
@@ -29,21 +31,39 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     public static EmbeddedPostgresServer start(int port) {
         Path dataDir = TempDirs.create("hybrid-postgres-");
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true).setServerConfig("max_connections", "200")
-                    // Whoever started the server closes it, after its clients: a JVM shutdown hook of its own would
-                    // stop it in parallel with services that are still draining.
-                    .setRegisterShutdownHook(false).start();
-            return new EmbeddedPostgresServer(postgres, dataDir);
+            return new EmbeddedPostgresServer(startServer(dataDir, port), dataDir, port);
         } catch (IOException e) {
             TempDirs.delete(dataDir);
             throw new UncheckedIOException("embedded PostgreSQL did not start on port " + port, e);
         }
     }
 
+    /** Initialises an empty data directory, or starts on the one a previous server left (a restart). */
+    private static EmbeddedPostgres startServer(Path dataDir, int port) throws IOException {
+        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir)
+                // Kept on stop, so that a restart finds the data; close() deletes the directory.
+                .setCleanDataDirectory(false).setServerConfig("max_connections", "200")
+                // Whoever started the server closes it, after its clients: a JVM shutdown hook of its own would
+                // stop it in parallel with services that are still draining.
+                .setRegisterShutdownHook(false).start();
+    }
+
+    /**
+     * Stops the server (its clients lose their connections) and starts it again on the same port and data: a database
+     * restart as its clients see it (fault-injection runs).
+     */
+    public synchronized void restart() {
+        try {
+            postgres.close();
+            postgres = startServer(dataDir, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not restart on port " + port, e);
+        }
+    }
+
     @Override
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     @Override
@@ -57,7 +77,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             postgres.close();
         } catch (IOException e) {

@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,6 +45,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
     }
 
     private static final int KEPT_REQUESTS = 64;
+    private static final int[] SERVER_ERRORS = { 500, 502, 503 };
 
     static {
         // The JDK server keeps 200 idle connections and closes any beyond after its answer; a client that reuses one
@@ -57,6 +61,10 @@ public abstract class ProviderSimulator implements AutoCloseable {
     private final Deque<Received> received = new ConcurrentLinkedDeque<>();
     private final CallLog calls = new CallLog();
     private volatile Duration latency;
+    private volatile FaultRates faults = FaultRates.NONE;
+    private volatile RandomGenerator faultDraws = RandomGeneratorFactory.of("L64X128MixRandom").create(0);
+    private volatile Consumer<Received> observer = received -> {
+    };
 
     protected ProviderSimulator(int port, Duration latency) {
         this.latency = latency;
@@ -111,6 +119,20 @@ public abstract class ProviderSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, each answering call draws a fault at these rates (seeded, so that a run can be repeated); a queued
+     * answer ({@link #failNext}) still goes first.
+     */
+    public void setFaults(FaultRates rates, long seed) {
+        faultDraws = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        faults = rates;
+    }
+
+    /** Sees every request received, on any endpoint, e.g. to count the calls made for each request. */
+    public void observe(Consumer<Received> observer) {
+        this.observer = observer;
+    }
+
     /** The next call is answered with {@code response} instead of an answer. */
     protected final void answerNextWith(Response response) {
         scripted.add(response);
@@ -160,6 +182,10 @@ public abstract class ProviderSimulator implements AutoCloseable {
         if (next != null) {
             return next;
         }
+        Response fault = drawFault();
+        if (fault != null) {
+            return fault;
+        }
         calls.answering();
         try {
             if (!latency.isZero()) {
@@ -169,6 +195,35 @@ public abstract class ProviderSimulator implements AutoCloseable {
             calls.answered();
         }
         return response;
+    }
+
+    /** A fault at the configured rates, after its delay, or null to answer (a slow answer has waited already). */
+    private Response drawFault() throws InterruptedException {
+        FaultRates rates = faults;
+        if (rates == FaultRates.NONE) {
+            return null;
+        }
+        double draw;
+        int status;
+        synchronized (this) {
+            draw = faultDraws.nextDouble();
+            status = SERVER_ERRORS[faultDraws.nextInt(SERVER_ERRORS.length)];
+        }
+        if ((draw -= rates.serverErrors()) < 0) {
+            return new Response(status, Map.of(), errorBody(status, "simulated server error"));
+        }
+        if ((draw -= rates.rateLimited()) < 0) {
+            return new Response(429, Map.of("Retry-After", String.valueOf(rates.retryAfter().toSeconds())),
+                    errorBody(429, "simulated rate limit"));
+        }
+        if ((draw -= rates.timeouts()) < 0) {
+            Thread.sleep(rates.hang());
+            return new Response(504, Map.of(), errorBody(504, "simulated timeout"));
+        }
+        if (draw - rates.slow() < 0) {
+            Thread.sleep(rates.slowBy());
+        }
+        return null;
     }
 
     private void serve(HttpExchange exchange, Endpoint endpoint) {
@@ -198,8 +253,10 @@ public abstract class ProviderSimulator implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                 values.isEmpty() ? "" : values.getFirst()));
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), body));
+        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), body);
+        observer.accept(request);
+        received.add(request);
         while (received.size() > KEPT_REQUESTS) {
             received.pollFirst();
         }

@@ -1,0 +1,69 @@
+package io.hybridllm.launcher.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.hybridllm.launcher.LocalSystem;
+
+/**
+ * Malformed bodies to every HTTP endpoint while the run goes on: invalid JSON, an unknown schema version, an oversized
+ * body and fields of the wrong type. Every answer must be a 4xx within 30 s (a loaded machine answers slowly); a 5xx or
+ * no answer is a failure.
+ */
+final class MalformedHttp {
+
+    static final List<String> BODIES = List.of("{\"messages\":[{\"role\":",
+            "{\"schema_version\":99,\"tenant\":\"faults\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+            "{\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(1_200_000) + "\"}]}",
+            "{\"messages\":42,\"task_type\":7,\"tenant\":[],\"amount_usd\":\"many\",\"model\":{}}");
+
+    /** How many requests were sent, and each one answered with a 5xx or not at all. */
+    record Result(int sent, List<String> failures) {
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private MalformedHttp() {
+    }
+
+    /** Sends every body to every endpoint. */
+    static Result send(LocalSystem system) throws InterruptedException {
+        int sent = 0;
+        List<String> failures = new ArrayList<>();
+        for (HttpEndpoints.Endpoint endpoint : HttpEndpoints.ALL) {
+            String url = system.url(endpoint.service()) + endpoint.path().replace("{x}", "malformed");
+            for (String body : BODIES) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json").header("X-Hybrid-Timeout", "5s")
+                        .method(endpoint.method(), endpoint.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+                sent++;
+                try {
+                    HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+                    int status = response.statusCode();
+                    // A well-formed chat completion not answered within X-Hybrid-Timeout is a documented 504 naming
+                    // the request, which goes on: the body was not malformed after all.
+                    boolean pending = status == 504 && response.headers().firstValue("X-Hybrid-Request-Id").isPresent();
+                    if (status >= 500 && !pending) {
+                        failures.add(
+                                endpoint.method() + " " + endpoint.path() + " [" + abbreviate(body) + "] -> " + status);
+                    }
+                } catch (IOException e) {
+                    failures.add(endpoint.method() + " " + endpoint.path() + " [" + abbreviate(body) + "] -> " + e);
+                }
+            }
+        }
+        return new Result(sent, failures);
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 60 ? body.substring(0, 60) + "... (" + body.length() + " chars)" : body;
+    }
+}
