@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.hybridllm.contracts.Topics;
-<<<<<<< HEAD
 import io.hybridllm.launcher.cost.CostSimulateCommand;
-=======
 import io.hybridllm.launcher.faults.FaultOptions;
 import io.hybridllm.launcher.faults.FaultSuite;
->>>>>>> fault-suite
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
