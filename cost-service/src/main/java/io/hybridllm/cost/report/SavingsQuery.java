@@ -17,6 +17,7 @@ import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.cost.budget.Money;
 import io.hybridllm.cost.config.PolicyInForce;
 import io.hybridllm.cost.usage.UsageRow;
+import io.hybridllm.policy.ReferenceModel;
 
 /**
  * The savings report. Actual: what this service priced every call at. Reference: for each request, the tokens of its
@@ -62,7 +63,8 @@ public class SavingsQuery {
     }
 
     public SavingsReport report(SummaryRequest range) {
-        ReferenceModel reference = ReferenceModel.resolve(config, policy.current(), catalogue);
+        ReferenceModel reference = ReferenceModel.resolve(config.reference(), "hybrid.reports.reference",
+                policy.current(), catalogue);
         Query query = entityManager
                 .createNativeQuery(SQL.formatted(range.tenant().isPresent() ? "and tenant = :tenant" : ""))
                 .setParameter("from", range.from()).setParameter("to", range.to())

@@ -23,11 +23,11 @@ import io.hybridllm.cost.budget.Scope;
 import io.hybridllm.cost.dashboard.BudgetGauge;
 import io.hybridllm.cost.dashboard.RecentAlerts;
 import io.hybridllm.cost.report.CostSummary;
-import io.hybridllm.cost.report.NoReferencePriceException;
 import io.hybridllm.cost.report.SavingsQuery;
 import io.hybridllm.cost.report.SavingsReport;
 import io.hybridllm.cost.report.SummaryCsv;
 import io.hybridllm.cost.report.SummaryQuery;
+import io.hybridllm.policy.ReferenceModel;
 
 /**
  * Spend reports: who spent what, where, and when; and for the dashboard ({@code /dashboard/}), budget standings and
@@ -101,7 +101,7 @@ public class CostResource {
 
     /** A reference model the catalogue cannot price: a setting to fix, not a request to repeat. */
     @ServerExceptionMapper
-    public Response unpricedReference(NoReferencePriceException e) {
+    public Response unpricedReference(ReferenceModel.Unpriced e) {
         return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of("reference-unpriced", "No reference price", 409, e.getMessage())).build();
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.policy.PolicyException;
 import io.hybridllm.policy.PolicyLoader;
+import io.hybridllm.policy.ReferenceModel;
 
 /**
  * {@code hybrid cost simulate --days 30 --per-day 100 --mix FILE [--mode M] [--policy FILE] [--pricing FILE]
@@ -59,8 +60,8 @@ public final class CostSimulateCommand {
                 .or(() -> Optional.ofNullable(System.getenv("HYBRID_PRICING_FILE")).filter(f -> !f.isBlank()));
         PriceCatalogue catalogue = pricingFile.map(Path::of).map(PriceCatalogue::load)
                 .orElseGet(PriceCatalogue::defaults);
-        Reference reference = Reference.resolve(Optional.ofNullable(flags.get("--reference")), loaded.policy(),
-                catalogue);
+        ReferenceModel reference = ReferenceModel.resolve(Optional.ofNullable(flags.get("--reference")), "--reference",
+                loaded.policy(), catalogue);
         CostSimulator.Setup setup = new CostSimulator.Setup(loaded.policy(), mode, catalogue, reference);
         CostSimulator.Result result = new CostSimulator(setup, mix).run(days, perDay);
         new SimulationReport(setup, mix, String.join(", ", loaded.sources()), pricingFile.orElse("built-in"))

@@ -12,6 +12,7 @@ import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.policy.Policy;
+import io.hybridllm.policy.ReferenceModel;
 import io.hybridllm.policy.RouteResolver;
 import io.hybridllm.policy.RouteResolver.Depth;
 
@@ -28,7 +29,7 @@ import io.hybridllm.policy.RouteResolver.Depth;
 public final class CostSimulator {
 
     /** The policy, its mode, the prices and the reference; the same for every mix. */
-    public record Setup(Policy policy, String mode, PriceCatalogue catalogue, Reference reference) {
+    public record Setup(Policy policy, String mode, PriceCatalogue catalogue, ReferenceModel reference) {
     }
 
     /** Where a request is answered: provider (as the catalogue names it), model and tier. */
@@ -126,7 +127,7 @@ public final class CostSimulator {
 
     /** Where the router runs a provider: a cloud one on the cloud tier, a local one on the tier its depth calls for. */
     private Target target(Policy.Provider provider, Depth depth) {
-        String name = Reference.catalogueName(setup.catalogue(), provider);
+        String name = ReferenceModel.catalogueName(setup.catalogue(), provider);
         if (!provider.isLocal()) {
             return new Target(name, provider.model(), Tier.CLOUD);
         }

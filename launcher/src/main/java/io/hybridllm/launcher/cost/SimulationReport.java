@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.policy.Policy;
+import io.hybridllm.policy.ReferenceModel;
 
 /** The simulation as text: the assumptions first, then each task type, then pure API against hybrid. */
 record SimulationReport(CostSimulator.Setup setup, WorkloadMix mix, String policySources, String pricingSource) {
@@ -24,7 +25,7 @@ record SimulationReport(CostSimulator.Setup setup, WorkloadMix mix, String polic
         out.println("  policy     version " + setup.policy().version() + ", mode " + setup.mode() + " (from "
                 + policySources + ")");
         out.println("  prices     catalogue " + setup.catalogue().version() + " (" + pricingSource + ")");
-        Reference reference = setup.reference();
+        ReferenceModel reference = setup.reference();
         out.println("  pure API   every request on " + reference.provider() + "/" + reference.model() + " at $"
                 + plain(reference.price().inputPer1m()) + " in, $" + plain(reference.price().outputPer1m())
                 + " out per 1M tokens");
@@ -53,7 +54,7 @@ record SimulationReport(CostSimulator.Setup setup, WorkloadMix mix, String polic
                 result.savingsPercent().toPlainString());
         Map<String, BigDecimal> fees = new TreeMap<>(setup.catalogue().monthlyFees());
         fees.keySet().retainAll(setup.policy().providers().values().stream().filter(Policy.Provider::enabled)
-                .map(p -> Reference.catalogueName(setup.catalogue(), p)).toList());
+                .map(p -> ReferenceModel.catalogueName(setup.catalogue(), p)).toList());
         if (!fees.isEmpty()) {
             out.println("Not included: subscription fees (" + fees.entrySet().stream()
                     .map(e -> e.getKey() + " $" + plain(e.getValue()) + "/month").collect(Collectors.joining(", "))
@@ -64,7 +65,7 @@ record SimulationReport(CostSimulator.Setup setup, WorkloadMix mix, String polic
     /** How the catalogue prices the policy's local providers. */
     private String localPricing() {
         return setup.policy().providers().values().stream().filter(p -> p.isLocal() && p.enabled()).map(p -> {
-            String name = Reference.catalogueName(setup.catalogue(), p);
+            String name = ReferenceModel.catalogueName(setup.catalogue(), p);
             PriceCatalogue.ProviderPricing pricing = setup.catalogue().providers().get(name);
             if (pricing == null) {
                 return name + ": not in the catalogue";

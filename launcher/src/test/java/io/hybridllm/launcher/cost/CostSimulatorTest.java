@@ -16,6 +16,7 @@ import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.PolicyLoader;
+import io.hybridllm.policy.ReferenceModel;
 import io.hybridllm.policy.RouteResolver.Depth;
 
 /**
@@ -50,7 +51,7 @@ class CostSimulatorTest {
 
     private CostSimulator.Result simulate(String mode, PriceCatalogue catalogue) throws IOException {
         Path mix = Files.writeString(dir.resolve("mix.toml"), MIX);
-        Reference reference = Reference.resolve(Optional.empty(), policy, catalogue);
+        ReferenceModel reference = ReferenceModel.resolve(Optional.empty(), "--reference", policy, catalogue);
         return new CostSimulator(new CostSimulator.Setup(policy, mode, catalogue, reference), WorkloadMix.read(mix))
                 .run(10, 100);
     }

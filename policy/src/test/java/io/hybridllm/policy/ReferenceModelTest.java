@@ -1,4 +1,4 @@
-package io.hybridllm.cost.report;
+package io.hybridllm.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,31 +8,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.pricing.PriceCatalogue;
-import io.hybridllm.policy.Policy;
-import io.hybridllm.policy.PolicyLoader;
 
 class ReferenceModelTest {
 
     private static final PriceCatalogue CATALOGUE = PriceCatalogue.defaults();
-
-    private static ReportsConfig reference(String named) {
-        return new ReportsConfig() {
-            @Override
-            public Optional<String> reference() {
-                return Optional.ofNullable(named);
-            }
-
-            @Override
-            public int recommendMinCalls() {
-                return 20;
-            }
-
-            @Override
-            public double recommendShare() {
-                return 0.5;
-            }
-        };
-    }
+    private static final String SETTING = "hybrid.reports.reference";
 
     private static Policy policy(String toml) {
         return PolicyLoader.fromText(toml, "test").policy();
@@ -40,7 +20,7 @@ class ReferenceModelTest {
 
     @Test
     void withoutASettingThePolicysFirstCloudProviderAndItsModel() {
-        ReferenceModel model = ReferenceModel.resolve(reference(null), policy(""), CATALOGUE);
+        ReferenceModel model = ReferenceModel.resolve(Optional.empty(), SETTING, policy(""), CATALOGUE);
 
         assertThat(model.provider()).isEqualTo("openai");
         assertThat(model.model()).isEqualTo("gpt-4o-mini");
@@ -59,7 +39,7 @@ class ReferenceModelTest {
                 model = "claude-3-5-sonnet-20241022"
                 """);
 
-        ReferenceModel model = ReferenceModel.resolve(reference(null), seed, CATALOGUE);
+        ReferenceModel model = ReferenceModel.resolve(Optional.empty(), SETTING, seed, CATALOGUE);
 
         assertThat(model.provider()).isEqualTo("anthropic");
         assertThat(model.cost(1_000_000, 0)).isEqualByComparingTo("3");
@@ -67,12 +47,12 @@ class ReferenceModelTest {
 
     @Test
     void theSettingWinsAndAnUnpricedOrMalformedOneIsRefusedWithTheReason() {
-        assertThat(ReferenceModel.resolve(reference("openai/gpt-4o"), policy(""), CATALOGUE).model())
+        assertThat(ReferenceModel.resolve(Optional.of("openai/gpt-4o"), SETTING, policy(""), CATALOGUE).model())
                 .isEqualTo("gpt-4o");
-        assertThatThrownBy(() -> ReferenceModel.resolve(reference("openai/gpt-9"), policy(""), CATALOGUE))
-                .isInstanceOf(NoReferencePriceException.class).hasMessageContaining("openai/gpt-9")
+        assertThatThrownBy(() -> ReferenceModel.resolve(Optional.of("openai/gpt-9"), SETTING, policy(""), CATALOGUE))
+                .isInstanceOf(ReferenceModel.Unpriced.class).hasMessageContaining("openai/gpt-9")
                 .hasMessageContaining("no token price");
-        assertThatThrownBy(() -> ReferenceModel.resolve(reference("gpt-4o"), policy(""), CATALOGUE))
+        assertThatThrownBy(() -> ReferenceModel.resolve(Optional.of("gpt-4o"), SETTING, policy(""), CATALOGUE))
                 .hasMessageContaining("provider/model");
     }
 }
