@@ -40,6 +40,8 @@ public class PolicyInForce {
     private volatile PolicyLoader.Loaded current;
     private volatile boolean published;
     private Map<Path, Integer> contents;
+    /** Contents seen changed on the last look but not yet read: an edit is read once it has stopped changing. */
+    private Map<Path, Integer> settling = Map.of();
 
     public PolicyInForce(@ConfigProperty(name = "hybrid.policy.file") Optional<String> extraFile) {
         this.extraFile = extraFile;
@@ -101,18 +103,26 @@ public class PolicyInForce {
     }
 
     /**
-     * Re-reads the layers if any file appeared, changed or went away since the last look, and says what the edit did:
-     * applied, or refused with the problems (the old policy stays). Empty when nothing changed or when a published
-     * policy is in force, which wins over files until it is withdrawn.
+     * Re-reads the layers once a file that appeared, changed or went away has stayed the same for two looks in a row,
+     * and says what the edit did: applied, or refused with the problems (the old policy stays). Waiting one look means
+     * a file caught half-written (an editor or {@code echo >} truncates before it writes) is never read. Empty when
+     * nothing changed, while an edit settles, or when a published policy is in force, which wins over files until it is
+     * withdrawn.
      */
     synchronized Optional<FileEdit> reloadIfChanged() {
         List<Path> layers = layers();
         Map<Path, Integer> now = contents(layers);
         List<Path> edited = edited(contents, now);
         if (edited.isEmpty()) {
+            settling = Map.of();
+            return Optional.empty();
+        }
+        if (!now.equals(settling)) {
+            settling = now;
             return Optional.empty();
         }
         contents = now;
+        settling = Map.of();
         if (published) {
             LOG.warnf("policy files changed, but the published policy %s is in force on every replica: publish the"
                     + " change (PUT /v1/policy) to apply it", current.policy().version());
