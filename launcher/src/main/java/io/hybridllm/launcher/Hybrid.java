@@ -28,11 +28,13 @@ public final class Hybrid {
               bench router [--requests=N]      Fill llm.requests with N requests (default 50000), start one router,
                                                and measure how many it routes per second.
               bench load [--path=kafka|http|openai] [--rates=R1,R2,...] [--seconds=S] [--latency=MS]
+                         [--warm-up=S]
                                                Run the simulated system (model time MS, default 20) and drive one
                                                path (Kafka jobs with reply_to, HTTP submit + long-poll, or
                                                /v1/chat/completions) at each rate (default 100,500,1000,2000 per s)
-                                               for S seconds (20): completed/s, added latency p50/p95/p99/max,
-                                               CPU and memory per process, consumer lag per group.
+                                               for S seconds (20), after a warm-up at the first rate (10 s):
+                                               completed/s, added latency p50/p95/p99/max, CPU and memory per
+                                               process, consumer lag per group.
               bench worker [--requests=N] [--slots=S] [--latency=MS]
                                                Fill llm.tier.local-fast with N requests (default 5000), start one
                                                local worker with S slots (8) on a simulated Ollama answering after
@@ -74,6 +76,7 @@ public final class Hybrid {
                     } else if (flags.contains("load")) {
                         LoadBench.run(home, stringFlag(flags, "--path", "kafka"), rates(flags),
                                 Duration.ofSeconds(intFlag(flags, "--seconds", 20)),
+                                Duration.ofSeconds(intFlag(flags, "--warm-up", 10)),
                                 Duration.ofMillis(intFlag(flags, "--latency", 20)), System.out);
                     } else if (flags.contains("cloud")) {
                         CloudThroughputBench.run(home, intFlag(flags, "--requests", 20_000),

@@ -1,5 +1,8 @@
 package io.hybridllm.cost.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -28,21 +31,23 @@ public class ReplyScoreConsumer {
     }
 
     /**
-     * A failing database (a PostgreSQL restart) is retried for about 15 seconds, each try in a transaction of its own,
-     * as usage is: without it the first broken connection stopped the channel and the service stayed unready.
+     * One poll's replies in one transaction. A failing database (a PostgreSQL restart) is retried for about 15 seconds,
+     * each try in a transaction of its own, as usage is: without it the first broken connection stopped the channel and
+     * the service stayed unready.
      */
     @Incoming(Channels.REPLIES)
     @Blocking
-    @Retry(maxRetries = 5, delay = 500, jitter = 200, abortOn = InvalidMessageException.class)
+    @Retry(maxRetries = 5, delay = 500, jitter = 200)
     @ExponentialBackoff(factor = 2, maxDelay = 8_000)
-    public void consume(String payload) {
-        LlmReply reply;
-        try {
-            reply = Json.read(payload, LlmReply.class);
-        } catch (InvalidMessageException e) {
-            Log.warnf("Unreadable reply skipped for savings recommendations: %s", e.getMessage());
-            return;
+    public void consume(List<String> payloads) {
+        List<LlmReply> replies = new ArrayList<>(payloads.size());
+        for (String payload : payloads) {
+            try {
+                replies.add(Json.read(payload, LlmReply.class));
+            } catch (InvalidMessageException e) {
+                Log.warnf("Unreadable reply skipped for savings recommendations: %s", e.getMessage());
+            }
         }
-        scores.keep(reply);
+        scores.keep(replies);
     }
 }

@@ -1,5 +1,7 @@
 package io.hybridllm.cost.report;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,9 +19,14 @@ public class RequestScores {
         this.entityManager = entityManager;
     }
 
-    /** Keeps the reply's score; a reply without a routing decision (refused before routing) has none to keep. */
+    /** Keeps the replies' scores, in one transaction. */
     @Transactional
-    public void keep(LlmReply reply) {
+    public void keep(List<LlmReply> replies) {
+        replies.forEach(this::keep);
+    }
+
+    /** A reply without a routing decision (refused before routing) has no score to keep. */
+    private void keep(LlmReply reply) {
         if (reply.decision() == null) {
             return;
         }

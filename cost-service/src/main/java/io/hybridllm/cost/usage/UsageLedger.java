@@ -1,6 +1,7 @@
 package io.hybridllm.cost.usage;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,20 +36,38 @@ public class UsageLedger {
     }
 
     /**
-     * Records the event and its budget effects; false when it had been recorded before. A failing database is retried
-     * with backoff (each try in a transaction of its own, which is why the retry sits here and not on the recorder) for
-     * about 15 seconds before the failure is passed on.
+     * Records a poll's events and their budget effects in one transaction; returns how many were new (the others had
+     * been recorded before). A failing database is retried with backoff (each try in a transaction of its own, which is
+     * why the retry sits here and not on the recorder) for about 15 seconds before the failure is passed on.
      */
     @Retry(maxRetries = 5, delay = 500, jitter = 200, abortOn = InvalidMessageException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 8_000)
-    public boolean record(UsageEvent event) {
-        UsageRow row = UsageRow.of(event, price(event), catalogue.version());
-        if (!insert(row)) {
-            metrics.counter("hybrid.cost.usage.duplicates").increment();
-            Log.debugf("Usage event %s was recorded before; redelivery ignored", event.eventId());
-            return false;
+    public int record(List<UsageEvent> events) {
+        return recordNow(events);
+    }
+
+    /**
+     * Records one event in a transaction of its own, tried once: after a poll's transaction kept failing, this finds
+     * the events the database refuses, so that they alone are dead-lettered.
+     */
+    public boolean recordAlone(UsageEvent event) {
+        return recordNow(List.of(event)) == 1;
+    }
+
+    private int recordNow(List<UsageEvent> events) {
+        List<UsageRow> rows = events.stream().map(event -> UsageRow.of(event, price(event), catalogue.version()))
+                .toList();
+        List<UsageRow> recorded = insert(rows);
+        if (recorded.size() < rows.size()) {
+            metrics.counter("hybrid.cost.usage.duplicates").increment(rows.size() - recorded.size());
+            Log.debugf("%d usage events were recorded before; redelivery ignored", rows.size() - recorded.size());
         }
-        // Counted only once the row is committed, so that metrics and reports agree after a redelivery.
+        recorded.forEach(this::count);
+        return recorded.size();
+    }
+
+    /** Counted only once the row is committed, so that metrics and reports agree after a redelivery. */
+    private void count(UsageRow row) {
         metrics.counter("hybrid.cost.usage.events", "outcome", row.outcome, "priced", String.valueOf(row.priced))
                 .increment();
         if (row.priced) {
@@ -60,15 +79,15 @@ public class UsageLedger {
                     "No price for %s/%s in catalogue %s: its usage is recorded as unpriced until the catalogue has it",
                     row.provider, row.model, row.priceVersion);
         }
-        return true;
     }
 
     /** Each failed try is logged: the retries would otherwise hide why a database keeps refusing. */
-    private boolean insert(UsageRow row) {
+    private List<UsageRow> insert(List<UsageRow> rows) {
         try {
-            return recorder.recordOnce(row);
+            return recorder.recordOnce(rows);
         } catch (RuntimeException e) {
-            Log.warnf("Usage event %s not recorded yet (%s); retrying", row.eventId, e.toString());
+            Log.warnf("%d usage events (first %s) not recorded yet (%s); retrying", rows.size(),
+                    rows.isEmpty() ? "-" : rows.getFirst().eventId, e.toString());
             throw e;
         }
     }

@@ -1,13 +1,16 @@
 package io.hybridllm.cost.usage;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.hybridllm.cost.budget.BudgetGuard;
 
 /**
- * One transaction per usage event: the usage row, the spend it adds to its budgets, and whatever crossing that decides.
- * A redelivered event finds its row and changes nothing, so it can neither count twice nor alert twice.
+ * One transaction per batch of usage events: their rows, the spend they add to their budgets, and whatever crossing
+ * that decides. A redelivered event finds its row and changes nothing, so it can neither count twice nor alert twice.
  */
 @ApplicationScoped
 public class UsageRecorder {
@@ -20,15 +23,18 @@ public class UsageRecorder {
         this.budgets = budgets;
     }
 
-    /** True when the row was new. Only priced calls that cost something move a budget. */
+    /** The rows that were new. Only priced calls that cost something move a budget. */
     @Transactional
-    public boolean recordOnce(UsageRow row) {
-        if (!repository.insertIfAbsent(row)) {
-            return false;
+    public List<UsageRow> recordOnce(List<UsageRow> rows) {
+        List<UsageRow> recorded = new ArrayList<>(rows.size());
+        for (UsageRow row : rows) {
+            if (repository.insertIfAbsent(row)) {
+                if (row.priced && row.costUsd.signum() > 0) {
+                    budgets.spend(row.tenant, row.occurredAt, row.costUsd);
+                }
+                recorded.add(row);
+            }
         }
-        if (row.priced && row.costUsd.signum() > 0) {
-            budgets.spend(row.tenant, row.occurredAt, row.costUsd);
-        }
-        return true;
+        return recorded;
     }
 }

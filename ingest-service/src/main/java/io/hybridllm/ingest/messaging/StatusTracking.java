@@ -1,10 +1,13 @@
 package io.hybridllm.ingest.messaging;
 
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.hybridllm.contracts.Channels;
@@ -16,58 +19,84 @@ import io.hybridllm.ingest.callbacks.CallbackOutbox;
 import io.hybridllm.ingest.requests.Completions;
 import io.hybridllm.ingest.requests.RequestStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Keeps the request store in step with Kafka: requests that jobs produced directly become pollable, and replies become
- * results. An unreadable record is dead-lettered with the reason at once; a database hiccup is retried, each try in a
- * transaction of its own, before the record is given up to the dead-letter topic.
+ * results. Each poll's records are written in one transaction ({@link StatusWrites}).
  */
 @ApplicationScoped
 public class StatusTracking {
 
     private final RequestStore store;
+    private final StatusWrites writes;
     private final CallbackOutbox outbox;
     private final Completions completions;
     private final MeterRegistry metrics;
 
-    public StatusTracking(RequestStore store, CallbackOutbox outbox, Completions completions, MeterRegistry metrics) {
+    public StatusTracking(RequestStore store, StatusWrites writes, CallbackOutbox outbox, Completions completions,
+            MeterRegistry metrics) {
         this.store = store;
+        this.writes = writes;
         this.outbox = outbox;
         this.completions = completions;
         this.metrics = metrics;
     }
 
+    /** An unreadable request is counted and skipped: the router dead-letters it, and a second copy would confuse. */
     @Incoming(Channels.REQUESTS)
     @Blocking
-    @Retry(maxRetries = 10, delay = 200, jitter = 100, maxDuration = 60, durationUnit = ChronoUnit.SECONDS, abortOn = InvalidMessageException.class)
-    public void onRequest(String payload) {
-        LlmRequest request;
-        try {
-            request = Json.read(payload, LlmRequest.class);
-        } catch (InvalidMessageException e) {
-            // The router dead-letters unreadable requests; a second copy from here would only confuse whoever replays.
-            metrics.counter("hybrid.ingest.unreadable.requests").increment();
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
+    public void onRequests(List<String> payloads) {
+        List<LlmRequest> requests = StatusWrites.readable(payloads, LlmRequest.class,
+                unreadable -> metrics.counter("hybrid.ingest.unreadable.requests").increment());
+        writes.writeAll(requests, request -> {
             store.recordSubmitted(request, "kafka");
             // A reply read before its request (they come from different topics) queued no callback: it knew no URL.
             outbox.enqueueReply(request.id());
         });
     }
 
+    /**
+     * An unreadable reply goes to {@code llm.replies.dlq} at once, alone and with the reason, and the rest of the poll
+     * is written. If the database stays down past the retries, every reply of the poll goes there, so that none is
+     * lost.
+     */
     @Incoming(Channels.REPLIES)
     @Blocking
-    @Retry(maxRetries = 10, delay = 200, jitter = 100, maxDuration = 60, durationUnit = ChronoUnit.SECONDS, abortOn = InvalidMessageException.class)
-    public void onReply(String payload) {
-        LlmReply reply = Json.read(payload, LlmReply.class);
-        QuarkusTransaction.requiringNew().run(() -> {
-            store.recordReply(reply);
-            outbox.enqueueReply(reply.requestId());
+    public CompletionStage<Void> onReplies(KafkaRecordBatch<String, String> batch) {
+        List<ReadReply> replies = new ArrayList<>();
+        List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                replies.add(new ReadReply(record, Json.read(record.getPayload(), LlmReply.class)));
+            } catch (InvalidMessageException e) {
+                deadLettered.add(record.nack(e).toCompletableFuture());
+            }
+        }
+        List<StatusWrites.Unwritten<ReadReply>> unwritten = writes.writeAll(replies, read -> {
+            store.recordReply(read.reply());
+            outbox.enqueueReply(read.reply().requestId());
         });
-        completions.reached(reply.requestId());
-        metrics.counter("hybrid.ingest.completed", "status", reply.status().name().toLowerCase()).increment();
+        for (StatusWrites.Unwritten<ReadReply> failed : unwritten) {
+            deadLettered.add(failed.item().record().nack(failed.reason()).toCompletableFuture());
+        }
+        for (ReadReply read : replies) {
+            if (unwritten.stream().noneMatch(failed -> failed.item() == read)) {
+                completions.reached(read.reply().requestId());
+                metrics.counter("hybrid.ingest.completed", "status",
+                        read.reply().status().name().toLowerCase(Locale.ROOT)).increment();
+            }
+        }
+        return allOf(deadLettered).thenCompose(done -> batch.ack());
+    }
+
+    /** A reply with the record it came in, which is dead-lettered if the reply cannot be written. */
+    private record ReadReply(KafkaRecord<String, String> record, LlmReply reply) {
+    }
+
+    private static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> futures) {
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     }
 }

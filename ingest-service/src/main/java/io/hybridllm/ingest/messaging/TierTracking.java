@@ -1,19 +1,15 @@
 package io.hybridllm.ingest.messaging;
 
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.RoutedRequest;
-import io.hybridllm.contracts.json.InvalidMessageException;
-import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.requests.RequestStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -24,25 +20,23 @@ import io.smallrye.common.annotation.Blocking;
 public class TierTracking {
 
     private final RequestStore store;
+    private final StatusWrites writes;
     private final MeterRegistry metrics;
 
-    public TierTracking(RequestStore store, MeterRegistry metrics) {
+    public TierTracking(RequestStore store, StatusWrites writes, MeterRegistry metrics) {
         this.store = store;
+        this.writes = writes;
         this.metrics = metrics;
     }
 
+    /**
+     * One poll's records; an unreadable one is counted and skipped: the workers dead-letter it, ingest only watches.
+     */
     @Incoming(Channels.TIERS)
     @Blocking
-    @Retry(maxRetries = 10, delay = 200, jitter = 100, maxDuration = 60, durationUnit = ChronoUnit.SECONDS, abortOn = InvalidMessageException.class)
-    public void onRouted(String payload) {
-        RoutedRequest routed;
-        try {
-            routed = Json.read(payload, RoutedRequest.class);
-        } catch (InvalidMessageException e) {
-            // The workers dead-letter what they cannot read; ingest only watches.
-            metrics.counter("hybrid.ingest.unreadable.routed").increment();
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> store.recordRouted(routed));
+    public void onRouted(List<String> payloads) {
+        List<RoutedRequest> routed = StatusWrites.readable(payloads, RoutedRequest.class,
+                unreadable -> metrics.counter("hybrid.ingest.unreadable.routed").increment());
+        writes.writeAll(routed, store::recordRouted);
     }
 }

@@ -2,6 +2,7 @@ package io.hybridllm.ingest.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -10,7 +11,9 @@ import static org.hamcrest.Matchers.startsWith;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +45,15 @@ class RequestResourceTest {
     private static final KafkaProbe kafka = KafkaProbe.shared();
 
     private static void reply(LlmRequest request, String answer) {
+        kafka.send(Topics.REPLIES, request.id(), succeeded(request, answer));
+    }
+
+    private static String succeeded(LlmRequest request, String answer) {
         RoutedRequest routed = new RoutedRequest(request,
                 new RoutingDecision(Tier.LOCAL_FAST, List.of(new Target("ollama", "llama3.2:1b")), 0.1, List.of(),
                         "score 0.100 < 0.30: local-fast", "hybrid", "builtin-1", null));
-        LlmReply reply = LlmReply.succeeded(routed, new Target("ollama", "llama3.2:1b"), answer, new TokenUsage(7, 5),
-                BigDecimal.ZERO, 42, List.of());
-        kafka.send(Topics.REPLIES, request.id(), Json.write(reply));
+        return Json.write(LlmReply.succeeded(routed, new Target("ollama", "llama3.2:1b"), answer, new TokenUsage(7, 5),
+                BigDecimal.ZERO, 42, List.of()));
     }
 
     @Test
@@ -105,6 +111,39 @@ class RequestResourceTest {
         var dead = kafka.awaitKey(Topics.dlqOf(Topics.REPLIES), "bad-reply", WAIT);
         assertThat(KafkaProbe.header(dead, "dead-letter-reason")).hasValueSatisfying(
                 reason -> assertThat(reason).contains("answer: is required when status is succeeded"));
+    }
+
+    /**
+     * Replies are read a poll at a time: an unreadable one among good ones is dead-lettered alone, and the good ones
+     * around it are recorded. (Whether the burst lands in one poll is up to the consumer; the outcome must be the
+     * same.)
+     */
+    @Test
+    void anUnreadableReplyAmongGoodOnesIsDeadLetteredAlone() {
+        List<LlmRequest> requests = List.of("burst-1", "burst-2", "burst-3", "burst-4").stream()
+                .map(id -> new LlmRequest(0, id, "batch", null, null, List.of(ChatMessage.user("Classify: " + id)),
+                        null, null, null, null, Instant.now(), null))
+                .toList();
+        requests.forEach(request -> kafka.send(Topics.REQUESTS, request.id(), Json.write(request)));
+        Map<String, String> burst = new LinkedHashMap<>();
+        burst.put("burst-1", succeeded(requests.get(0), "one"));
+        burst.put("burst-2", succeeded(requests.get(1), "two"));
+        burst.put("burst-bad", "{\"request_id\":\"burst-bad\",\"status\":\"sideways\"}");
+        burst.put("burst-3", succeeded(requests.get(2), "three"));
+        burst.put("burst-4", succeeded(requests.get(3), "four"));
+        kafka.sendTogether(Topics.REPLIES, burst);
+
+        var dead = kafka.awaitKey(Topics.dlqOf(Topics.REPLIES), "burst-bad", WAIT);
+        assertThat(KafkaProbe.header(dead, "dead-letter-reason"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("status"));
+        for (LlmRequest request : requests) {
+            await().atMost(WAIT).untilAsserted(() -> given().when().get("/v1/requests/" + request.id()).then()
+                    .body("status", equalTo("succeeded")));
+        }
+        assertThatThrownBy(() -> kafka.awaitAll(Topics.dlqOf(Topics.REPLIES),
+                record -> record.key().startsWith("burst-"), 2, Duration.ofSeconds(2)))
+                        .as("only the unreadable reply is dead-lettered")
+                        .hasMessageStartingWith("1 of 2 matching records");
     }
 
     @Test

@@ -24,8 +24,8 @@ public final class LoadBench {
     /** The paths {@code --path} names. */
     public static final List<String> PATHS = List.of("kafka", "http", "openai");
 
-    public static void run(Path home, String path, List<Integer> rates, Duration length, Duration modelLatency,
-            PrintStream out) throws Exception {
+    public static void run(Path home, String path, List<Integer> rates, Duration length, Duration warmUp,
+            Duration modelLatency, PrintStream out) throws Exception {
         if (!PATHS.contains(path)) {
             throw new IllegalArgumentException("--path is one of " + PATHS + ", not '" + path + "'");
         }
@@ -42,8 +42,9 @@ public final class LoadBench {
                 default -> new KafkaLoad(system.kafkaBootstrapServers());
             };
             try (LagSampler lag = new LagSampler(system.kafkaBootstrapServers())) {
-                out.println("Warming up for 10 s at " + rates.getFirst() + " requests/s ...");
-                load.run(rates.getFirst(), Duration.ofSeconds(10));
+                // Seven JVMs compile on two cores: a short warm-up measures the JIT, not the system.
+                out.println("Warming up for " + warmUp.toSeconds() + " s at " + rates.getFirst() + " requests/s ...");
+                load.run(rates.getFirst(), warmUp);
                 lag.takeMax();
                 StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                         "%n%s, model time %d ms, %d s per rate, %d cores, JDK %s%n%n"

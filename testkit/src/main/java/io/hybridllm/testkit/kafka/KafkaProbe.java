@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -51,8 +53,21 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Sends and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String value) {
+        sendTogether(topic, Map.of(key, value));
+    }
+
+    /**
+     * Sends the records (key to value, in the map's order) in one go and then waits for every acknowledgement, so that
+     * a consumer is likely to read them in one poll.
+     */
+    public void sendTogether(String topic, Map<String, String> records) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            records.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
+            producer.flush();
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
