@@ -1,6 +1,5 @@
 package io.hybridllm.cost.usage;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +25,10 @@ public class UsageRecorder {
     /** The rows that were new. Only priced calls that cost something move a budget. */
     @Transactional
     public List<UsageRow> recordOnce(List<UsageRow> rows) {
-        List<UsageRow> recorded = new ArrayList<>(rows.size());
-        for (UsageRow row : rows) {
-            if (repository.insertIfAbsent(row)) {
-                if (row.priced && row.costUsd.signum() > 0) {
-                    budgets.spend(row.tenant, row.occurredAt, row.costUsd);
-                }
-                recorded.add(row);
+        List<UsageRow> recorded = repository.insertIfAbsent(rows);
+        for (UsageRow row : recorded) {
+            if (row.priced && row.costUsd.signum() > 0) {
+                budgets.spend(row.tenant, row.occurredAt, row.costUsd);
             }
         }
         return recorded;

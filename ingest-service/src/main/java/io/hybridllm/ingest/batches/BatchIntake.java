@@ -90,7 +90,7 @@ public class BatchIntake {
                 String requestId = item.isMalformed() ? null : requests.get(next++).id();
                 insertItem(id, item, requestId);
             }
-            requests.forEach(request -> store.recordSubmitted(request, "batch"));
+            store.recordSubmitted(requests, "batch");
             try {
                 submissions.sendAllAndAwait(requests);
             } catch (RuntimeException e) {

@@ -29,14 +29,17 @@ public class CallbackOutbox {
         this.entityManager = entityManager;
     }
 
-    /** Queues the callback of a request that asked for one and has a reply; the body is the reply as recorded. */
-    public void enqueueReply(String requestId) {
+    /** Queues the callback of each request that asked for one and has a reply; the body is the reply as recorded. */
+    public void enqueueReply(List<String> requestIds) {
+        if (requestIds.isEmpty()) {
+            return;
+        }
         entityManager.createNativeQuery("""
                 insert into callback_delivery (request_id, tenant, url, body, state, next_attempt_at)
                 select id, tenant, request ->> 'callback_url', reply, 'PENDING', now() from llm_request
-                where id = ?1 and reply is not null and request ->> 'callback_url' is not null
+                where id in (?1) and reply is not null and request ->> 'callback_url' is not null
                 on conflict (request_id) do nothing
-                """).setParameter(1, requestId).executeUpdate();
+                """).setParameter(1, requestIds).executeUpdate();
     }
 
     /**

@@ -51,10 +51,10 @@ public class StatusTracking {
     public void onRequests(List<String> payloads) {
         List<LlmRequest> requests = StatusWrites.readable(payloads, LlmRequest.class,
                 unreadable -> metrics.counter("hybrid.ingest.unreadable.requests").increment());
-        writes.writeAll(requests, request -> {
-            store.recordSubmitted(request, "kafka");
+        writes.writeAll(requests, written -> {
+            store.recordSubmitted(written, "kafka");
             // A reply read before its request (they come from different topics) queued no callback: it knew no URL.
-            outbox.enqueueReply(request.id());
+            outbox.enqueueReply(written.stream().map(LlmRequest::id).toList());
         });
     }
 
@@ -75,9 +75,9 @@ public class StatusTracking {
                 deadLettered.add(record.nack(e).toCompletableFuture());
             }
         }
-        List<StatusWrites.Unwritten<ReadReply>> unwritten = writes.writeAll(replies, read -> {
-            store.recordReply(read.reply());
-            outbox.enqueueReply(read.reply().requestId());
+        List<StatusWrites.Unwritten<ReadReply>> unwritten = writes.writeAll(replies, written -> {
+            store.recordReply(written.stream().map(ReadReply::reply).toList());
+            outbox.enqueueReply(written.stream().map(read -> read.reply().requestId()).toList());
         });
         for (StatusWrites.Unwritten<ReadReply> failed : unwritten) {
             deadLettered.add(failed.item().record().nack(failed.reason()).toCompletableFuture());

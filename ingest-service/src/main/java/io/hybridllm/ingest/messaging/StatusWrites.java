@@ -37,10 +37,10 @@ public class StatusWrites {
      * and tried once, so that one item the database refuses does not hold up the others. Returns the items that could
      * not be written, each with its reason (and logged); empty when all were.
      */
-    public <T> List<Unwritten<T>> writeAll(List<T> items, Consumer<T> write) {
+    public <T> List<Unwritten<T>> writeAll(List<T> items, Consumer<List<T>> write) {
         List<Unwritten<T>> unwritten = new ArrayList<>();
         try {
-            transaction.run(() -> items.forEach(write));
+            transaction.run(() -> write.accept(items));
         } catch (RuntimeException e) {
             if (items.size() == 1) {
                 unwritten.add(new Unwritten<>(items.getFirst(), e));
@@ -48,7 +48,7 @@ public class StatusWrites {
                 LOG.warnf("a batch of %d status records was refused (%s); writing each alone", items.size(), e);
                 for (T item : items) {
                     try {
-                        QuarkusTransaction.requiringNew().run(() -> write.accept(item));
+                        QuarkusTransaction.requiringNew().run(() -> write.accept(List.of(item)));
                     } catch (RuntimeException alone) {
                         unwritten.add(new Unwritten<>(item, alone));
                     }

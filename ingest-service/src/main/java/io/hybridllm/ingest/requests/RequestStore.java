@@ -1,14 +1,20 @@
 package io.hybridllm.ingest.requests;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.hybridllm.contracts.CallStarted;
 import io.hybridllm.contracts.LlmReply;
@@ -28,8 +34,7 @@ public class RequestStore {
     private static final String ROUTED_UPSERT = """
             insert into llm_request (id, tenant, job_id, task_type, status, source, request, tier, routing, attempts,
                 submitted_at, routed_at, deadline)
-            values (?1, ?2, ?3, ?4, ?5, 'kafka', cast(?6 as jsonb), ?7, cast(?8 as jsonb), cast(?9 as jsonb), ?10,
-                now(), ?11)
+            values (?, ?, ?, ?, ?, 'kafka', cast(? as jsonb), ?, cast(? as jsonb), cast(? as jsonb), ?, now(), ?)
             on conflict (id) do update set
                 status = case
                     when llm_request.status not in ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING') then llm_request.status
@@ -58,19 +63,30 @@ public class RequestStore {
 
     /** Records a request as queued unless it is known already (its reply may even have come first). */
     public void recordSubmitted(LlmRequest request, String source) {
-        entityManager.createNativeQuery("""
+        recordSubmitted(List.of(request), source);
+    }
+
+    /** {@link #recordSubmitted(LlmRequest, String)} for each request, in one round trip. */
+    public void recordSubmitted(List<LlmRequest> requests, String source) {
+        batch("""
                 insert into llm_request (id, tenant, job_id, task_type, status, source, request, submitted_at, deadline)
-                values (?1, ?2, ?3, ?4, 'QUEUED', ?5, cast(?6 as jsonb), ?7, ?8)
+                values (?, ?, ?, ?, 'QUEUED', ?, cast(? as jsonb), ?, ?)
                 on conflict (id) do update set request = coalesce(llm_request.request, excluded.request),
                     deadline = coalesce(llm_request.deadline, excluded.deadline),
                     task_type = coalesce(llm_request.task_type, excluded.task_type),
                     job_id = coalesce(llm_request.job_id, excluded.job_id),
                     submitted_at = least(llm_request.submitted_at, excluded.submitted_at),
                     updated_at = now()
-                """).setParameter(1, request.id()).setParameter(2, request.tenant()).setParameter(3, request.jobId())
-                .setParameter(4, request.taskType().name().toLowerCase(Locale.ROOT)).setParameter(5, source)
-                .setParameter(6, Json.write(request)).setParameter(7, Timestamp.from(request.submittedAt()))
-                .setParameter(8, deadline(request)).executeUpdate();
+                """, requests, LlmRequest::id, (insert, request) -> {
+            insert.setString(1, request.id());
+            insert.setString(2, request.tenant());
+            insert.setString(3, request.jobId());
+            insert.setString(4, request.taskType().name().toLowerCase(Locale.ROOT));
+            insert.setString(5, source);
+            insert.setString(6, Json.write(request));
+            insert.setTimestamp(7, Timestamp.from(request.submittedAt()));
+            insert.setTimestamp(8, deadline(request));
+        });
     }
 
     /**
@@ -78,16 +94,22 @@ public class RequestStore {
      * attempts so far, or sits on another tier than before). The copy with the longest history wins, so an escalation
      * read before the first routing is not undone by it; a final status is never changed.
      */
-    public void recordRouted(RoutedRequest routed) {
-        LlmRequest request = routed.request();
-        boolean escalated = !request.attempts().isEmpty();
-        entityManager.createNativeQuery(ROUTED_UPSERT).setParameter(1, request.id()).setParameter(2, request.tenant())
-                .setParameter(3, request.jobId()).setParameter(4, request.taskType().name().toLowerCase(Locale.ROOT))
-                .setParameter(5, escalated ? RequestStatus.ESCALATED.name() : RequestStatus.ROUTED.name())
-                .setParameter(6, Json.write(request.withAttempts(List.of())))
-                .setParameter(7, routed.decision().tier().wireName()).setParameter(8, Json.write(routed.decision()))
-                .setParameter(9, Json.write(request.attempts())).setParameter(10, Timestamp.from(request.submittedAt()))
-                .setParameter(11, deadline(request)).executeUpdate();
+    public void recordRouted(List<RoutedRequest> routed) {
+        batch(ROUTED_UPSERT, routed, record -> record.request().id(), (upsert, record) -> {
+            LlmRequest request = record.request();
+            boolean escalated = !request.attempts().isEmpty();
+            upsert.setString(1, request.id());
+            upsert.setString(2, request.tenant());
+            upsert.setString(3, request.jobId());
+            upsert.setString(4, request.taskType().name().toLowerCase(Locale.ROOT));
+            upsert.setString(5, escalated ? RequestStatus.ESCALATED.name() : RequestStatus.ROUTED.name());
+            upsert.setString(6, Json.write(request.withAttempts(List.of())));
+            upsert.setString(7, record.decision().tier().wireName());
+            upsert.setString(8, Json.write(record.decision()));
+            upsert.setString(9, Json.write(request.attempts()));
+            upsert.setTimestamp(10, Timestamp.from(request.submittedAt()));
+            upsert.setTimestamp(11, deadline(request));
+        });
     }
 
     /**
@@ -96,10 +118,10 @@ public class RequestStore {
      * call with the highest attempt number is the one shown. The tier topics' records keep a request running as long as
      * its latest call is on their tier or later (see {@link #recordRouted}).
      */
-    public void recordStarted(CallStarted call) {
-        entityManager.createNativeQuery("""
+    public void recordStarted(List<CallStarted> calls) {
+        batch("""
                 insert into llm_request (id, tenant, status, source, submitted_at, running, running_attempt)
-                values (?1, ?2, 'RUNNING', 'kafka', ?3, cast(?4 as jsonb), ?5)
+                values (?, ?, 'RUNNING', 'kafka', ?, cast(? as jsonb), ?)
                 on conflict (id) do update set
                     status = case
                         when llm_request.status in ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING')
@@ -110,9 +132,13 @@ public class RequestStore {
                         then excluded.running else llm_request.running end,
                     running_attempt = greatest(llm_request.running_attempt, excluded.running_attempt),
                     updated_at = now()
-                """).setParameter(1, call.requestId()).setParameter(2, call.tenant())
-                .setParameter(3, Timestamp.from(call.at())).setParameter(4, Json.write(call))
-                .setParameter(5, call.attempt()).executeUpdate();
+                """, calls, CallStarted::requestId, (upsert, call) -> {
+            upsert.setString(1, call.requestId());
+            upsert.setString(2, call.tenant());
+            upsert.setTimestamp(3, Timestamp.from(call.at()));
+            upsert.setString(4, Json.write(call));
+            upsert.setInt(5, call.attempt());
+        });
     }
 
     /**
@@ -157,19 +183,52 @@ public class RequestStore {
      * restart, maybe otherwise (a 429 first, an answer on the retry), and a client that has seen the final state must
      * not see it change.
      */
-    public void recordReply(LlmReply reply) {
-        entityManager.createNativeQuery("""
+    public void recordReply(List<LlmReply> replies) {
+        batch("""
                 insert into llm_request (id, tenant, job_id, status, source, reply, submitted_at, completed_at)
-                values (?1, ?2, ?3, ?4, 'kafka', cast(?5 as jsonb), ?6, ?6)
+                values (?, ?, ?, ?, 'kafka', cast(? as jsonb), ?, ?)
                 on conflict (id) do update set
                     reply = case when llm_request.status in ('SUCCEEDED', 'FAILED') then llm_request.reply
                         else excluded.reply end,
                     status = case when llm_request.status in ('SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED')
                         then llm_request.status else excluded.status end,
                     completed_at = coalesce(llm_request.completed_at, excluded.completed_at), updated_at = now()
-                """).setParameter(1, reply.requestId())
-                .setParameter(2, reply.tenant() == null ? "unknown" : reply.tenant()).setParameter(3, reply.jobId())
-                .setParameter(4, RequestStatus.of(reply).name()).setParameter(5, Json.write(reply))
-                .setParameter(6, Timestamp.from(reply.completedAt())).executeUpdate();
+                """, replies, LlmReply::requestId, (upsert, reply) -> {
+            Timestamp completed = Timestamp.from(reply.completedAt());
+            upsert.setString(1, reply.requestId());
+            upsert.setString(2, reply.tenant() == null ? "unknown" : reply.tenant());
+            upsert.setString(3, reply.jobId());
+            upsert.setString(4, RequestStatus.of(reply).name());
+            upsert.setString(5, Json.write(reply));
+            upsert.setTimestamp(6, completed);
+            upsert.setTimestamp(7, completed);
+        });
+    }
+
+    /** Binds one item's parameters to a statement. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T item) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} once for each item in one JDBC batch: one round trip for a whole poll of status records, where a
+     * Hibernate query per record cost most of this service's CPU under load. The rows are written in the order of their
+     * ids, so that two consumers writing overlapping polls lock them in the same order and never deadlock.
+     */
+    private <T> void batch(String sql, List<T> items, Function<T, String> id, Binder<T> binder) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<T> inIdOrder = items.stream().sorted(Comparator.comparing(id)).toList();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (T item : inIdOrder) {
+                    binder.bind(statement, item);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        });
     }
 }
