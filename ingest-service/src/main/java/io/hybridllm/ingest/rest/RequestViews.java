@@ -9,6 +9,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.hybridllm.ingest.callbacks.CallbackOutbox;
 import io.hybridllm.ingest.requests.Completions;
+import io.hybridllm.ingest.requests.RequestRecord;
 import io.hybridllm.ingest.requests.RequestStatus;
 import io.hybridllm.ingest.requests.RequestStore;
 import io.hybridllm.ingest.tenants.Caller;
@@ -35,9 +36,17 @@ public class RequestViews {
 
     public RequestView get(String id, Caller caller) {
         return QuarkusTransaction.joiningExisting()
-                .call(() -> store.find(id).filter(row -> caller.canSee(row.tenant))
-                        .map(row -> RequestView.of(row, callbacks.find(id).orElse(null))))
+                .call(() -> store.find(id).filter(row -> caller.canSee(row.tenant)).map(
+                        row -> RequestView.of(row, askedForCallback(row) ? callbacks.find(id).orElse(null) : null)))
                 .orElseThrow(() -> new NotFoundException("no request with id " + id));
+    }
+
+    /**
+     * Whether the request may have a callback to show: its stored JSON names the field. A long-poll reads the view up
+     * to three times, and the callback lookup was a query each time for requests that never asked for one.
+     */
+    private static boolean askedForCallback(RequestRecord row) {
+        return row.request != null && row.request.contains("\"callback_url\"");
     }
 
     /** The request once it has ended, or as it stands after {@code timeout}. */

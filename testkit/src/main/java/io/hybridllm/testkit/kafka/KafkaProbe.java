@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,9 @@ public final class KafkaProbe implements AutoCloseable {
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
-    /** Sends and waits for the broker's acknowledgement. */
+    /** Sends and waits for the broker's acknowledgement; a null value is a tombstone. */
     public void send(String topic, String key, String value) {
-        sendTogether(topic, Map.of(key, value));
+        sendTogether(topic, Collections.singletonMap(key, value));
     }
 
     /**
