@@ -38,6 +38,9 @@ public class StatusWrites {
      * not be written, each with its reason (and logged); empty when all were.
      */
     public <T> List<Unwritten<T>> writeAll(List<T> items, Consumer<List<T>> write) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
         List<Unwritten<T>> unwritten = new ArrayList<>();
         try {
             transaction.run(() -> write.accept(items));
