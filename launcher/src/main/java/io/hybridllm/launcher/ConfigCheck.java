@@ -12,7 +12,8 @@ import io.hybridllm.policy.PolicyLoader;
 
 /**
  * {@code hybrid config check [FILE]}: the effective policy of this machine's layered lookup (with FILE on top, in place
- * of HYBRID_CONFIG), or every problem in it with its file, key and reason.
+ * of HYBRID_CONFIG) with a warning for each key that has no effect, or every problem in it with its file, key and
+ * reason.
  */
 final class ConfigCheck {
 
@@ -32,6 +33,7 @@ final class ConfigCheck {
             out.println("# The policy is valid. Version " + loaded.policy().version() + ", mode "
                     + loaded.policy().ai().mode() + ".");
             out.println("# Merged from, lowest first: " + String.join(", ", loaded.sources()));
+            loaded.warnings().forEach(warning -> err.println("warning: " + warning));
             out.println();
             out.print(loaded.toToml());
             return 0;

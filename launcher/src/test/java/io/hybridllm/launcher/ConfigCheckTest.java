@@ -38,4 +38,13 @@ class ConfigCheckTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(file + ": ai.mode: is 'frugal', but [routing]"
                 + " defines only: ollama-only, ollama-heavy, hybrid, api-heavy");
     }
+
+    @Test
+    void aKeyWithoutAnEffectIsAcceptedWithAWarningSayingSo(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("hybrid.toml"), "[providers.openai]\ntimeout_ms = 5000\n");
+        assertThat(check(file)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: " + file + ": providers.openai.timeout_ms:"
+                + " has no effect: the workers do not take provider connections from the policy yet; call timeouts"
+                + " are hybrid.local.timeout and hybrid.cloud.providers.openai.timeout");
+    }
 }

@@ -23,9 +23,9 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
     }
 
     public record Provider(String name, ProviderKind kind, boolean enabled, String baseUrl, String model,
-            List<String> models, Map<Tier, String> tierModels, String apiKeyEnv, boolean useGithubAuth,
-            Duration timeout, Integer maxConcurrentRequests, Integer maxTokens, Integer rateLimitRpm,
-            Integer rateLimitTpm, String region) {
+            List<String> models, Map<Tier, String> tierModels, String apiKeyEnv, Duration timeout,
+            Integer maxConcurrentRequests, Integer maxTokens, Integer rateLimitRpm, Integer rateLimitTpm,
+            String region) {
 
         public boolean isLocal() {
             return kind.isLocal();

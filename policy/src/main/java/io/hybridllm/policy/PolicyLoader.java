@@ -32,8 +32,11 @@ public final class PolicyLoader {
     private static final String DEFAULT_RESOURCE = "/io/hybridllm/policy/default-policy.toml";
     private static final TomlMapper TOML = new TomlMapper();
 
-    /** A policy with what it was made of: the merged tree (to show the effective policy) and its files. */
-    public record Loaded(Policy policy, ObjectNode tree, List<String> sources) {
+    /**
+     * A policy with what it was made of: the merged tree (to show the effective policy), its files, and the keys it
+     * accepted that have no effect (each with its file and what it does not do).
+     */
+    public record Loaded(Policy policy, ObjectNode tree, List<String> sources, List<PolicyProblem> warnings) {
 
         public String toToml() {
             try {
@@ -98,8 +101,9 @@ public final class PolicyLoader {
             throw new PolicyException(problems);
         }
         String version = tree.hasNonNull("version") ? tree.get("version").asText() : "sha256:" + digest(tree);
-        Policy policy = new PolicyReader(new Problems(provenance, sources.getLast())).read(tree, version);
-        return new Loaded(policy, tree, List.copyOf(sources));
+        Problems found = new Problems(provenance, sources.getLast());
+        Policy policy = new PolicyReader(found).read(tree, version);
+        return new Loaded(policy, tree, List.copyOf(sources), found.warnings());
     }
 
     /** The keys whose values differ between two policies, e.g. {@code ai.mode}: the audit of a change. */

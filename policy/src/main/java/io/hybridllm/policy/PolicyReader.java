@@ -26,6 +26,8 @@ final class PolicyReader {
     private static final Pattern BUDGET_RULE = Pattern.compile("at_(\\d{1,3})_percent_budget");
     private static final Set<String> HEALTH_SETTINGS = Set.of("check_interval_seconds", "auto_disable_on_failure",
             "auto_enable_on_recovery", "failure_threshold");
+    /** A kind the seed names that no worker can serve. */
+    private static final String COPILOT = "copilot";
     private static final Set<String> SCHEDULES = Set.of("weekday_9_to_5", "weekday_evening", "weekend");
 
     private final Problems problems;
@@ -62,6 +64,8 @@ final class PolicyReader {
         String primary = table.text("primary_provider", "auto");
         if (!primary.equals("auto") && !providers.contains(primary)) {
             problems.add(table.key("primary_provider"), "must be auto or a provider [providers] defines");
+        } else if (!primary.equals("auto")) {
+            problems.warn(table.key("primary_provider"), InertKeys.PRIMARY_PROVIDER);
         }
         List<String> chain = table.texts("fallback_chain");
         if (chain.isEmpty()) {
@@ -103,7 +107,10 @@ final class PolicyReader {
     private Map<String, Provider> providers(Table table) {
         Map<String, Provider> providers = new LinkedHashMap<>();
         for (String name : table.names()) {
-            providers.put(name, provider(name, table.table(name)));
+            Provider provider = provider(name, table.table(name));
+            if (provider != null) {
+                providers.put(name, provider);
+            }
         }
         if (providers.isEmpty()) {
             problems.add("providers", "must define at least one provider");
@@ -113,6 +120,13 @@ final class PolicyReader {
 
     private Provider provider(String name, Table table) {
         String kindName = table.text("kind", null);
+        if (COPILOT.equals(kindName) || kindName == null && COPILOT.equals(name)) {
+            problems.add(kindName == null ? table.path() : table.key("kind"), "is GitHub Copilot, which has no public "
+                    + "API a worker could call: route to a provider of another kind");
+            table.raw("use_github_auth");
+            table.rejectUnknown();
+            return null;
+        }
         ProviderKind kind = kindName == null ? guessKind(name) : null;
         for (ProviderKind candidate : ProviderKind.values()) {
             if (candidate.wireName().equals(kindName)) {
@@ -136,9 +150,6 @@ final class PolicyReader {
                 problems.add(table.key("base_url"), "is not a valid URL: " + e.getMessage());
             }
         }
-        if (kind.isLocal() && baseUrl == null) {
-            problems.add(table.key("base_url"), "is required for a local provider");
-        }
         Map<Tier, String> tierModels = new EnumMap<>(Tier.class);
         Table tiers = table.table("tier_models");
         var entries = tiers.entries();
@@ -156,17 +167,21 @@ final class PolicyReader {
             }
         }
         String apiKeyEnv = table.text("api_key_env", null);
-        boolean githubAuth = table.bool("use_github_auth", false);
+        if (table.bool("use_github_auth", false)) {
+            problems.add(table.key("use_github_auth"), "is not supported: no worker can sign in with GitHub; "
+                    + "give the provider an api_key_env instead");
+        }
+        InertKeys.PROVIDER.forEach((key, reason) -> {
+            if (table.raw(key) != null) {
+                problems.warn(table.key(key), reason.formatted(name));
+            }
+        });
         Provider provider = new Provider(name, kind, table.bool("enabled", true), baseUrl, table.text("model", null),
-                table.texts("models"), tierModels, apiKeyEnv, githubAuth,
+                table.texts("models"), tierModels, apiKeyEnv,
                 Duration.ofMillis(table.integer("timeout_ms", 60_000, 1, 3_600_000)),
                 table.integer("max_concurrent_requests", null, 1, 100_000),
                 table.integer("max_tokens", null, 1, 10_000_000), table.integer("rate_limit_rpm", null, 1, 10_000_000),
                 table.integer("rate_limit_tpm", null, 1, 1_000_000_000), table.text("region", null));
-        if (!kind.isLocal() && apiKeyEnv == null && !githubAuth && provider.enabled()) {
-            problems.add(table.key("api_key_env"), "is required for cloud provider " + name
-                    + " (the name of the environment variable holding its key; never the key itself)");
-        }
         table.rejectUnknown();
         return provider;
     }
@@ -181,7 +196,6 @@ final class PolicyReader {
             case "cohere" -> ProviderKind.COHERE;
             case "mistral" -> ProviderKind.MISTRAL;
             case "grok", "xai" -> ProviderKind.XAI;
-            case "copilot" -> ProviderKind.COPILOT;
             default -> null;
         };
     }
@@ -207,6 +221,10 @@ final class PolicyReader {
                     price.money("output_cost_per_1m_tokens", null), price.money("monthly_cost", null)));
             price.rejectUnknown();
         }
+        if (table.raw("track_usage") != null) {
+            problems.warn(table.key("track_usage"), InertKeys.TRACK_USAGE);
+        }
+        prices.keySet().forEach(name -> problems.warn(priced.key(name), InertKeys.COST_PROVIDER));
         Policy.Cost cost = new Policy.Cost(table.money("monthly_budget_usd", null),
                 table.money("daily_budget_usd", null), warn, pause, table.bool("track_usage", true), prices);
         table.rejectUnknown();
@@ -238,6 +256,7 @@ final class PolicyReader {
                             check.bool("check_auth", false)));
             check.rejectUnknown();
         }
+        table.names().forEach(name -> problems.warn(table.key(name), InertKeys.HEALTH));
         return new Policy.Health(interval, disable, enable, threshold, checks);
     }
 

@@ -10,6 +10,7 @@ final class Problems {
     private final Map<String, String> provenance;
     private final String fallbackFile;
     private final List<PolicyProblem> found = new ArrayList<>();
+    private final List<PolicyProblem> warnings = new ArrayList<>();
 
     Problems(Map<String, String> provenance, String fallbackFile) {
         this.provenance = provenance;
@@ -18,6 +19,21 @@ final class Problems {
 
     void add(String key, String reason) {
         found.add(new PolicyProblem(fileOf(key), key, reason));
+    }
+
+    /**
+     * A key accepted without the effect its name promises: a warning with the reason, for a key an operator's file set
+     * (the built-in default is written to carry none).
+     */
+    void warn(String key, String reason) {
+        String file = fileOf(key);
+        if (!file.equals(PolicyLoader.BUILT_IN)) {
+            warnings.add(new PolicyProblem(file, key, reason));
+        }
+    }
+
+    List<PolicyProblem> warnings() {
+        return List.copyOf(warnings);
     }
 
     private String fileOf(String key) {

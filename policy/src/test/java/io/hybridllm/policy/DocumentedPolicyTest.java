@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.TaskType;
 
-/** The annotated example in docs/routing.md is a policy this build accepts. */
+/** The annotated example in docs/routing.md is a policy this build accepts, holding only keys that take effect. */
 class DocumentedPolicyTest {
 
     @Test
@@ -20,7 +20,9 @@ class DocumentedPolicyTest {
         String doc = Files.readString(Path.of("..", "docs", "routing.md"));
         Matcher toml = Pattern.compile("```toml\\n(.*?)\\n```", Pattern.DOTALL).matcher(doc);
         assertThat(toml.find()).as("a toml example in docs/routing.md").isTrue();
-        Policy policy = PolicyLoader.fromText(toml.group(1), "docs/routing.md").policy();
+        PolicyLoader.Loaded loaded = PolicyLoader.fromText(toml.group(1), "docs/routing.md");
+        assertThat(loaded.warnings()).as("keys without an effect in the example").isEmpty();
+        Policy policy = loaded.policy();
         assertThat(policy.version()).isEqualTo("2026-11-22.1");
         assertThat(policy.providers().get("claude").kind()).isEqualTo(ProviderKind.ANTHROPIC);
         assertThat(policy.routing().get("hybrid").get(TaskType.REVIEW)).isInstanceOf(Policy.Route.ByDepth.class);

@@ -40,7 +40,9 @@ class ComposeFileTest {
             Map<String, Object> environment = Yamls.map(definition.get("environment"));
             String port = DeployFiles.applicationProperties(service).getProperty("quarkus.http.port");
             assertThat(String.valueOf(environment.get("SERVICE_PORT"))).as(service.module()).isEqualTo(port);
-            assertThat(Yamls.list(definition.get("ports"))).as(service.module()).contains(port + ":" + port);
+            // Closed by default: only the front door, which authenticates tenants, listens beyond the loopback.
+            assertThat(Yamls.list(definition.get("ports"))).as(service.module())
+                    .containsExactly(service == Service.INGEST ? port + ":" + port : "127.0.0.1:" + port + ":" + port);
             assertThat(environment.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
             assertThat(Yamls.list(Yamls.map(definition.get("healthcheck")).get("test")).toString())
                     .contains("/q/health/ready");
@@ -54,6 +56,16 @@ class ComposeFileTest {
                         .isEqualTo("jdbc:postgresql://postgres:5432/" + service.database());
             }
         }
+    }
+
+    @Test
+    void nothingButTheFrontDoorIsOpenToTheNetworkAndItAsksForKeys() {
+        assertThat(Yamls.list(services.get("kafka").get("ports"))).containsExactly("127.0.0.1:${KAFKA_EXTERNAL_PORT:-9094}:9094");
+        services.forEach((name, definition) -> Yamls.list(definition.getOrDefault("ports", List.of()))
+                .forEach(port -> assertThat(port.toString()).as(name).matches(
+                        name.equals(Service.INGEST.module()) ? "8080:8080" : "127\\.0\\.0\\.1:.*")));
+        assertThat(Yamls.map(services.get("ingest-service").get("environment"))).containsEntry("HYBRID_INGEST_AUTH",
+                "${HYBRID_INGEST_AUTH:-keys}");
     }
 
     @Test

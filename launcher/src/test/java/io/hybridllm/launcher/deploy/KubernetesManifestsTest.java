@@ -154,6 +154,13 @@ class KubernetesManifestsTest {
         assertThat(operations).contains("hybrid-db-app", "hybrid-provider-keys", "hybrid-admin", "hybrid-policy");
     }
 
+    @Test
+    void theFrontDoorAsksEveryTenantForItsKey() {
+        Deployment ingest = BASE.of(Deployment.class, d -> name(d).equals(Service.INGEST.module())).getFirst();
+        assertThat(env(ingest.getSpec().getTemplate().getSpec().getContainers().getFirst(), "HYBRID_INGEST_AUTH"))
+                .isEqualTo("keys");
+    }
+
     private static List<Deployment> workers() {
         return BASE.of(Deployment.class, d -> name(d).startsWith("worker-"));
     }

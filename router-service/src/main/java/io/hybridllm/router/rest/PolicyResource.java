@@ -29,6 +29,7 @@ import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.policy.PolicyException;
 import io.hybridllm.policy.PolicyLoader;
+import io.hybridllm.policy.PolicyProblem;
 import io.hybridllm.router.control.PolicyAudit;
 import io.hybridllm.router.routing.PolicyInForce;
 import io.smallrye.common.annotation.Blocking;
@@ -95,9 +96,11 @@ public class PolicyResource {
         control.sendAndAwait(Record.of("policy", Json.write(change)));
         audit.adminChange(AuditEvent.Action.POLICY_PUBLISHED, actor, "PUT /v1/policy", change.version(),
                 change.previousVersion(), change.changedKeys(), "");
-        return Response.accepted(Json.write(Map.of("version", change.version(), "previous_version",
-                change.previousVersion(), "changed_keys", change.changedKeys()))).type(MediaType.APPLICATION_JSON)
-                .build();
+        return Response
+                .accepted(Json.write(Map.of("version", change.version(), "previous_version", change.previousVersion(),
+                        "changed_keys", change.changedKeys(), "warnings",
+                        proposed.warnings().stream().map(PolicyProblem::toString).toList())))
+                .type(MediaType.APPLICATION_JSON).build();
     }
 
     /** Withdraws a published policy: every replica goes back to routing by its own files. */

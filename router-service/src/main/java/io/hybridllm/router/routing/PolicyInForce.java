@@ -50,6 +50,12 @@ public class PolicyInForce {
         this.current = PolicyLoader.load(layers);
         LOG.infof("routing by policy %s (mode %s) from %s", current.policy().version(), current.policy().ai().mode(),
                 String.join(", ", current.sources()));
+        warnOfKeysWithoutEffect(current);
+    }
+
+    /** Each key the policy accepted that no service follows, with what it does not do: never accepted in silence. */
+    private static void warnOfKeysWithoutEffect(PolicyLoader.Loaded policy) {
+        policy.warnings().forEach(warning -> LOG.warnf("policy %s: %s", policy.policy().version(), warning));
     }
 
     public Policy current() {
@@ -66,6 +72,7 @@ public class PolicyInForce {
         current = policy;
         LOG.infof("policy %s (mode %s) replaces %s (mode %s)", policy.policy().version(), policy.policy().ai().mode(),
                 previous.policy().version(), previous.policy().ai().mode());
+        warnOfKeysWithoutEffect(policy);
     }
 
     /** A policy published on llm.control; it was validated before it was published, and is validated again here. */

@@ -80,14 +80,29 @@ class PolicyPublishTest {
     }
 
     @Test
+    void aPublishedKeyWithoutAnEffectIsNamedInTheAnswer() {
+        given().contentType("application/toml").header("Authorization", "Bearer test-admin-token")
+                .body(toml("version = \"pub-warned\"\n[cost]\ntrack_usage = false\n")).when().put("/v1/policy").then()
+                .statusCode(202).body("warnings[0]", containsString(
+                        "PUT /v1/policy: cost.track_usage: has no" + " effect: usage is always recorded"));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(explainedVersion()).isEqualTo("pub-warned"));
+        given().header("Authorization", "Bearer test-admin-token").when().delete("/v1/policy").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(explainedVersion()).startsWith("sha256:"));
+    }
+
+    @Test
     void aValidPolicyIsPublishedWithItsAuditAndAppliedWithinASecond() {
         given().contentType("application/toml").header("Authorization", "Bearer test-admin-token")
                 .header("X-Changed-By", "ops@example.org")
                 .body(toml("version = \"pub-1\"\n[ai]\nmode = \"api-heavy\"\n")).when().put("/v1/policy").then()
                 .statusCode(202).body("version", equalTo("pub-1")).body("changed_keys[0]", equalTo("ai.mode"));
 
-        ControlEvent.PolicyChange change = (ControlEvent.PolicyChange) Json
-                .read(kafka.awaitKey(CONTROL, "policy", Duration.ofSeconds(10)).value(), ControlEvent.class);
+        ControlEvent.PolicyChange change = (ControlEvent.PolicyChange) Json.read(
+                kafka.await(CONTROL, record -> "policy".equals(record.key()) && record.value().contains("\"pub-1\""),
+                        Duration.ofSeconds(10)).value(),
+                ControlEvent.class);
         assertThat(change.version()).isEqualTo("pub-1");
         assertThat(change.changedBy()).isEqualTo("ops@example.org");
         assertThat(change.previousVersion()).startsWith("sha256:");
