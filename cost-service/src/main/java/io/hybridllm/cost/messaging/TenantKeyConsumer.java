@@ -12,8 +12,8 @@ import io.hybridllm.cost.tenants.TenantKeys;
 import io.quarkus.logging.Log;
 
 /**
- * Learns which tenant each key belongs to from {@code llm.tenant-keys}; every replica reads the whole compacted topic in
- * a group of its own (see application.properties), so a restarted one knows every key again.
+ * Learns which tenant each key belongs to from {@code llm.tenant-keys}; every replica reads the whole compacted topic
+ * in a group of its own (see application.properties), so a restarted one knows every key again.
  */
 @ApplicationScoped
 public class TenantKeyConsumer {

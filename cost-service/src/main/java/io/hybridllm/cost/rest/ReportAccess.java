@@ -45,8 +45,8 @@ public class ReportAccess {
                 ? authorization.substring("Bearer ".length()).strip()
                 : null;
         if (token != null && token.startsWith(TenantKey.PREFIX)) {
-            String own = keys.tenantOf(token).orElseThrow(
-                    () -> refused(401, "unauthorized", "Unknown key", "the key is unknown or revoked"));
+            String own = keys.tenantOf(token)
+                    .orElseThrow(() -> refused(401, "unauthorized", "Unknown key", "the key is unknown or revoked"));
             if (tenant.isPresent() && !tenant.get().equals(own)) {
                 throw refused(403, "forbidden", "Another tenant's costs",
                         "a tenant's key reads only its own costs; ask for tenant=" + own + " or leave tenant out");
@@ -63,6 +63,7 @@ public class ReportAccess {
     private static WebApplicationException refused(int status, String type, String title, String detail) {
         Response response = Problems.response(Problem.of(type, title, status, detail));
         return new WebApplicationException(
-                status == 401 ? Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build() : response);
+                status == 401 ? Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build()
+                        : response);
     }
 }

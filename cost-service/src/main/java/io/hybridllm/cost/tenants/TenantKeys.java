@@ -10,8 +10,8 @@ import io.hybridllm.contracts.TenantKey;
 import io.quarkus.logging.Log;
 
 /**
- * Every tenant key's tenant, as ingest announces them on {@code llm.tenant-keys}: hashes only, never a key. Bounded: past
- * {@value #MAX_KEYS} keys a new one is refused loudly (a report made with it answers 401), never the memory.
+ * Every tenant key's tenant, as ingest announces them on {@code llm.tenant-keys}: hashes only, never a key. Bounded:
+ * past {@value #MAX_KEYS} keys a new one is refused loudly (a report made with it answers 401), never the memory.
  */
 @ApplicationScoped
 public class TenantKeys {
