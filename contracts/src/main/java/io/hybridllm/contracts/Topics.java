@@ -24,6 +24,12 @@ public final class Topics {
      * request as {@code running}. Kept a day: it matters only while a request is in flight.
      */
     public static final String PROGRESS = "llm.progress";
+    /**
+     * Tenant API keys as the services other than ingest know them ({@link TenantKey}: the key's SHA-256 and its tenant,
+     * never the key), keyed by the hash and compacted: the cost service reads the whole topic to scope reports to the
+     * caller's tenant.
+     */
+    public static final String TENANT_KEYS = "llm.tenant-keys";
     /** Who changed a policy or a budget, when and what: kept a year. */
     public static final String AUDIT = "llm.audit";
 
@@ -52,7 +58,8 @@ public final class Topics {
             new TopicSpec(USAGE, 12, WEEKS_4, false), new TopicSpec(CONTROL, 1, Duration.ZERO, true),
             new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(AUDIT, 1, YEAR, false),
             new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true), new TopicSpec(PROGRESS, 12, DAY, false),
-            dlq(REQUESTS), dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+            new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), dlq(REQUESTS), dlq(TIER_LOCAL_FAST),
+            dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
 
     public static String dlqOf(String topic) {
         return topic + DLQ_SUFFIX;

@@ -23,7 +23,7 @@ class DocumentedExamplesTest {
     private static final Map<String, Class<?>> TYPES = Map.of("LlmRequest", LlmRequest.class, "RoutedRequest",
             RoutedRequest.class, "LlmReply", LlmReply.class, "UsageEvent", UsageEvent.class, "ControlEvent",
             ControlEvent.class, "Alert", Alert.class, "AuditEvent", AuditEvent.class, "Cancellation",
-            Cancellation.class, "CallStarted", CallStarted.class);
+            Cancellation.class, "CallStarted", CallStarted.class, "TenantKey", TenantKey.class);
 
     @Test
     void everyExampleReadsAsItsMessage() throws IOException {

@@ -19,8 +19,22 @@ function query(extra) {
   return q.toString();
 }
 
+// Where reports need a key (hybrid.cost.reports.auth=keys), the dashboard asks for one once per browser session: a
+// tenant's key shows its own spend, the admin token everyone's. It is kept in this tab's session storage only.
+const KEY = "hybrid-cost-key";
+
 async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  const headers = { Accept: "application/json" };
+  const key = sessionStorage.getItem(KEY);
+  if (key) headers.Authorization = "Bearer " + key;
+  const response = await fetch(path, { headers });
+  if (response.status === 401) {
+    const entered = window.prompt("This dashboard needs a key: a tenant's API key, or the admin token.");
+    if (entered && entered.trim() && entered.trim() !== key) {
+      sessionStorage.setItem(KEY, entered.trim());
+      return getJson(path);
+    }
+  }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(path.split("?")[0] + ": " + (body.detail || response.status));
   return body;

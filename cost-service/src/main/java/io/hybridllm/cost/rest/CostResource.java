@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -31,8 +32,8 @@ import io.hybridllm.policy.ReferenceModel;
 
 /**
  * Spend reports: who spent what, where, and when; and for the dashboard ({@code /dashboard/}), budget standings and
- * recent alerts. All read-only and open alike (the remaining-budget metrics are public too); changing budgets stays
- * with the admin API.
+ * recent alerts. All read-only, each scoped by {@link ReportAccess}: a tenant's key reads its own, the admin token
+ * everyone's. Changing budgets stays with the admin API.
  */
 @Path("/v1/costs")
 public class CostResource {
@@ -43,12 +44,15 @@ public class CostResource {
     private final SavingsQuery savings;
     private final BudgetAdmin budgets;
     private final RecentAlerts alerts;
+    private final ReportAccess access;
 
-    public CostResource(SummaryQuery summaries, SavingsQuery savings, BudgetAdmin budgets, RecentAlerts alerts) {
+    public CostResource(SummaryQuery summaries, SavingsQuery savings, BudgetAdmin budgets, RecentAlerts alerts,
+            ReportAccess access) {
         this.summaries = summaries;
         this.savings = savings;
         this.budgets = budgets;
         this.alerts = alerts;
+        this.access = access;
     }
 
     /** Spend per group over a time range, as JSON or (with {@code format=csv} or {@code Accept: text/csv}) CSV. */
@@ -57,8 +61,9 @@ public class CostResource {
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     public Response summary(@RestQuery String from, @RestQuery String to, @RestQuery("group_by") String groupBy,
             @RestQuery String tenant, @RestQuery String format, HttpHeaders headers) {
+        String scope = scope(headers.getHeaderString(HttpHeaders.AUTHORIZATION), tenant);
         boolean csv = SummaryParams.wantsCsv(format, headers.getAcceptableMediaTypes());
-        CostSummary summary = summaries.summarize(SummaryParams.parse(from, to, groupBy, tenant, Instant.now()));
+        CostSummary summary = summaries.summarize(SummaryParams.parse(from, to, groupBy, scope, Instant.now()));
         return csv
                 ? Response.ok(SummaryCsv.write(summary),
                         SummaryParams.TEXT_CSV.withCharset(StandardCharsets.UTF_8.name())).build()
@@ -72,16 +77,18 @@ public class CostResource {
     @GET
     @Path("/savings")
     @Produces(MediaType.APPLICATION_JSON)
-    public SavingsReport savings(@RestQuery String from, @RestQuery String to, @RestQuery String tenant) {
-        return savings.report(SummaryParams.parse(from, to, null, tenant, Instant.now()));
+    public SavingsReport savings(@RestQuery String from, @RestQuery String to, @RestQuery String tenant,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return savings.report(SummaryParams.parse(from, to, null, scope(authorization, tenant), Instant.now()));
     }
 
     /** Every budget in force with its current period; for a tenant, its own and the global ones. */
     @GET
     @Path("/budgets")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<BudgetGauge> budgets(@RestQuery String tenant) {
-        Optional<String> scope = tenant(tenant).map(id -> Scope.tenant(id).name());
+    public List<BudgetGauge> budgets(@RestQuery String tenant,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Optional<String> scope = tenant(scope(authorization, tenant)).map(id -> Scope.tenant(id).name());
         return budgets.list().stream().filter(
                 view -> scope.isEmpty() || view.scope().equals(Scope.GLOBAL.name()) || view.scope().equals(scope.get()))
                 .map(BudgetGauge::of).toList();
@@ -91,12 +98,14 @@ public class CostResource {
     @GET
     @Path("/alerts")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Alert> alerts(@RestQuery String tenant, @RestQuery Integer limit) {
+    public List<Alert> alerts(@RestQuery String tenant, @RestQuery Integer limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        String scope = scope(authorization, tenant);
         int count = limit == null ? 20 : limit;
         if (count < 1 || count > MAX_ALERTS) {
             throw new InvalidMessageException("limit", "is " + count + "; use 1 to " + MAX_ALERTS);
         }
-        return alerts.latest(count, tenant(tenant));
+        return alerts.latest(count, tenant(scope));
     }
 
     /** A reference model the catalogue cannot price: a setting to fix, not a request to repeat. */
@@ -110,6 +119,11 @@ public class CostResource {
     public Response invalidParameter(InvalidMessageException e) {
         return Response.status(Response.Status.BAD_REQUEST).type(Problem.MEDIA_TYPE)
                 .entity(Problem.invalid("invalid-parameter", "Invalid request parameter", e)).build();
+    }
+
+    /** The tenant this caller's report covers, or null for every tenant (see {@link ReportAccess}). */
+    private String scope(String authorization, String tenant) {
+        return access.scope(authorization, tenant(tenant)).orElse(null);
     }
 
     private static Optional<String> tenant(String tenant) {

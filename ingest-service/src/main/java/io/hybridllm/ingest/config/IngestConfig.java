@@ -30,6 +30,17 @@ public interface IngestConfig {
 
     Cleanup cleanup();
 
+    TenantKeys tenantKeys();
+
+    interface TenantKeys {
+        /**
+         * How often every key's hash and tenant is written again on {@code llm.tenant-keys}
+         * ({@code hybrid.ingest.tenant-keys.republish-every}), so a write the broker missed is made good.
+         */
+        @WithDefault("10m")
+        Duration republishEvery();
+    }
+
     interface Cleanup {
         /** How often old idempotency keys and cancellations are cleared ({@code hybrid.ingest.cleanup.every}). */
         @WithDefault("10m")

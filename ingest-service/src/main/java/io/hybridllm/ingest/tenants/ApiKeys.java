@@ -1,24 +1,22 @@
 package io.hybridllm.ingest.tenants;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.hybridllm.contracts.TenantKey;
+
 /**
- * Makes and checks tenant API keys. A key is {@code hyb_} and 256 random bits; only its SHA-256 is stored. A plain hash
- * is enough (no slow KDF): the key is random and long, so there is nothing to guess, unlike a password.
+ * Makes and checks tenant API keys. A key is {@code hyb_} and 256 random bits; only its SHA-256 is stored
+ * ({@link TenantKey#hashOf}).
  */
 @ApplicationScoped
 public class ApiKeys {
 
-    private static final String PREFIX = "hyb_";
+    private static final String PREFIX = TenantKey.PREFIX;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A key just made: the key itself, to show once, and its stored record. */
@@ -54,12 +52,7 @@ public class ApiKeys {
     }
 
     static String sha256(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TenantKey.hashOf(key);
     }
 
     private static String random(int bytes) {

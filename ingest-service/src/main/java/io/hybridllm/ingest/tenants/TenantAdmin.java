@@ -19,10 +19,12 @@ public class TenantAdmin {
 
     private final ApiKeys keys;
     private final TenantAudit audit;
+    private final TenantKeyAnnouncer announcer;
 
-    public TenantAdmin(ApiKeys keys, TenantAudit audit) {
+    public TenantAdmin(ApiKeys keys, TenantAudit audit, TenantKeyAnnouncer announcer) {
         this.keys = keys;
         this.audit = audit;
+        this.announcer = announcer;
     }
 
     /** What an admin asks for: an id, a display name, and optionally a rate of its own. */
@@ -62,6 +64,7 @@ public class TenantAdmin {
             return Optional.empty();
         }
         ApiKeys.Issued issued = keys.issue(tenant, label);
+        announcer.announce(issued.record());
         audit.record(subject(tenant), AuditEvent.Action.KEY_CREATED, actor, call,
                 "key " + issued.record().id + " (" + issued.record().prefix + "…)");
         return Optional.of(issued);
@@ -74,6 +77,7 @@ public class TenantAdmin {
                 .filter(record -> record.tenant.equals(tenant));
         key.filter(record -> record.revokedAt == null).ifPresent(record -> {
             record.revokedAt = Instant.now();
+            announcer.announce(record);
             audit.record(subject(tenant), AuditEvent.Action.KEY_REVOKED, actor, call,
                     "key " + record.id + " (" + record.prefix + "…)");
         });
