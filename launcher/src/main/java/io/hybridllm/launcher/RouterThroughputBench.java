@@ -25,7 +25,7 @@ final class RouterThroughputBench {
     static void run(Path home, int requests, PrintStream out) throws Exception {
         LaunchOptions options = LaunchOptions.defaults(home).withPorts(0, Map.of(Service.ROUTER, FreePorts.next()));
         BacklogBench.Backlog backlog = new BacklogBench.Backlog(Topics.REQUESTS,
-                i -> Json.write(new LlmRequest(0, "bench-" + i, "bench", null, TaskType.values()[i % 4],
+                i -> Json.write(new LlmRequest(0, "bench-" + i, "bench", null, TaskType.BUILT_IN.get(i % 4),
                         List.of(ChatMessage.user(PROMPTS.get(i % PROMPTS.size()))), null, null, null, null, null,
                         null)),
                 Arrays.stream(Tier.values()).map(Tier::topic).toList());

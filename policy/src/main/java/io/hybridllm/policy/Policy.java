@@ -10,8 +10,21 @@ import io.hybridllm.contracts.Tier;
 
 /** A validated policy: every name it uses resolves, every number is in range. */
 public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provider> providers,
-        Map<String, Map<TaskType, Route>> routing, Cost cost, Health health, DynamicSwitching dynamicSwitching,
-        Quality quality) {
+        Map<TaskType, TaskRule> taskTypes, Map<String, Map<TaskType, Route>> routing, Cost cost, Health health,
+        DynamicSwitching dynamicSwitching, Quality quality) {
+
+    /**
+     * A task type this policy knows: every built-in one, and those {@code [task_types]} declares (seed 001's daemon
+     * actions). With a {@code tier}, requests of the type go to that tier wherever their route has a provider there
+     * (seed 001's action tier overrides); without, they follow their routes like any other.
+     */
+    public record TaskRule(TaskType type, Tier tier) {
+    }
+
+    /** The task types a request may name, in the policy's order, for a refusal to list. */
+    public String knownTaskTypes() {
+        return String.join(", ", taskTypes.keySet().stream().map(TaskType::name).toList());
+    }
 
     public record Ai(String mode, String primaryProvider, List<String> fallbackChain) {
     }

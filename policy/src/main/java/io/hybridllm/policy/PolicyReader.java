@@ -39,20 +39,21 @@ final class PolicyReader {
     Policy read(JsonNode tree, String version) {
         Table root = new Table(tree, "", problems);
         Map<String, Provider> providers = providers(root.table("providers"));
-        Map<String, Map<TaskType, Policy.Route>> routing = new RoutingReader(providers.keySet(), problems)
+        Map<TaskType, Policy.TaskRule> taskTypes = TaskTypesReader.read(root.table("task_types"), problems);
+        Map<String, Map<TaskType, Policy.Route>> routing = new RoutingReader(providers.keySet(), taskTypes, problems)
                 .read(root.table("routing"));
         Policy.Ai ai = ai(root.table("ai"), providers.keySet(), routing.keySet());
         Policy.Scoring scoring = scoring(root.table("scoring"));
         Policy.Cost cost = cost(root.table("cost"), providers.keySet());
         Policy.Health health = health(root.table("health"), providers.keySet());
         Policy.DynamicSwitching switching = switching(root.table("dynamic_switching"), routing.keySet());
-        Policy.Quality quality = QualityReader.read(root.table("quality"), problems);
+        Policy.Quality quality = QualityReader.read(root.table("quality"), taskTypes, problems);
         root.text("version", null);
         root.rejectUnknown();
         if (problems.any()) {
             throw new PolicyException(problems.all());
         }
-        return new Policy(version, ai, scoring, providers, routing, cost, health, switching, quality);
+        return new Policy(version, ai, scoring, providers, taskTypes, routing, cost, health, switching, quality);
     }
 
     private Policy.Ai ai(Table table, Set<String> providers, Set<String> modes) {

@@ -1,7 +1,6 @@
 package io.hybridllm.policy;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.TaskType;
-import io.hybridllm.contracts.json.Json;
 import io.hybridllm.policy.Policy.Route;
 
 /** Reads {@code [routing.<mode>]}: per task type, one of the seed's four route shapes, naming known providers. */
@@ -22,28 +20,25 @@ final class RoutingReader {
 
     private final Set<String> providers;
     private final Problems problems;
-    private final Map<String, TaskType> taskTypes = new LinkedHashMap<>();
+    private final Map<TaskType, Policy.TaskRule> taskTypes;
 
-    RoutingReader(Set<String> providers, Problems problems) {
+    RoutingReader(Set<String> providers, Map<TaskType, Policy.TaskRule> taskTypes, Problems problems) {
         this.providers = providers;
         this.problems = problems;
-        for (TaskType type : TaskType.values()) {
-            taskTypes.put(Json.wireName(type), type);
-        }
+        this.taskTypes = taskTypes;
     }
 
     Map<String, Map<TaskType, Route>> read(Table routing) {
         Map<String, Map<TaskType, Route>> modes = new LinkedHashMap<>();
         for (String mode : routing.names()) {
             Table table = routing.table(mode);
-            Map<TaskType, Route> routes = new EnumMap<>(TaskType.class);
+            Map<TaskType, Route> routes = new LinkedHashMap<>();
             var entries = table.entries();
             while (entries.hasNext()) {
                 var entry = entries.next();
                 String key = table.key(entry.getKey());
-                TaskType type = taskTypes.get(entry.getKey());
+                TaskType type = TaskTypesReader.known(entry.getKey(), key, taskTypes, problems);
                 if (type == null) {
-                    problems.add(key, "is not a task type; known: " + String.join(", ", taskTypes.keySet()));
                     continue;
                 }
                 Route route = route(entry.getValue(), key, true);

@@ -88,7 +88,7 @@ public class UsageRow {
         row.requestId = event.requestId();
         row.tenant = event.tenant();
         row.jobId = event.jobId();
-        row.taskType = wireName(event.taskType());
+        row.taskType = event.taskType().name();
         row.tier = wireName(event.tier());
         row.provider = event.provider();
         row.model = event.model();

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.TokenUsage;
-import io.hybridllm.contracts.json.Json;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.ReferenceModel;
@@ -101,8 +100,7 @@ public final class CostSimulator {
     private Cell cell(WorkloadMix.Task task, Depth depth, BigDecimal requests) {
         Policy policy = setup.policy();
         RouteResolver.Resolution route = RouteResolver.resolve(policy, setup.mode(), task.type(), depth, null);
-        String where = Json.wireName(task.type()) + " (" + depth.name().toLowerCase(Locale.ROOT) + ") in mode "
-                + setup.mode();
+        String where = task.type().name() + " (" + depth.name().toLowerCase(Locale.ROOT) + ") in mode " + setup.mode();
         if (route.providers().isEmpty()) {
             throw new IllegalArgumentException(
                     "the policy routes " + where + " to no enabled provider (" + route.because() + ")");

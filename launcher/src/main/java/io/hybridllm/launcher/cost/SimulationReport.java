@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import io.hybridllm.contracts.json.Json;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.ReferenceModel;
@@ -36,7 +35,7 @@ record SimulationReport(CostSimulator.Setup setup, WorkloadMix mix, String polic
         out.printf(Locale.ROOT, "%-16s %6s %9s %14s %12s %12s%n", "task type", "share", "requests", "tokens in/out",
                 "pure API", "hybrid");
         for (CostSimulator.TaskResult task : result.tasks()) {
-            out.printf(Locale.ROOT, "%-16s %5s%% %9s %14s %12s %12s%n", Json.wireName(task.task().type()),
+            out.printf(Locale.ROOT, "%-16s %5s%% %9s %14s %12s %12s%n", task.task().type().name(),
                     plain(task.task().share().multiply(BigDecimal.valueOf(100))), count(task.requests()),
                     task.task().tokensIn() + "/" + task.task().tokensOut(), usd(task.pureApiUsd()),
                     usd(task.hybridUsd()));

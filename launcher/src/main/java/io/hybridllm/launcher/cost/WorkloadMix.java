@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 import io.hybridllm.contracts.TaskType;
-import io.hybridllm.contracts.json.Json;
 import io.hybridllm.policy.RouteResolver.Depth;
 
 /**
@@ -79,7 +78,7 @@ public record WorkloadMix(Path source, Optional<Long> localCallMs, Map<TaskType,
                 throw problem("tasks", "is missing: name at least one task type, e.g. [tasks.chat]");
             }
             table(taskTable, "tasks");
-            Map<TaskType, Task> tasks = new EnumMap<>(TaskType.class);
+            Map<TaskType, Task> tasks = new LinkedHashMap<>();
             BigDecimal shares = BigDecimal.ZERO;
             for (Iterator<Map.Entry<String, JsonNode>> it = taskTable.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> entry = it.next();
@@ -96,9 +95,9 @@ public record WorkloadMix(Path source, Optional<Long> localCallMs, Map<TaskType,
 
         private Task task(String name, JsonNode node) {
             String key = "tasks." + name;
-            TaskType type = Arrays.stream(TaskType.values()).filter(t -> Json.wireName(t).equals(name)).findFirst()
+            TaskType type = TaskType.BUILT_IN.stream().filter(t -> t.name().equals(name)).findFirst()
                     .orElseThrow(() -> problem(key, "'" + name + "' is not a task type; use one of "
-                            + String.join(", ", Arrays.stream(TaskType.values()).map(Json::wireName).toList())));
+                            + String.join(", ", TaskType.BUILT_IN.stream().map(TaskType::name).toList())));
             table(node, key);
             onlyKeys(node, key + ".", Set.of("share", "tokens_in", "tokens_out", "complexity", "escalate_share"));
             BigDecimal share = fraction(required(node, key, "share"), key + ".share");

@@ -60,10 +60,11 @@ class ComposeFileTest {
 
     @Test
     void nothingButTheFrontDoorIsOpenToTheNetworkAndItAsksForKeys() {
-        assertThat(Yamls.list(services.get("kafka").get("ports"))).containsExactly("127.0.0.1:${KAFKA_EXTERNAL_PORT:-9094}:9094");
+        assertThat(Yamls.list(services.get("kafka").get("ports")))
+                .containsExactly("127.0.0.1:${KAFKA_EXTERNAL_PORT:-9094}:9094");
         services.forEach((name, definition) -> Yamls.list(definition.getOrDefault("ports", List.of()))
-                .forEach(port -> assertThat(port.toString()).as(name).matches(
-                        name.equals(Service.INGEST.module()) ? "8080:8080" : "127\\.0\\.0\\.1:.*")));
+                .forEach(port -> assertThat(port.toString()).as(name)
+                        .matches(name.equals(Service.INGEST.module()) ? "8080:8080" : "127\\.0\\.0\\.1:.*")));
         assertThat(Yamls.map(services.get("ingest-service").get("environment"))).containsEntry("HYBRID_INGEST_AUTH",
                 "${HYBRID_INGEST_AUTH:-keys}");
     }

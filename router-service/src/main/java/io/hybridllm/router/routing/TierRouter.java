@@ -66,17 +66,26 @@ public class TierRouter {
         if (!selected.because().equals("ai.mode")) {
             reasons.add("mode by " + selected.because());
         }
+        Policy.TaskRule task = policy.taskTypes().get(request.taskType());
+        if (task == null) {
+            throw new UnroutableException(
+                    "task type '" + request.taskType() + "' is not known to policy " + policy.version() + "; known: "
+                            + policy.knownTaskTypes() + " (declare more under [task_types])",
+                    decision(Tier.LOCAL_QUALITY, List.of(), score, reasons, policy, mode, request), false);
+        }
         List<Candidate> candidates = candidates(inRegion(route.providers(), hints.region()), depth);
         if (hints.region() != null) {
             reasons.add("region " + hints.region() + ": only providers there"
                     + (candidates.isEmpty() ? " (none on this route)" : ""));
         }
 
-        if (hints.tier() != null) {
-            List<Candidate> hinted = candidates.stream().filter(c -> c.tier() == hints.tier()).toList();
-            reasons.add(hinted.isEmpty()
-                    ? "hint: tier " + hints.tier().wireName() + " has no provider on this route," + " ignored"
-                    : "hint: tier " + hints.tier().wireName() + " requested");
+        // A request's tier hint, else its task type's tier (seed 001's action tier overrides).
+        Tier tier = hints.tier() != null ? hints.tier() : task.tier();
+        if (tier != null) {
+            String by = hints.tier() != null ? "hint: tier " : "task_types." + request.taskType() + ": tier ";
+            List<Candidate> hinted = candidates.stream().filter(c -> c.tier() == tier).toList();
+            reasons.add(by + tier.wireName() + (hinted.isEmpty() ? " has no provider on this route, ignored"
+                    : hints.tier() != null ? " requested" : ""));
             candidates = hinted.isEmpty() ? candidates : hinted;
         }
         Optional<String> mustStayLocal = privacy.mustStayLocal(request);

@@ -74,7 +74,7 @@ public final class QualityCheck {
         }
         if (CODE_TASKS.contains(task) && !FENCED.matcher(text).find() && !CODE_LINE.matcher(text).find()) {
             score -= 0.5;
-            reasons.add("a " + Json.wireName(task) + " task answered without code");
+            reasons.add("a " + task.name() + " task answered without code");
         }
         if (LONG_FORM_TASKS.contains(task) && prompt.length() >= LONG_PROMPT
                 && text.length() < prompt.length() * MIN_ANSWER_SHARE) {
