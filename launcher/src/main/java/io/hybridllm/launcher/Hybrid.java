@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.launcher.cost.CostSimulateCommand;
-import io.hybridllm.launcher.faults.FaultOptions;
 import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.testkit.kafka.TopicAdmin;
@@ -46,12 +45,15 @@ public final class Hybrid {
                                                Fill llm.tier.cloud with N requests (default 20000), start one cloud
                                                worker (-Xmx512m) with N slots (5000) on a simulated OpenAI answering
                                                after MS ms (2000); report its rate, peak calls in flight and heap.
-              faults [--requests=N] [--rate=R] [--seed=N]
+              faults [--requests=N] [--rate=R] [--seed=N | --seeds=FIRST..LAST]
                                                Fault-injection run on the simulated system: N requests (default
                                                50000) at R/s (100) through Kafka and HTTP while workers are SIGKILLed
-                                               and restarted, Kafka and PostgreSQL restart once, providers fail and
-                                               one goes down, and poison goes to every topic and endpoint. Prints the
-                                               checks (nothing lost, nothing answered twice, ...); exit 1 if one fails.
+                                               in ways the seed draws (a crash, both at once, during a restart, during
+                                               a broker or database restart), Kafka and PostgreSQL restart once at
+                                               moments the seed draws, providers fail and one goes down, and poison
+                                               goes to every topic and endpoint. Prints the checks (nothing lost,
+                                               nothing answered twice, ...); exit 1 if one fails. --seeds runs one
+                                               seed after another on one system: a line per seed and a total.
               topics --bootstrap-servers=HOSTS [--replication-factor=N]
                                                Create the system's topics on a Kafka cluster, with the documented
                                                partitions and retention (existing topics are kept).
@@ -96,8 +98,10 @@ public final class Hybrid {
                     }
                 }
                 case "faults" -> {
-                    List<String> failed = FaultSuite.run(home, FaultOptions.full(intFlag(flags, "--requests", 50_000),
-                            intFlag(flags, "--rate", 100), intFlag(flags, "--seed", 1)), System.out);
+                    int requests = intFlag(flags, "--requests", 50_000);
+                    int rate = intFlag(flags, "--rate", 100);
+                    String seeds = stringFlag(flags, "--seeds", String.valueOf(intFlag(flags, "--seed", 1)));
+                    List<String> failed = FaultSuite.run(home, FaultSuite.seeds(seeds, requests, rate), System.out);
                     System.exit(failed.isEmpty() ? 0 : 1);
                 }
                 case "topics" -> topics(flags);

@@ -255,9 +255,13 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts {@code service} again if it is down, and waits until it is ready; the previous log is kept beside. */
     public void restart(Service service) throws InterruptedException {
-        SupervisedService supervised = supervised(service);
-        supervised.restart();
-        supervised.awaitReady(Instant.now().plus(STARTUP));
+        startAgain(service);
+        awaitReady(service);
+    }
+
+    /** Starts {@code service} again if it is down, without waiting for it to be ready. */
+    public void startAgain(Service service) {
+        supervised(service).restart();
     }
 
     /** Waits until {@code service} is ready, through the supervisor's restarts. */
@@ -265,7 +269,15 @@ public final class LocalSystem implements AutoCloseable {
         supervised(service).awaitReady(Instant.now().plus(STARTUP));
     }
 
-    /** How many times the supervisor started each service again after its process exited, by name. */
+    /** The services whose process does not run now: held down, waiting for their restart, or given up on. */
+    public synchronized List<String> notRunning() {
+        return services.stream().filter(service -> !service.alive()).map(SupervisedService::name).toList();
+    }
+
+    /**
+     * How many times the supervisor started each service again after its process exited by itself or was killed from
+     * outside (not counting the fault suite's own crashes), by name.
+     */
     public synchronized Map<String, Integer> supervisorRestarts() {
         Map<String, Integer> restarts = new LinkedHashMap<>();
         services.forEach(service -> restarts.put(service.name(), service.restarts()));

@@ -39,6 +39,7 @@ final class SupervisedService {
     private boolean crashInjected;
     private int keptLogs;
     private int restarts;
+    private int unexpectedRestarts;
     private String gaveUp;
 
     SupervisedService(Service service, int port, String name, LaunchOptions options, Map<String, String> environment,
@@ -95,6 +96,7 @@ final class SupervisedService {
             return;
         }
         restarts++;
+        unexpectedRestarts += injected ? 0 : 1;
         state = State.RESTART_DUE;
         out.println("hybrid: " + why + "; starting it again in " + delay.toMillis() + " ms (restart " + restarts
                 + "). Its log " + log + (injected ? "" : " ends with:\n" + indent(ServiceProcess.tail(log, 8))));
@@ -139,6 +141,7 @@ final class SupervisedService {
         synchronized (this) {
             requireRunning();
             state = State.HELD_DOWN;
+            crashInjected = false;
             victim = current;
         }
         victim.kill();
@@ -206,9 +209,12 @@ final class SupervisedService {
         return current.pid();
     }
 
-    /** How many times the supervisor started the service again after its process exited on its own or crashed. */
+    /**
+     * How many times the supervisor started the service again after its process exited by itself or was killed from
+     * outside; the fault suite's own crashes ({@link #crash()}) are not counted.
+     */
     synchronized int restarts() {
-        return restarts;
+        return unexpectedRestarts;
     }
 
     private synchronized ServiceProcess current() {
