@@ -18,25 +18,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./hybrid up --simulate} as a process of its own (the launcher jar, with its own state directory, temporary
- * directory and ports), killed with SIGKILL once it is up: no shutdown hook runs, yet every process it started (the
- * five services, which watch HYBRID_PARENT_PID, and PostgreSQL, which a watcher in a session of its own stops) must be
- * gone within a minute, and PostgreSQL's data directory with it.
+ * {@code ./hybrid up --simulate} as a process of its own (the launcher jar, in a session of its own, with its own state
+ * directory, temporary directory and ports), killed with SIGKILL once it is up, alone or with its whole process group:
+ * no shutdown hook runs, yet every process it started (the five services, which watch HYBRID_PARENT_PID, and
+ * PostgreSQL, which a watcher outside the launcher's process group stops) must be gone within a minute, and
+ * PostgreSQL's data directory with it.
  */
 class LauncherKillIT {
 
     private static final Duration UP = Duration.ofMinutes(5);
     private static final Duration GONE = Duration.ofSeconds(60);
 
-    @Test
-    void nothingTheLauncherStartedSurvivesItsSigkill(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "SIGKILL of the launcher {0}")
+    @ValueSource(strings = { "alone", "with its process group" })
+    void nothingTheLauncherStartedSurvivesItsSigkill(String kill, @TempDir Path dir) throws Exception {
         Path home = Path.of(System.getProperty("hybrid.home", "..")).toAbsolutePath().normalize();
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // setsid: the launcher leads a process group of its own, which can be killed without this JVM.
+        Process launcher = new ProcessBuilder("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dhybrid.home=" + home, "-Dhybrid.state=" + dir.resolve("state"), "-Djava.io.tmpdir=" + tmp, "-jar",
                 launcherJar(home).toString(), "up", "--simulate", "--base-port=" + freeBlockOfPorts(6))
                         .redirectErrorStream(true).start();
@@ -50,7 +54,12 @@ class LauncherKillIT {
             long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
             started.add(ProcessHandle.of(postmaster).orElseThrow());
 
-            launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (kill.equals("alone")) {
+                launcher.destroyForcibly();
+            } else {
+                new ProcessBuilder("kill", "-KILL", "--", "-" + launcher.pid()).inheritIO().start().waitFor();
+            }
+            launcher.waitFor(10, TimeUnit.SECONDS);
 
             await().atMost(GONE).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(started.stream().filter(ProcessHandle::isAlive)
