@@ -18,9 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./hybrid up --simulate} as a process of its own (the launcher jar, in a session of its own, with its own state
@@ -40,8 +40,9 @@ class LauncherKillIT {
         Path home = Path.of(System.getProperty("hybrid.home", "..")).toAbsolutePath().normalize();
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         // setsid: the launcher leads a process group of its own, which can be killed without this JVM.
-        Process launcher = new ProcessBuilder("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dhybrid.home=" + home, "-Dhybrid.state=" + dir.resolve("state"), "-Djava.io.tmpdir=" + tmp, "-jar",
+        Process launcher = new ProcessBuilder("setsid",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dhybrid.home=" + home,
+                "-Dhybrid.state=" + dir.resolve("state"), "-Djava.io.tmpdir=" + tmp, "-jar",
                 launcherJar(home).toString(), "up", "--simulate", "--base-port=" + freeBlockOfPorts(6))
                         .redirectErrorStream(true).start();
         List<ProcessHandle> started = new ArrayList<>();

@@ -26,6 +26,7 @@ final class Backlog implements AutoCloseable {
     Backlog(String bootstrap) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
+        props.put("request.timeout.ms", "5000");
         props.put("default.api.timeout.ms", "5000");
         admin = Admin.create(props);
     }
