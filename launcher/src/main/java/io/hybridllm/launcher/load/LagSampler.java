@@ -16,11 +16,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** Samples the consumer lag of each group every second and keeps the largest seen: how far each pool fell behind. */
-public final class LagSampler implements AutoCloseable {
+final class LagSampler implements AutoCloseable {
 
-    /** The consumer groups that hold the system's work, one per hop. */
-    public static final List<String> GROUPS = List.of("router", "worker-local-fast", "worker-local-quality",
-            "worker-cloud", "cost-service", "ingest-requests", "ingest-replies");
+    static final List<String> GROUPS = List.of("router", "worker-local-fast", "worker-local-quality", "worker-cloud",
+            "cost-service", "ingest-requests", "ingest-replies");
 
     private final Admin admin;
     private final Map<String, Long> maxLag = new ConcurrentHashMap<>();
