@@ -60,7 +60,7 @@ final class RetryingStartup {
     /** For readiness: what the service waits for, how often it tried, and why the last try failed. */
     String state() {
         if (prepared) {
-            return dependency.awaiting() + ": done";
+            return "ready";
         }
         return "waiting for " + dependency.awaiting() + " (attempt " + attempts + ")"
                 + (lastError.isEmpty() ? "" : ", last error: " + lastError);
@@ -72,8 +72,7 @@ final class RetryingStartup {
             while (true) {
                 Thread.sleep(delay);
                 if (attempt()) {
-                    LOG.infof("%s: reachable after %d attempts; %s done", dependency.name(), attempts,
-                            dependency.awaiting());
+                    LOG.infof("%s: reachable after %d attempts; ready", dependency.name(), attempts);
                     return;
                 }
                 delay = backoff.after(delay);

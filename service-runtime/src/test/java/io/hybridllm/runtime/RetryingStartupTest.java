@@ -32,7 +32,7 @@ class RetryingStartupTest {
 
         assertThat(prepared.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(startup.prepared()).isTrue();
-        assertThat(startup.state()).isEqualTo("migrations: done");
+        assertThat(startup.state()).isEqualTo("ready");
         assertThat(calls).hasValue(4);
         assertThat(onPrepared).hasValue(1);
     }

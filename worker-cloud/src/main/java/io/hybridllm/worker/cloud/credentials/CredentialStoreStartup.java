@@ -34,7 +34,7 @@ public class CredentialStoreStartup implements StartupDependency {
 
     @Override
     public String awaiting() {
-        return "migrations and the stored keys (serving with the environment's keys meanwhile)";
+        return "migrations and the stored keys, serving with the environment's keys meanwhile";
     }
 
     @Override

@@ -4,6 +4,7 @@ import static io.hybridllm.worker.cloud.ProviderChainResource.GPT;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
 import java.time.Duration;
@@ -75,7 +76,7 @@ class StartsWithoutCredentialStoreTest {
         int port = URI.create(databaseUrl.substring("jdbc:".length())).getPort();
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(port)) {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(
-                    () -> given().get("/q/health/ready").then().statusCode(200).body(containsString("done")));
+                    () -> given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'startup dependencies' }.data.'credential store database'", equalTo("ready"))));
             assertThat(flyway.info().applied()).isNotEmpty();
         }
     }
