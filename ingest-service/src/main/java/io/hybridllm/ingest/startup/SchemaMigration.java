@@ -8,19 +8,24 @@ import org.flywaydb.core.Flyway;
 
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.runtime.StartupDependency;
+import io.quarkus.scheduler.Scheduler;
 
 /**
  * The request store's schema: migrated at startup if PostgreSQL answers, else as soon as it does, without the service
- * exiting meanwhile (service-runtime's DependencyStartup retries and reports it on readiness). The status consumers
- * write to the schema, so they read nothing before it exists: a record they read too early would be dead-lettered.
+ * exiting meanwhile (service-runtime's DependencyStartup retries and reports it on readiness). Until then the status
+ * consumers read nothing (a record read too early would be dead-lettered for want of a table) and the scheduled jobs,
+ * which all work on the schema, are paused.
  */
 @ApplicationScoped
 public class SchemaMigration implements StartupDependency {
 
     private final Flyway flyway;
+    private final Scheduler scheduler;
+    private boolean pausedScheduler;
 
-    SchemaMigration(Flyway flyway) {
+    SchemaMigration(Flyway flyway, Scheduler scheduler) {
         this.flyway = flyway;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -35,7 +40,17 @@ public class SchemaMigration implements StartupDependency {
 
     @Override
     public void prepare() {
-        flyway.migrate();
+        try {
+            flyway.migrate();
+        } catch (RuntimeException e) {
+            // Every scheduled job of this service works on the schema: they wait for it instead of failing each run.
+            scheduler.pause();
+            pausedScheduler = true;
+            throw e;
+        }
+        if (pausedScheduler) {
+            scheduler.resume();
+        }
     }
 
     @Override

@@ -55,8 +55,8 @@ class StartsWithoutDatabaseTest {
         int port = URI.create(databaseUrl.substring("jdbc:".length())).getPort();
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(port)) {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
-                            .body("checks.find { it.name == 'startup dependencies' }.data.'database'", equalTo("ready"))));
+                    .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200).body(
+                            "checks.find { it.name == 'startup dependencies' }.data.'database'", equalTo("ready")));
             assertThat(flyway.info().applied()).isNotEmpty();
         }
     }
