@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.launcher.cost.CostSimulateCommand;
-import io.hybridllm.launcher.faults.FaultOptions;
 import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.testkit.kafka.TopicAdmin;
@@ -20,9 +19,12 @@ public final class Hybrid {
     private static final String USAGE = """
             Usage: hybrid <command> [options]
 
-              up [--simulate] [--latency=MS]   Run the whole system on this machine: embedded Kafka and PostgreSQL,
-                                               the five services. --simulate adds built-in Ollama- and OpenAI-
-                                               compatible simulators answering after MS milliseconds (default 20).
+              up [--simulate] [--latency=MS] [--base-port=N]
+                                               Run the whole system on this machine: embedded Kafka and PostgreSQL,
+                                               the five services, each started again if it exits. --simulate adds
+                                               built-in Ollama- and OpenAI-compatible simulators answering after MS
+                                               milliseconds (default 20). --base-port: the services on N to N+4, the
+                                               broker on N+5 (default: 8080 to 8084, 9092).
               bench [--requests=N]             Start a simulated system with a zero-latency model and measure the
                                                end-to-end latency of N sequential HTTP requests (default 1000).
               bench router [--requests=N]      Fill llm.requests with N requests (default 50000), start one router,
@@ -43,12 +45,15 @@ public final class Hybrid {
                                                Fill llm.tier.cloud with N requests (default 20000), start one cloud
                                                worker (-Xmx512m) with N slots (5000) on a simulated OpenAI answering
                                                after MS ms (2000); report its rate, peak calls in flight and heap.
-              faults [--requests=N] [--rate=R] [--seed=N]
+              faults [--requests=N] [--rate=R] [--seed=N | --seeds=FIRST..LAST]
                                                Fault-injection run on the simulated system: N requests (default
                                                50000) at R/s (100) through Kafka and HTTP while workers are SIGKILLed
-                                               and restarted, Kafka and PostgreSQL restart once, providers fail and
-                                               one goes down, and poison goes to every topic and endpoint. Prints the
-                                               checks (nothing lost, nothing answered twice, ...); exit 1 if one fails.
+                                               in ways the seed draws (a crash, both at once, during a restart, during
+                                               a broker or database restart), Kafka and PostgreSQL restart once at
+                                               moments the seed draws, providers fail and one goes down, and poison
+                                               goes to every topic and endpoint. Prints the checks (nothing lost,
+                                               nothing answered twice, ...); exit 1 if one fails. --seeds runs one
+                                               seed after another on one system: a line per seed and a total.
               topics --bootstrap-servers=HOSTS [--replication-factor=N]
                                                Create the system's topics on a Kafka cluster, with the documented
                                                partitions and retention (existing topics are kept).
@@ -63,13 +68,15 @@ public final class Hybrid {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("hybrid.home", ".")).toAbsolutePath().normalize();
+        // Logs and the run's key; another directory lets a second system run beside the first (tests do).
+        Path state = Path.of(System.getProperty("hybrid.state", home.resolve(".hybrid").toString())).toAbsolutePath();
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() ? "help" : arguments.getFirst();
         List<String> flags = arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
-        quietInfrastructureLogs(home);
+        quietInfrastructureLogs(state);
         try {
             switch (command) {
-                case "up" -> up(home, flags);
+                case "up" -> up(home, state, flags);
                 case "bench" -> {
                     if (flags.contains("router")) {
                         RouterThroughputBench.run(home, intFlag(flags, "--requests", 50_000), System.out);
@@ -91,8 +98,10 @@ public final class Hybrid {
                     }
                 }
                 case "faults" -> {
-                    List<String> failed = FaultSuite.run(home, FaultOptions.full(intFlag(flags, "--requests", 50_000),
-                            intFlag(flags, "--rate", 100), intFlag(flags, "--seed", 1)), System.out);
+                    int requests = intFlag(flags, "--requests", 50_000);
+                    int rate = intFlag(flags, "--rate", 100);
+                    String seeds = stringFlag(flags, "--seeds", String.valueOf(intFlag(flags, "--seed", 1)));
+                    List<String> failed = FaultSuite.run(home, FaultSuite.seeds(seeds, requests, rate), System.out);
                     System.exit(failed.isEmpty() ? 0 : 1);
                 }
                 case "topics" -> topics(flags);
@@ -111,16 +120,18 @@ public final class Hybrid {
         }
     }
 
-    private static void up(Path home, List<String> flags) throws InterruptedException {
+    private static void up(Path home, Path state, List<String> flags) throws InterruptedException {
         for (String flag : flags) {
-            if (!flag.equals("--simulate") && !flag.startsWith("--latency=")) {
+            if (!flag.equals("--simulate") && !flag.startsWith("--latency=") && !flag.startsWith("--base-port=")) {
                 throw new IllegalArgumentException("unknown option '" + flag + "' for up\n\n" + USAGE);
             }
         }
         boolean simulate = flags.contains("--simulate");
         Duration latency = Duration.ofMillis(intFlag(flags, "--latency", 20));
         PrintStream out = System.out;
-        LocalSystem system = new LocalSystem(LaunchOptions.defaults(home).withSimulation(simulate, latency));
+        LaunchOptions options = LaunchOptions.defaults(home).withSimulation(simulate, latency).withState(state);
+        int basePort = intFlag(flags, "--base-port", 0);
+        LocalSystem system = new LocalSystem(basePort == 0 ? options : options.withBasePort(basePort));
         CountDownLatch stopped = new CountDownLatch(1);
         // One hook, registered before anything starts, so that Ctrl-C at any time stops what runs, in order:
         // services drain first, then the infrastructure goes.
@@ -129,9 +140,17 @@ public final class Hybrid {
             system.close();
             stopped.countDown();
         }, "hybrid-shutdown"));
+        system.gaveUp().thenRun(stopped::countDown);
         system.start(out);
         printWelcome(system, out);
         stopped.await();
+        if (system.gaveUp().isDone()) {
+            // A supervisor that gave up stops everything and says so in its exit status, rather than leave a
+            // system running without one of its parts.
+            System.err.println("hybrid: stopping everything, the supervisor gave up on "
+                    + system.gaveUp().join().lines().findFirst().orElse(""));
+            System.exit(3);
+        }
     }
 
     private static void topics(List<String> flags) {
@@ -200,12 +219,12 @@ public final class Hybrid {
         return fallback;
     }
 
-    private static void quietInfrastructureLogs(Path home) {
+    private static void quietInfrastructureLogs(Path state) {
         // The embedded broker and database log through slf4j-simple; keep their chatter out of the terminal.
         System.setProperty("org.slf4j.simpleLogger.logFile",
-                home.resolve(".hybrid").resolve("logs").resolve("infrastructure.log").toString());
+                state.resolve("logs").resolve("infrastructure.log").toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        home.resolve(".hybrid").resolve("logs").toFile().mkdirs();
+        state.resolve("logs").toFile().mkdirs();
     }
 
     private static void fail(String message) {

@@ -20,9 +20,11 @@ import java.util.Map;
  *            each service's HTTP port; only the services named here are started
  * @param environment
  *            variables every service gets besides the addresses (e.g. an admin token)
+ * @param state
+ *            where the logs and the run's master key go ({@code .hybrid} under the home by default)
  */
 public record LaunchOptions(Path home, boolean simulate, Duration simulatedLatency, int kafkaPort,
-        Map<Service, Integer> ports, Map<String, String> environment) {
+        Map<Service, Integer> ports, Map<String, String> environment, Path state) {
 
     public LaunchOptions {
         ports = Map.copyOf(ports);
@@ -34,19 +36,35 @@ public record LaunchOptions(Path home, boolean simulate, Duration simulatedLaten
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
-        return new LaunchOptions(home, false, Duration.ofMillis(20), 9092, ports, Map.of());
+        return new LaunchOptions(home, false, Duration.ofMillis(20), 9092, ports, Map.of(), home.resolve(".hybrid"));
     }
 
     public LaunchOptions withSimulation(boolean simulate, Duration latency) {
-        return new LaunchOptions(home, simulate, latency, kafkaPort, ports, environment);
+        return new LaunchOptions(home, simulate, latency, kafkaPort, ports, environment, state);
     }
 
     public LaunchOptions withPorts(int kafkaPort, Map<Service, Integer> ports) {
-        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment);
+        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment, state);
     }
 
     public LaunchOptions withEnvironment(Map<String, String> environment) {
-        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment);
+        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment, state);
+    }
+
+    public LaunchOptions withState(Path state) {
+        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment, state);
+    }
+
+    /**
+     * Every service on consecutive ports from {@code base} (ingest, router, worker-local, worker-cloud, cost), the
+     * broker on the next one: a second system beside one on the default ports.
+     */
+    public LaunchOptions withBasePort(int base) {
+        Map<Service, Integer> consecutive = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            consecutive.put(service, base + service.ordinal());
+        }
+        return withPorts(base + Service.values().length, consecutive);
     }
 
     public int port(Service service) {
@@ -58,7 +76,7 @@ public record LaunchOptions(Path home, boolean simulate, Duration simulatedLaten
     }
 
     public Path logDir() {
-        return home.resolve(".hybrid").resolve("logs");
+        return state.resolve("logs");
     }
 
     public Path application(Service service) {

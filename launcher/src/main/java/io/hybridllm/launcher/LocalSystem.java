@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -25,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 import io.hybridllm.contracts.Topics;
@@ -36,7 +38,8 @@ import io.hybridllm.testkit.simulators.OllamaSimulator;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
 
 /**
- * The whole system on this machine. Everything started is closed in reverse order: the services first (each drains on
+ * The whole system on this machine. The services are supervised: one that exits unexpectedly is started again
+ * ({@link SupervisedService}). Everything started is closed in reverse order: the services first (each drains on
  * SIGTERM), then simulators, PostgreSQL and Kafka, so no service loses its broker or database while stopping.
  */
 public final class LocalSystem implements AutoCloseable {
@@ -47,12 +50,18 @@ public final class LocalSystem implements AutoCloseable {
 
     private final LaunchOptions options;
     private final Deque<AutoCloseable> infrastructure = new ArrayDeque<>();
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<SupervisedService> services = new ArrayList<>();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "hybrid-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CompletableFuture<String> gaveUp = new CompletableFuture<>();
+    private PrintStream out = System.out;
     private EmbeddedKafka kafka;
     private EmbeddedPostgresServer postgres;
     private OllamaSimulator ollama;
     private OpenAiSimulator openai;
-    private int restarts;
     private boolean closed;
     private final Map<Service, Map<String, String>> environments = new HashMap<>();
 
@@ -93,6 +102,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void startAll(PrintStream out, Consumer<String> beforeServices) throws InterruptedException {
+        this.out = out;
         try {
             Files.createDirectories(options.logDir());
         } catch (IOException e) {
@@ -128,11 +138,11 @@ public final class LocalSystem implements AutoCloseable {
         out.println("Starting the services (logs in " + options.logDir() + ") ...");
         for (Service service : Service.values()) {
             if (options.ports().containsKey(service)) {
-                own(ServiceProcess.start(service, options, env.get(service)));
+                supervise(service, options.port(service), service.module());
             }
         }
         Instant deadline = Instant.now().plus(STARTUP);
-        for (ServiceProcess service : services) {
+        for (SupervisedService service : List.copyOf(services)) {
             service.awaitReady(deadline);
             out.println("  " + service.service().module() + " is ready at " + options.url(service.service()));
         }
@@ -150,7 +160,7 @@ public final class LocalSystem implements AutoCloseable {
         }
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Path file = options.home().resolve(".hybrid").resolve("credentials-master.key");
+        Path file = options.state().resolve("credentials-master.key");
         try {
             Files.deleteIfExists(file);
             Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
@@ -227,29 +237,61 @@ public final class LocalSystem implements AutoCloseable {
         return openai;
     }
 
-    /** SIGKILLs the running instance of {@code service}, as a crash would; {@link #restart} starts it again. */
+    /**
+     * SIGKILLs the running instance of {@code service} and keeps it down until {@link #restart} (not restarted by the
+     * supervisor meanwhile).
+     */
     public void kill(Service service) throws InterruptedException {
-        ServiceProcess running;
-        synchronized (this) {
-            running = services.stream().filter(s -> s.name().equals(service.module())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(service.module() + " is not running"));
-            services.remove(running);
-        }
-        running.kill();
+        supervised(service).kill();
     }
 
-    /** Starts {@code service} again on its port and waits until it is ready; the previous log is kept beside. */
+    /**
+     * SIGKILLs the running instance of {@code service} as a crash would, and lets the supervisor start it again,
+     * without bringing it nearer to being given up; returns false when no process was running (a restart was due).
+     */
+    public boolean crash(Service service) throws InterruptedException {
+        return supervised(service).crash();
+    }
+
+    /** Starts {@code service} again if it is down, and waits until it is ready; the previous log is kept beside. */
     public void restart(Service service) throws InterruptedException {
-        Path log = options.logDir().resolve(service.module() + ".log");
-        try {
-            Files.move(log, log.resolveSibling(service.module() + "." + (++restarts) + ".log"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            // No log to keep.
-        }
-        ServiceProcess started = ServiceProcess.start(service, options, environments.get(service));
-        own(started);
-        started.awaitReady(Instant.now().plus(STARTUP));
+        startAgain(service);
+        awaitReady(service);
+    }
+
+    /** Starts {@code service} again if it is down, without waiting for it to be ready. */
+    public void startAgain(Service service) {
+        supervised(service).restart();
+    }
+
+    /** Waits until {@code service} is ready, through the supervisor's restarts. */
+    public void awaitReady(Service service) throws InterruptedException {
+        supervised(service).awaitReady(Instant.now().plus(STARTUP));
+    }
+
+    /** The services whose process does not run now: held down, waiting for their restart, or given up on. */
+    public synchronized List<String> notRunning() {
+        return services.stream().filter(service -> !service.alive()).map(SupervisedService::name).toList();
+    }
+
+    /**
+     * How many times the supervisor started each service again after its process exited by itself or was killed from
+     * outside (not counting the fault suite's own crashes), by name.
+     */
+    public synchronized Map<String, Integer> supervisorRestarts() {
+        Map<String, Integer> restarts = new LinkedHashMap<>();
+        services.forEach(service -> restarts.put(service.name(), service.restarts()));
+        return restarts;
+    }
+
+    /** Completes, with the reason, when the supervisor gives up on a service (it failed too often, too fast). */
+    public CompletableFuture<String> gaveUp() {
+        return gaveUp;
+    }
+
+    private synchronized SupervisedService supervised(Service service) {
+        return services.stream().filter(s -> s.name().equals(service.module())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(service.module() + " was not started"));
     }
 
     /** Restarts the embedded broker on its port and data: every client loses its connections for a while. */
@@ -264,15 +306,24 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Whether every started service process is still running. */
     public synchronized boolean allAlive() {
-        return services.stream().allMatch(ServiceProcess::alive);
+        return services.stream().allMatch(SupervisedService::alive);
     }
 
     /** Starts one more instance of a running service, e.g. a second router replica, and waits until it is ready. */
     String startReplica(Service service, int port, String name) throws InterruptedException {
-        ServiceProcess replica = ServiceProcess.start(service, port, name, options, environments.get(service));
-        own(replica);
-        replica.awaitReady(Instant.now().plus(STARTUP));
+        supervise(service, port, name).awaitReady(Instant.now().plus(STARTUP));
         return "http://localhost:" + port;
+    }
+
+    private synchronized SupervisedService supervise(Service service, int port, String name) {
+        if (closed) {
+            throw new IllegalStateException("stopped while starting");
+        }
+        SupervisedService supervised = new SupervisedService(service, port, name, options, environments.get(service),
+                supervisor, out, gaveUp::complete);
+        supervised.start();
+        services.add(supervised);
+        return supervised;
     }
 
     /** Keeps what was just started for closing, unless the system is being stopped already. */
@@ -285,20 +336,12 @@ public final class LocalSystem implements AutoCloseable {
         return started;
     }
 
-    private synchronized void own(ServiceProcess started) {
-        if (closed) {
-            started.requestStop();
-            throw new IllegalStateException("stopped while starting");
-        }
-        services.add(started);
-    }
-
     /** Stops what has been started, also while starting (Ctrl-C during startup); a second call does nothing. */
     @Override
     public synchronized void close() {
         closed = true;
-        services.forEach(ServiceProcess::requestStop);
-        for (ServiceProcess service : services) {
+        services.forEach(SupervisedService::requestStop);
+        for (SupervisedService service : services) {
             try {
                 service.awaitStopped();
             } catch (InterruptedException e) {
@@ -306,6 +349,7 @@ public final class LocalSystem implements AutoCloseable {
             }
         }
         services.clear();
+        supervisor.shutdownNow();
         while (!infrastructure.isEmpty()) {
             closeQuietly(infrastructure.pop());
         }

@@ -12,10 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as a child process, its output in a log file of its own. */
+/**
+ * One service running as a child process, its output in a log file of its own. It is told the launcher's process id
+ * ({@code HYBRID_PARENT_PID}) and exits by itself when that process is gone, so that a killed launcher leaves no
+ * service behind.
+ */
 final class ServiceProcess {
+
+    /** The variable that names the process a service stops with. */
+    static final String PARENT_PID = "HYBRID_PARENT_PID";
 
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -25,6 +33,7 @@ final class ServiceProcess {
     private final Path log;
     private final String url;
     private final String name;
+    private final Instant started = Instant.now();
 
     private ServiceProcess(Service service, Process process, Path log, String url, String name) {
         this.service = service;
@@ -61,6 +70,7 @@ final class ServiceProcess {
                 .directory(options.home().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put(PARENT_PID, String.valueOf(ProcessHandle.current().pid()));
         try {
             return new ServiceProcess(service, builder.start(), log, "http://localhost:" + port, name);
         } catch (IOException e) {
@@ -76,26 +86,29 @@ final class ServiceProcess {
         return log;
     }
 
-    /** Waits until the service reports ready, or fails with the end of its log. */
-    void awaitReady(Instant deadline) throws InterruptedException {
+    Instant started() {
+        return started;
+    }
+
+    /** Whether the service answers its readiness check with 200 now. */
+    boolean ready() throws InterruptedException {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2))
                 .build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with code " + process.exitValue()
-                        + "; its log " + log + " ends with:\n" + tail());
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            }
-            Thread.sleep(250);
+        try {
+            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // Not listening yet.
         }
-        throw new IllegalStateException(
-                service.module() + " was not ready in time; its log " + log + " ends with:\n" + tail());
+    }
+
+    /** Completes when the process has exited, for whatever reason. */
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** The exit code of a process that has exited. */
+    int exitCode() {
+        return process.exitValue();
     }
 
     /** Asks the service to stop (SIGTERM, so it drains), and kills it if it has not after the grace period. */
@@ -118,10 +131,11 @@ final class ServiceProcess {
         }
     }
 
-    private String tail() {
+    /** The last lines of a log file, for the messages that say why a service stopped. */
+    static String tail(Path log, int count) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }

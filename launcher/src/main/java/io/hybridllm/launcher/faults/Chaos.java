@@ -14,12 +14,13 @@ import io.hybridllm.launcher.LocalSystem;
 import io.hybridllm.launcher.Service;
 
 /**
- * The faults that happen to the system while requests come in: worker processes SIGKILLed at random intervals and
- * restarted, one broker restart and one PostgreSQL restart, and a provider outage. Every event is logged with its time.
+ * The faults that happen to the system while requests come in, at moments the seed draws, so that they land at
+ * different times relative to each other from one seed to the next: the broker and PostgreSQL restart once each (at any
+ * time between a fifth and four fifths of the run, possibly at once), a worker may be SIGKILLed during either restart,
+ * the simulated Ollama goes down for a while, and {@link WorkerFaults} kill workers all along. Every event is logged
+ * with its time.
  */
 final class Chaos implements AutoCloseable {
-
-    private static final List<Service> WORKERS = List.of(Service.WORKER_LOCAL, Service.WORKER_CLOUD);
 
     private final LocalSystem system;
     private final FaultOptions options;
@@ -28,8 +29,9 @@ final class Chaos implements AutoCloseable {
     private final Instant start = Instant.now();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<String> errors = new CopyOnWriteArrayList<>();
-    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2);
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(4);
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final WorkerFaults workers;
     private Thread killer;
 
     Chaos(LocalSystem system, FaultOptions options, PrintStream out) {
@@ -37,13 +39,14 @@ final class Chaos implements AutoCloseable {
         this.options = options;
         this.random = new Random(options.seed());
         this.out = out;
+        this.workers = new WorkerFaults(system, new Random(options.seed() * 31 + 7), this::log, stop);
     }
 
     /** Schedules the run's faults over the time the submissions take. */
     void start() {
         long span = options.submitting().toMillis();
         if (!options.outage().isZero()) {
-            at(span / 5, "Ollama down for " + options.outage().toSeconds() + " s", () -> {
+            at(between(span, 10, 50), "Ollama down for " + options.outage().toSeconds() + " s", () -> {
                 system.ollama().setDown(true);
                 timer.schedule(() -> {
                     system.ollama().setDown(false);
@@ -52,18 +55,35 @@ final class Chaos implements AutoCloseable {
             });
         }
         if (options.restartInfrastructure()) {
-            at(span * 45 / 100, "restarting the Kafka broker", () -> {
+            long kafka = between(span, 20, 80);
+            long postgres = between(span, 20, 80);
+            at(kafka, "restarting the Kafka broker", () -> {
                 system.restartKafka();
                 log("Kafka broker back");
             });
-            at(span * 65 / 100, "restarting PostgreSQL", () -> {
+            at(postgres, "restarting PostgreSQL", () -> {
                 system.restartPostgres();
                 log("PostgreSQL back");
             });
+            // Most seeds crash a worker while the broker or the database is away: it must start, and catch up, then.
+            for (long restart : new long[] { kafka, postgres }) {
+                if (random.nextInt(3) > 0) {
+                    Service worker = WorkerFaults.WORKERS.get(random.nextInt(WorkerFaults.WORKERS.size()));
+                    long offset = random.nextInt(1_500);
+                    at(restart + offset,
+                            "worker kill during the " + (restart == kafka ? "broker" : "database") + " restart",
+                            () -> workers.crash(worker));
+                }
+            }
         }
         // Stopping drops the events not due yet, and lets one under way (a restart) finish.
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         killer = Thread.ofPlatform().name("faults-killer").start(this::killWorkers);
+    }
+
+    /** A moment between {@code from} and {@code to} percent of the span, drawn from the seed. */
+    private long between(long span, int from, int to) {
+        return span * from / 100 + (long) (random.nextDouble() * span * (to - from) / 100);
     }
 
     private void killWorkers() {
@@ -73,28 +93,23 @@ final class Chaos implements AutoCloseable {
                 if (stop.await(mean / 2 + (long) (random.nextDouble() * mean), TimeUnit.MILLISECONDS)) {
                     return;
                 }
-                Service worker = WORKERS.get(random.nextInt(WORKERS.size()));
-                log("SIGKILL " + worker.module());
-                system.kill(worker);
-                // Down for a moment, then back: the restart is never skipped, so the system ends complete.
-                Thread.sleep(500 + random.nextInt(2_500));
-                log("restarting " + worker.module());
-                system.restart(worker);
-                log(worker.module() + " ready again");
+                workers.next();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            errors.add("worker kill/restart: " + e.getMessage());
-            log("worker kill/restart failed: " + e.getMessage());
+            errors.add("worker kill: " + e.getMessage());
+            log("worker kill failed: " + e.getMessage());
         }
     }
 
-    private void at(long millis, String what, Runnable action) {
+    private void at(long millis, String what, FaultAction action) {
         timer.schedule(() -> {
             log(what);
             try {
                 action.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 errors.add(what + ": " + e);
                 log(what + " failed: " + e);
@@ -117,9 +132,15 @@ final class Chaos implements AutoCloseable {
         return List.copyOf(errors);
     }
 
+    /** The worker faults injected, by kind. */
+    WorkerFaults.Counts workerFaults() {
+        return workers.counts();
+    }
+
     /**
-     * Stops injecting and waits for a kill's restart or an infrastructure restart under way; the outage ends. Events
-     * not due yet are dropped. A second call does nothing more.
+     * Stops injecting and waits for a kill's restart or an infrastructure restart under way; the outage ends, and every
+     * worker is ready again (started by the supervisor, or by this suite for one it held down). Events not due yet are
+     * dropped. A second call does nothing more.
      */
     @Override
     public void close() throws InterruptedException {
@@ -132,5 +153,17 @@ final class Chaos implements AutoCloseable {
         if (system.ollama() != null) {
             system.ollama().setDown(false);
         }
+        try {
+            workers.awaitAllReady();
+        } catch (RuntimeException e) {
+            errors.add("a worker did not come back: " + e.getMessage());
+            log("a worker did not come back: " + e.getMessage());
+        }
+    }
+
+    /** A fault that may wait for the system. */
+    @FunctionalInterface
+    interface FaultAction {
+        void run() throws InterruptedException;
     }
 }

@@ -3,6 +3,7 @@ package io.hybridllm.launcher.faults;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 record FaultReport(FaultOptions options, Ledger.Summary clients, ProviderCalls.Repeats calls,
         Map<String, List<DeadLetters.Letter>> deadLetters, Map<String, List<String>> poisonSent,
         List<String> otherDeadLetters, MalformedHttp.Result malformed, Map<String, Boolean> healthy,
-        Optional<Budget.Overshoot> budget, List<String> events, List<String> injectionErrors) {
+        Optional<Budget.Overshoot> budget, List<String> events, List<String> injectionErrors,
+        WorkerFaults.Counts workerFaults, Map<String, Integer> supervisorRestarts, Duration took) {
 
     /** Each check that failed, with what was found; empty when the run passed. */
     List<String> failedChecks() {
@@ -65,6 +67,13 @@ record FaultReport(FaultOptions options, Ledger.Summary clients, ProviderCalls.R
         out.println("Faults:");
         events.forEach(event -> out.println("  " + event));
         out.printf(
+                "Worker faults: %d crashes the supervisor recovered from, %d kept down and restarted by the suite,"
+                        + " %d of both workers at once, %d a second kill while starting%n",
+                workerFaults.crashes(), workerFaults.heldDown(), workerFaults.bothAtOnce(),
+                workerFaults.duringRestart());
+        out.println("Supervisor restarts after a service exited by itself (a failed start, retried): "
+                + (supervisorRestarts.isEmpty() ? "none" : supervisorRestarts));
+        out.printf(
                 "%nClients%n  submitted (accepted)      %,d%n  answered                  %,d%n"
                         + "  failed with a reason      %,d%n",
                 clients.submitted(), clients.answered(), clients.failed());
@@ -105,6 +114,19 @@ record FaultReport(FaultOptions options, Ledger.Summary clients, ProviderCalls.R
         out.println();
         out.println(failed.isEmpty() ? "All checks passed."
                 : "FAILED checks:\n" + failed.stream().map(f -> "  - " + f).collect(Collectors.joining("\n")));
+    }
+
+    /** The run in one line, for a run over several seeds. */
+    String oneLine() {
+        List<String> failed = failedChecks();
+        long ready = healthy.values().stream().filter(ok -> ok).count();
+        return String.format(
+                "seed %d: %s  %,d submitted, %,d answered, %,d failed with a reason, %,d lost, %,d answered"
+                        + " twice; %d worker faults, %d restarts after an exit by itself; %d/%d healthy; %d s%s",
+                options.seed(), failed.isEmpty() ? "PASS" : "FAIL", clients.submitted(), clients.answered(),
+                clients.failed(), clients.lost(), clients.answeredTwice(), workerFaults.total(),
+                supervisorRestarts.values().stream().mapToInt(Integer::intValue).sum(), ready, healthy.size(),
+                took.toSeconds(), failed.isEmpty() ? "" : "\n    " + String.join("\n    ", failed));
     }
 
     private static String first(List<String> items) {

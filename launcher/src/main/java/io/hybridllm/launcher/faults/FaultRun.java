@@ -52,9 +52,10 @@ public final class FaultRun {
         this.out = out;
     }
 
-    /** Runs, prints the report, and returns the checks that failed (empty: passed). */
-    public List<String> run() throws Exception {
+    /** Runs, prints the report, and returns it ({@link FaultReport#failedChecks()} empty: passed). */
+    public FaultReport run() throws Exception {
         Instant start = Instant.now();
+        Map<String, Integer> restartsBefore = system.supervisorRestarts();
         Budget budget = new Budget(system.url(Service.COST), adminToken, tenant);
         budget.set(options.budgetUsd());
         calls.watch("ollama", system.ollama());
@@ -68,6 +69,7 @@ public final class FaultRun {
         CompletableFuture<MalformedHttp.Result> malformed;
         List<String> events;
         List<String> injectionErrors;
+        WorkerFaults.Counts workerFaults;
         try (KafkaClient kafka = new KafkaClient(system.kafkaBootstrapServers(), ledger, tenant,
                 "faults.replies." + run);
                 HttpClientPath http = new HttpClientPath(system.url(Service.INGEST), tenant, ledger);
@@ -89,6 +91,7 @@ public final class FaultRun {
             chaos.close();
             events = chaos.events();
             injectionErrors = new ArrayList<>(chaos.errors());
+            workerFaults = chaos.workerFaults();
             system.ollama().setFaults(FaultRates.NONE, 0);
             system.openai().setFaults(FaultRates.NONE, 0);
             drain();
@@ -105,10 +108,21 @@ public final class FaultRun {
         letters.forEach((dlq, list) -> list.stream()
                 .filter(l -> l.at().isAfter(start) && (l.key() == null || !l.key().startsWith("poison-" + run)))
                 .forEach(l -> others.add(dlq + " " + l.key() + ": " + l.reason())));
+        Map<String, Integer> restarts = new LinkedHashMap<>();
+        system.supervisorRestarts().forEach((service, count) -> {
+            int during = count - restartsBefore.getOrDefault(service, 0);
+            if (during > 0) {
+                restarts.put(service, during);
+            }
+        });
+        if (system.gaveUp().isDone()) {
+            injectionErrors.add("the supervisor gave up on " + system.gaveUp().join());
+        }
         FaultReport report = new FaultReport(options, ledger.summarize(), calls.repeats(), letters, poison, others,
-                malformed.get(), health(), budget.overshoot(system.kafkaBootstrapServers()), events, injectionErrors);
+                malformed.get(), health(), budget.overshoot(system.kafkaBootstrapServers()), events, injectionErrors,
+                workerFaults, restarts, Duration.between(start, Instant.now()));
         report.print(out);
-        return report.failedChecks();
+        return report;
     }
 
     private void submit(KafkaClient kafka, HttpClientPath http) {
@@ -141,13 +155,19 @@ public final class FaultRun {
     private void drain() throws InterruptedException {
         long finished = ledger.finished();
         Instant quietSince = Instant.now();
-        long open;
-        while ((open = ledger.open()) > 0 && Instant.now().isBefore(quietSince.plus(options.drain()))) {
-            out.printf("  [faults] draining: %,d requests without an outcome yet%n", open);
-            Thread.sleep(5_000);
-            if (ledger.finished() > finished) {
-                finished = ledger.finished();
-                quietSince = Instant.now();
+        try (Backlog backlog = new Backlog(system.kafkaBootstrapServers())) {
+            while (ledger.open() > 0 && Instant.now().isBefore(quietSince.plus(options.drain()))) {
+                // Where they wait, so that a stall names its tier or hop: consumer lag per topic and group, and any
+                // service that is not running.
+                List<String> down = system.notRunning();
+                out.printf("  [faults] draining: %,d requests without an outcome yet (by path: %s); waiting in: %s%s%n",
+                        ledger.open(), ledger.openByPath(), Backlog.describe(backlog.waiting()),
+                        down.isEmpty() ? "" : "; not running: " + down);
+                Thread.sleep(5_000);
+                if (ledger.finished() > finished) {
+                    finished = ledger.finished();
+                    quietSince = Instant.now();
+                }
             }
         }
     }

@@ -104,6 +104,19 @@ final class Ledger {
         }).count();
     }
 
+    /** The open requests by the path they came in on, e.g. {@code {KAFKA=12, HTTP=3}}. */
+    Map<Path, Long> openByPath() {
+        Map<Path, Long> open = new TreeMap<>();
+        entries.values().forEach(e -> {
+            synchronized (e.outcomes) {
+                if (e.outcomes.isEmpty()) {
+                    open.merge(e.path, 1L, Long::sum);
+                }
+            }
+        });
+        return open;
+    }
+
     /** Requests with an outcome (or refused): grows while the system works a backlog off. */
     long finished() {
         return entries.size() - open();

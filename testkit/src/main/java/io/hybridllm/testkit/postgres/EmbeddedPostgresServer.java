@@ -2,6 +2,7 @@ package io.hybridllm.testkit.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.hybridllm.testkit.support.FreePorts;
@@ -10,18 +11,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server from the embedded binaries on Maven Central, run as a child process on a fresh data
- * directory that is deleted on close.
+ * directory that is deleted on close. A {@link PostgresWatcher} stops it if this JVM dies without closing it.
  */
 public final class EmbeddedPostgresServer implements PostgresServer {
 
     private final Path dataDir;
     private final int port;
+    private final PostgresWatcher watcher;
     private EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, int port) {
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.port = port;
+        this.watcher = PostgresWatcher.start(dataDir);
     }
 
     public static EmbeddedPostgresServer start() {
@@ -76,8 +79,18 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         return "postgres";
     }
 
+    /** The server's main process (postmaster), from its pid file; -1 while it is not running. */
+    public long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     @Override
     public synchronized void close() {
+        watcher.close();
         try {
             postgres.close();
         } catch (IOException e) {

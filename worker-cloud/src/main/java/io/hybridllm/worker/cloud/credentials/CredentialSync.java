@@ -16,9 +16,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Keeps the providers' key rotation in step with the store: reads it at startup and every
- * {@code hybrid.cloud.credentials.reload-interval}, so a key put or retired through any worker counts on all of them,
- * and marks a stored key retired in the store when a provider refuses it with 401, so every worker stops using it.
+ * Keeps the providers' key rotation in step with the store: reads it once the store is reachable
+ * ({@link CredentialStoreStartup}) and then every {@code hybrid.cloud.credentials.reload-interval}, so a key put or
+ * retired through any worker counts on all of them, and marks a stored key retired in the store when a provider refuses
+ * it with 401, so every worker stops using it. Until the first read the worker serves with the environment's keys.
  */
 @ApplicationScoped
 public class CredentialSync {
@@ -28,6 +29,7 @@ public class CredentialSync {
     private final CredentialStore store;
     private final KeyRing ring;
     private final CredentialAudit audit;
+    private volatile boolean loaded;
 
     public CredentialSync(CredentialStore store, KeyRing ring, CredentialAudit audit) {
         this.store = store;
@@ -40,13 +42,18 @@ public class CredentialSync {
             return;
         }
         ring.onRetired(this::retireInStore);
+    }
+
+    /** The first read of the store, once it is migrated; the regular reloads begin then. */
+    void loadFirst() {
         int keys = reload();
+        loaded = true;
         LOG.infof("credential store on: %d stored keys in use; read again every reload-interval", keys);
     }
 
     @Scheduled(every = "${hybrid.cloud.credentials.reload-interval}", delayed = "${hybrid.cloud.credentials.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reloadRegularly() {
-        if (!store.on()) {
+        if (!store.on() || !loaded) {
             return;
         }
         try {
