@@ -12,6 +12,9 @@ public interface PrivacyConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Per detector name (it appears in routing reasons), a Java regular expression. */
+    /**
+     * Per detector name (it appears in routing reasons), an RE2 regular expression (linear-time matching; no
+     * lookaround, backreferences or possessive quantifiers).
+     */
     Map<String, String> detectors();
 }

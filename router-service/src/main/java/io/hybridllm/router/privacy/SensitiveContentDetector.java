@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import jakarta.inject.Singleton;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 import io.hybridllm.contracts.LlmRequest;
 import io.quarkus.runtime.Startup;
@@ -17,6 +18,10 @@ import io.quarkus.runtime.Startup;
  * Says whether a request must stay local: because its submitter marked it sensitive, or because its content matches a
  * detector (secrets, personal data). The reason names only the detectors, never what they matched: the reason travels
  * in messages and replies, and the match is the very thing that must not.
+ * <p>
+ * The detectors are RE2 expressions (RE2/J): they run in time linear in the prompt whatever its shape, and they read
+ * the whole prompt, so a secret at the end of a long one is still found. A Java-only construct (lookaround,
+ * backreference, possessive quantifier) is refused at startup with the detector's key.
  */
 @Singleton
 @Startup
@@ -32,7 +37,8 @@ public class SensitiveContentDetector {
                 detectors.put(name, Pattern.compile(regex));
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("hybrid.router.privacy.detectors." + name
-                        + ": not a valid regular expression: " + e.getDescription());
+                        + ": not a valid regular expression: " + e.getDescription()
+                        + " (RE2 syntax: no lookaround or backreferences, so that matching stays linear)");
             }
         });
     }

@@ -19,10 +19,13 @@ import io.hybridllm.router.routing.UnroutableException;
 
 /**
  * {@code POST /v1/route/explain}: the decision the router would make for a submission, with its score, factors and
- * reasons, without submitting anything. Takes the same body as {@code POST /v1/requests}.
+ * reasons, without submitting anything. Takes the same body as {@code POST /v1/requests}. {@link ExplainGuard} checks
+ * its size and the admin token before the body is read.
  */
-@Path("/v1/route/explain")
+@Path(ExplainResource.PATH)
 public class ExplainResource {
+
+    static final String PATH = "/v1/route/explain";
 
     private final TierRouter router;
 

@@ -52,7 +52,7 @@ class PolicyPublishTest {
     }
 
     private static String explainedVersion() {
-        return given().contentType(ContentType.JSON)
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer test-admin-token")
                 .body("{\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}]}").when()
                 .post("/v1/route/explain").then().statusCode(200).extract().path("policy_version");
     }

@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.google.re2j.Pattern;
 
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.TaskType;
@@ -21,13 +20,10 @@ import io.hybridllm.contracts.json.Json;
  */
 public final class QualityCheck {
 
+    /** RE2/J, linear in the answer whatever its shape (the answer is untrusted text). */
     private static final Pattern REFUSAL = Pattern.compile("^\\W*(i'?m sorry,? but |sorry,? )?(i|we) (can(no|')t|cannot"
             + "|am unable to|'m unable to|won'?t be able to) (help|assist|comply|provide|do that|answer)"
             + "|^\\W*as an ai( language model)?,? i (can(no|')t|cannot|am not able)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FENCED = Pattern.compile("```[a-zA-Z0-9_+-]*\\n(.*?)```", Pattern.DOTALL);
-    private static final Pattern CODE_LINE = Pattern.compile(
-            "(?m)^\\s*(def |class |public |private |function |const |let |var |import |return |if \\(|for \\(|#include)"
-                    + "|[;{}]\\s*$");
     private static final Set<TaskType> CODE_TASKS = Set.of(TaskType.COMPLETION, TaskType.REFACTOR);
     private static final Set<TaskType> STRUCTURED_TASKS = Set.of(TaskType.CLASSIFY, TaskType.EXTRACT);
     private static final Set<TaskType> LONG_FORM_TASKS = Set.of(TaskType.EXPLAIN, TaskType.REVIEW, TaskType.SUMMARIZE,
@@ -72,7 +68,8 @@ public final class QualityCheck {
             score -= 0.6;
             reasons.add("JSON was asked for, but the answer does not parse as JSON");
         }
-        if (CODE_TASKS.contains(task) && !FENCED.matcher(text).find() && !CODE_LINE.matcher(text).find()) {
+        if (CODE_TASKS.contains(task) && AnswerShape.firstFencedBlock(text).isEmpty()
+                && !AnswerShape.hasCodeLine(text)) {
             score -= 0.5;
             reasons.add("a " + task.name() + " task answered without code");
         }
@@ -86,8 +83,7 @@ public final class QualityCheck {
 
     /** The answer itself, or the first fenced block in it, parses as JSON. */
     private static boolean parsesAsJson(String text) {
-        Matcher fenced = FENCED.matcher(text);
-        String candidate = fenced.find() ? fenced.group(1).strip() : text;
+        String candidate = AnswerShape.firstFencedBlock(text).map(String::strip).orElse(text);
         try {
             Json.mapper().readTree(candidate);
             return candidate.startsWith("{") || candidate.startsWith("[");
