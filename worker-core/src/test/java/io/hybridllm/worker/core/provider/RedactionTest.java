@@ -1,6 +1,9 @@
 package io.hybridllm.worker.core.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +37,14 @@ class RedactionTest {
         String text = "This model's maximum context length is 128000 tokens. Please reduce the length.";
         assertThat(Redaction.redact(text, "sk-unrelated")).isEqualTo(text);
         assertThat(Redaction.redact(null, "x")).isNull();
+    }
+
+    @Test
+    void aProvidersMessageOfOneLongWordIsRedactedInLinearTime() {
+        // With java.util.regex the masked-key rule took minutes on this; the guard only catches a hang.
+        String word = "a".repeat(1 << 20);
+        String redacted = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> Redaction.redact(word + " then sk-proj-AbCd****wxyz", null));
+        assertThat(redacted).startsWith(word).endsWith(" then sk-[redacted]");
     }
 }
