@@ -24,9 +24,9 @@ import io.hybridllm.router.scoring.ComplexityScorer;
 
 /**
  * Decides a request's tier and targets by the policy in force, in this order: the mode's route for the task type at the
- * request's depth (with the request's preferred provider first), then a tier hint, then privacy, then a concrete model
- * the request names (see {@link ModelPinning}), then tier health. Every step that changes the outcome adds its reason
- * to the decision's rule.
+ * request's depth (with the request's preferred provider first), then the budget wall (see {@link PaidWall}), then a
+ * tier hint, then privacy, then a concrete model the request names (see {@link ModelPinning}), then tier health. Every
+ * step that changes the outcome adds its reason to the decision's rule.
  */
 @Singleton
 public class TierRouter {
@@ -66,7 +66,18 @@ public class TierRouter {
         if (!selected.because().equals("ai.mode")) {
             reasons.add("mode by " + selected.because());
         }
-        List<Candidate> candidates = candidates(inRegion(route.providers(), hints.region()), depth);
+        Optional<String> wall = PaidWall.why(policy, mode, modeSwitches.pauseFor(request.tenant()));
+        List<Provider> allowed = route.providers();
+        if (wall.isPresent()) {
+            PaidWall.Walled walled = PaidWall.apply(allowed, wall.get());
+            walled.reason().ifPresent(reasons::add);
+            allowed = walled.providers();
+            if (allowed.isEmpty()) {
+                allowed = localProviders(policy);
+                reasons.add("the route has no local provider: using the local providers of ai.fallback_chain");
+            }
+        }
+        List<Candidate> candidates = candidates(inRegion(allowed, hints.region()), depth);
         if (hints.region() != null) {
             reasons.add("region " + hints.region() + ": only providers there"
                     + (candidates.isEmpty() ? " (none on this route)" : ""));
@@ -96,7 +107,8 @@ public class TierRouter {
             ModelPinning.Pinned pinned = ModelPinning.pin(policy, model.get(), hints.provider(), candidates);
             reasons.add(pinned.reason());
             if (pinned.candidates().isEmpty()) {
-                throw new UnroutableException(ModelPinning.unserved(model.get(), route.because(), mustStayLocal),
+                throw new UnroutableException(
+                        ModelPinning.unserved(model.get(), route.because(), mustStayLocal.or(() -> wall)),
                         decision(Tier.CLOUD, candidates, score, reasons, policy, mode, request), false);
             }
             candidates = pinned.candidates();
@@ -104,7 +116,7 @@ public class TierRouter {
         Candidate wanted = candidates.isEmpty() ? null : candidates.getFirst();
         List<Candidate> usable = candidates.stream().filter(c -> health.isHealthy(c.tier())).toList();
         if (usable.isEmpty()) {
-            throw new UnroutableException(unroutable(candidates, mustStayLocal, route),
+            throw new UnroutableException(unroutable(candidates, mustStayLocal.or(() -> wall), route),
                     decision(wanted == null ? Tier.LOCAL_QUALITY : wanted.tier(), candidates, score, reasons, policy,
                             mode, request),
                     true);
