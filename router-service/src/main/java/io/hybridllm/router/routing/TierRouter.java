@@ -116,10 +116,12 @@ public class TierRouter {
         Candidate wanted = candidates.isEmpty() ? null : candidates.getFirst();
         List<Candidate> usable = candidates.stream().filter(c -> health.isHealthy(c.tier())).toList();
         if (usable.isEmpty()) {
+            // Only a candidate that is down may come back: with none at all (region, privacy, mode, the wall, a
+            // disabled provider), holding the request would only pin its offset and memory until its deadline.
             throw new UnroutableException(unroutable(candidates, mustStayLocal.or(() -> wall), route),
                     decision(wanted == null ? Tier.LOCAL_QUALITY : wanted.tier(), candidates, score, reasons, policy,
                             mode, request),
-                    true);
+                    !candidates.isEmpty());
         }
         if (usable.getFirst() != wanted) {
             reasons.add("health: " + wanted.tier().wireName() + " is unhealthy (" + health.why(wanted.tier()) + ")");
