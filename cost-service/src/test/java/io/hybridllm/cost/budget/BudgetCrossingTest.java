@@ -169,6 +169,16 @@ class BudgetCrossingTest {
     }
 
     @Test
+    void aPaidCallTheCatalogueCannotPriceCountsAtTheMostItCouldCostNeverAtZero() {
+        String tenant = Calls.uniqueTenant("unpriced");
+        Budgets.put("tenant:" + tenant, "monthly", "{\"amount_usd\": 1.00}");
+        // 40k tokens in and out of a model openai does not list: at openai's highest ($2.50 / $10.00), $0.50.
+        sendAndAwait(List.of(Calls.of(tenant, "openai", "gpt-unlisted").tokens(40_000, 40_000).at(BEFORE_MIDNIGHT)));
+        Budgets.admin().get("/v1/budgets/tenant:" + tenant + "/monthly").then().statusCode(200)
+                .body("current.spend_usd", org.hamcrest.Matchers.equalTo(0.5f));
+    }
+
+    @Test
     void aPauseWithoutASwitchingRuleStillPublishesTheWall() {
         String tenant = Calls.uniqueTenant("norule");
         String scope = "tenant:" + tenant;
