@@ -1,18 +1,23 @@
 package io.hybridllm.router.routing;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
+import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.Policy.Provider;
 import io.hybridllm.policy.RouteResolver;
@@ -36,14 +41,24 @@ public class TierRouter {
     private final TierHealthState health;
     private final PolicyInForce policies;
     private final ModeSwitchState modeSwitches;
+    private final PriceCatalogue prices;
 
+    @Inject
     public TierRouter(ComplexityScorer scorer, SensitiveContentDetector privacy, TierHealthState health,
-            PolicyInForce policies, ModeSwitchState modeSwitches) {
+            PolicyInForce policies, ModeSwitchState modeSwitches,
+            @ConfigProperty(name = "hybrid.pricing.file") Optional<String> pricingFile) {
         this.scorer = scorer;
         this.privacy = privacy;
         this.health = health;
         this.policies = policies;
         this.modeSwitches = modeSwitches;
+        this.prices = pricingFile.map(Path::of).map(PriceCatalogue::load).orElseGet(PriceCatalogue::defaults);
+    }
+
+    /** With the price catalogue shipped in contracts. */
+    public TierRouter(ComplexityScorer scorer, SensitiveContentDetector privacy, TierHealthState health,
+            PolicyInForce policies, ModeSwitchState modeSwitches) {
+        this(scorer, privacy, health, policies, modeSwitches, Optional.empty());
     }
 
     /** A target with the tier it runs on. */
@@ -113,6 +128,16 @@ public class TierRouter {
             }
             candidates = pinned.candidates();
         }
+        boolean budgetInForce = policy.cost().monthlyBudgetUsd() != null || policy.cost().dailyBudgetUsd() != null
+                || modeSwitches.forTenant(request.tenant()).isPresent()
+                || modeSwitches.pauseFor(request.tenant()).isPresent();
+        UnpricedModelRefusal.Kept priced = UnpricedModelRefusal.apply(policy, prices, candidates, budgetInForce);
+        priced.reason().ifPresent(reasons::add);
+        if (priced.candidates().isEmpty() && !candidates.isEmpty()) {
+            throw new UnroutableException(priced.reason().orElseThrow() + "; no other provider may serve it",
+                    decision(Tier.CLOUD, candidates, score, reasons, policy, mode, request), false);
+        }
+        candidates = priced.candidates();
         Candidate wanted = candidates.isEmpty() ? null : candidates.getFirst();
         List<Candidate> usable = candidates.stream().filter(c -> health.isHealthy(c.tier())).toList();
         if (usable.isEmpty()) {
