@@ -26,10 +26,13 @@ public sealed interface ControlEvent {
 
     /**
      * A routing mode put in force for a scope, e.g. by a budget rule. Without a mode it withdraws the scope's switch:
-     * the policy decides again (its schedule, context rules and {@code [ai] mode}).
+     * the policy decides again (its schedule, context rules and {@code [ai] mode}). {@code paused} says that a budget
+     * of the scope has reached its pause threshold: no paid call may be made for the scope (for {@code global}: for
+     * anyone) whatever the mode, until a switch of the same scope says otherwise. The router routes such requests to
+     * local providers only, and a worker about to make a paid call refuses it. Absent in older events: not paused.
      */
-    record ModeSwitch(int schemaVersion, String id, String scope, String mode, String reason, Instant at)
-            implements ControlEvent {
+    record ModeSwitch(int schemaVersion, String id, String scope, String mode, boolean paused, String reason,
+            Instant at) implements ControlEvent {
     }
 
     /** Whether a tier has any healthy backend left. */

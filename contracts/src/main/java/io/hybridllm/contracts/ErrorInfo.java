@@ -12,6 +12,8 @@ public record ErrorInfo(ErrorCode code, String message) {
 
     public enum ErrorCode {
         INVALID_REQUEST, AUTHENTICATION, RATE_LIMITED, OVERLOADED, PROVIDER_ERROR, PROVIDER_UNAVAILABLE, TIMEOUT,
-        CONTENT_FILTERED, CONTEXT_TOO_LONG, NO_PROVIDER, EXPIRED, CANCELLED, INTERNAL
+        CONTENT_FILTERED, CONTEXT_TOO_LONG, NO_PROVIDER, EXPIRED, CANCELLED, INTERNAL,
+        /** The request's budget scope (its tenant, or global) is paused, and the call would have been paid. */
+        BUDGET_PAUSED
     }
 }

@@ -113,11 +113,14 @@ class MessagesTest {
 
     @Test
     void controlEventsAndAlertsAreTypedVariants() {
-        ControlEvent event = new ControlEvent.ModeSwitch(1, "c-1", "global", "ollama-heavy", "budget at 80%",
+        ControlEvent event = new ControlEvent.ModeSwitch(1, "c-1", "global", "ollama-heavy", false, "budget at 80%",
                 Instant.parse("2026-11-22T10:00:00Z"));
         String json = Json.write(event);
         assertThat(json).contains("\"type\":\"mode_switch\"");
         assertThat(Json.read(json, ControlEvent.class)).isEqualTo(event);
+        String older = "{\"type\":\"mode_switch\",\"schema_version\":1,\"id\":\"c-0\",\"scope\":\"global\","
+                + "\"mode\":\"hybrid\",\"reason\":\"r\",\"at\":\"2026-11-22T10:00:00Z\"}";
+        assertThat(((ControlEvent.ModeSwitch) Json.read(older, ControlEvent.class)).paused()).isFalse();
 
         Alert alert = new Alert.Budget(1, "a-1", "acme", Alert.Level.WARN, "2026-11", new BigDecimal("20.00"),
                 new BigDecimal("25.00"), new BigDecimal("31.00"), 80, Instant.parse("2026-11-22T10:00:00Z"));

@@ -61,8 +61,17 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
         }
     }
 
+    /**
+     * {@code unpricedModels}: what a paid call to a model the price catalogue does not list gets while a budget is in
+     * force: counted at the most it could cost ({@code most_expensive}), or refused by the router ({@code refuse}).
+     */
     public record Cost(BigDecimal monthlyBudgetUsd, BigDecimal dailyBudgetUsd, int warnAtPercent, int pauseAtPercent,
-            boolean trackUsage, Map<String, ProviderPrice> providers) {
+            boolean trackUsage, Map<String, ProviderPrice> providers, UnpricedModels unpricedModels) {
+    }
+
+    /** The values of {@code [cost] unpriced_models}. */
+    public enum UnpricedModels {
+        MOST_EXPENSIVE, REFUSE
     }
 
     public record ProviderPrice(String pricingModel, BigDecimal inputCostPer1mTokens, BigDecimal outputCostPer1mTokens,

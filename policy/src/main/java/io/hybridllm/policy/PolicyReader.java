@@ -226,8 +226,15 @@ final class PolicyReader {
             problems.warn(table.key("track_usage"), InertKeys.TRACK_USAGE);
         }
         prices.keySet().forEach(name -> problems.warn(priced.key(name), InertKeys.COST_PROVIDER));
+        String unpriced = table.text("unpriced_models", "most_expensive");
+        if (!Set.of("most_expensive", "refuse").contains(unpriced)) {
+            problems.add(table.key("unpriced_models"), "is '" + unpriced + "', must be most_expensive (count a paid"
+                    + " call the price catalogue does not list at its provider's highest prices) or refuse (route no"
+                    + " request to it while a budget is in force)");
+        }
         Policy.Cost cost = new Policy.Cost(table.money("monthly_budget_usd", null),
-                table.money("daily_budget_usd", null), warn, pause, table.bool("track_usage", true), prices);
+                table.money("daily_budget_usd", null), warn, pause, table.bool("track_usage", true), prices,
+                unpriced.equals("refuse") ? Policy.UnpricedModels.REFUSE : Policy.UnpricedModels.MOST_EXPENSIVE);
         table.rejectUnknown();
         return cost;
     }

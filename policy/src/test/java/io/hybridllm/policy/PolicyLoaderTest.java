@@ -96,6 +96,7 @@ class PolicyLoaderTest {
                 [cost]
                 warn_at_percent = 95
                 pause_at_percent = 80
+                unpriced_models = "free"
                 [dynamic_switching.rules]
                 at_90_percent_budget = "frugal"
                 """);
@@ -109,11 +110,22 @@ class PolicyLoaderTest {
                                         + " thresholds must rise from local-fast to local-quality",
                                 bad + ": routing.hybrid.chat: is an empty chain; name at least one provider",
                                 bad + ": cost.warn_at_percent: is 95, not below pause_at_percent (80)",
+                                bad + ": cost.unpriced_models: is 'free', must be most_expensive (count a paid call"
+                                        + " the price catalogue does not list at its provider's highest prices) or"
+                                        + " refuse (route no request to it while a budget is in force)",
                                 bad + ": dynamic_switching.rules.at_90_percent_budget: must name a mode [routing]"
                                         + " defines: ollama-only, ollama-heavy, hybrid, api-heavy")
                         .anySatisfy(p -> assertThat(p).startsWith(bad + ": routing.hybrid.poetry: is not a task type"))
                         .anySatisfy(p -> assertThat(p).startsWith(bad
                                 + ": routing.hybrid.refactor: names provider 'ghost', which [providers] does not")));
+    }
+
+    @Test
+    void unpricedModelsAreEstimatedUnlessTheOperatorRefusesThem() {
+        assertThat(PolicyLoader.load(List.of()).policy().cost().unpricedModels())
+                .isEqualTo(Policy.UnpricedModels.MOST_EXPENSIVE);
+        assertThat(PolicyLoader.fromText("[cost]\nunpriced_models = \"refuse\"\n", "test").policy().cost()
+                .unpricedModels()).isEqualTo(Policy.UnpricedModels.REFUSE);
     }
 
     @Test

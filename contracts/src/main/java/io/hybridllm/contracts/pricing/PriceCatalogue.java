@@ -118,6 +118,25 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
         };
     }
 
+    /**
+     * What a paid call the catalogue cannot price would cost at most, so that a budget never counts it as zero: at the
+     * highest input and output prices its provider lists, or, for a provider the catalogue does not list by token, the
+     * highest of the whole catalogue. Empty only for a catalogue with no token price at all.
+     */
+    public Optional<BigDecimal> conservativePrice(String provider, TokenUsage usage) {
+        ProviderPricing pricing = providers.get(provider);
+        Optional<ModelPrice> highest = pricing != null && pricing.pricingModel() == PricingModel.TOKEN
+                && !pricing.models().isEmpty() ? highest(pricing.models().values())
+                        : highest(providers.values().stream().filter(p -> p.pricingModel() == PricingModel.TOKEN)
+                                .flatMap(p -> p.models().values().stream()).toList());
+        return highest.map(price -> tokens(price, usage));
+    }
+
+    private static Optional<ModelPrice> highest(java.util.Collection<ModelPrice> prices) {
+        return prices.stream().reduce(
+                (a, b) -> new ModelPrice(a.inputPer1m().max(b.inputPer1m()), a.outputPer1m().max(b.outputPer1m())));
+    }
+
     /** The token price of a model, empty unless its provider lists it: e.g. the reference model of a savings report. */
     public Optional<ModelPrice> modelPrice(String provider, String model) {
         ProviderPricing pricing = providers.get(provider);

@@ -32,6 +32,28 @@ class PriceCatalogueTest {
     }
 
     @Test
+    void anUnpricedPaidCallIsEstimatedAtItsProvidersHighestPricesOrTheCataloguesNeverAtZero() {
+        // openai's highest listed: $2.50 in (gpt-4o), $10.00 out (gpt-4o): 1M in + 1M out.
+        assertThat(catalogue.conservativePrice("openai", new TokenUsage(1_000_000, 1_000_000)))
+                .hasValueSatisfying(cost -> assertThat(cost).isEqualByComparingTo("12.50"));
+        // A provider the catalogue does not price by token: the catalogue's highest, xai's grok-beta at $5 / $15.
+        assertThat(catalogue.conservativePrice("nobody", new TokenUsage(1_000_000, 1_000_000)))
+                .hasValueSatisfying(cost -> assertThat(cost).isEqualByComparingTo("20"));
+    }
+
+    @Test
+    void everyPaidProviderKindTheWorkersSpeakHasDefaultPrices() {
+        TokenUsage usage = new TokenUsage(1_000, 1_000);
+        for (String kind : new String[] { "openai", "azure-openai", "anthropic", "gemini", "cohere", "mistral",
+                "xai" }) {
+            assertThat(catalogue.providers().get(kind)).as(kind).isNotNull();
+            assertThat(catalogue.providers().get(kind).models()).as(kind).isNotEmpty();
+        }
+        assertThat(catalogue.price("cohere", "command-r", usage)).isPresent();
+        assertThat(catalogue.price("azure-openai", "gpt-4o", usage)).isPresent();
+    }
+
+    @Test
     void aSubscriptionCostsNothingPerCallAndItsFeeIsListed() {
         assertThat(catalogue.price("copilot", "any-model", new TokenUsage(1_000, 1_000))).contains(BigDecimal.ZERO);
         assertThat(catalogue.monthlyFees()).containsEntry("copilot", new BigDecimal("10.00")).hasSize(1);

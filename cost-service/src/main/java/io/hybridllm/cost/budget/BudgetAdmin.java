@@ -30,9 +30,11 @@ public class BudgetAdmin {
     private final BudgetNotices notices;
     private final BudgetsConfig config;
     private final Clock clock;
+    private final BudgetAudit audit;
 
     public BudgetAdmin(BudgetBook book, StoredBudgets stored, BudgetTables tables, BudgetGuard guard,
-            BudgetNotices notices, BudgetsConfig config, Clock clock) {
+            BudgetNotices notices, BudgetsConfig config, Clock clock, BudgetAudit audit) {
+        this.audit = audit;
         this.book = book;
         this.stored = stored;
         this.tables = tables;
@@ -46,15 +48,19 @@ public class BudgetAdmin {
     @Transactional
     public boolean put(Scope scope, Period period, BigDecimal amountUsd, int warnPercent, int pausePercent, String by) {
         guard.lock(scope);
+        Optional<Budget> before = stored.find(scope, period);
         boolean created = stored.save(scope, period, amountUsd, warnPercent, pausePercent, by);
+        audit.put(scope, period, before, amountUsd, warnPercent, pausePercent, by, clock.instant());
         guard.review(scope);
         return created;
     }
 
     @Transactional
-    public Deleted delete(Scope scope, Period period) {
+    public Deleted delete(Scope scope, Period period, String by) {
         guard.lock(scope);
+        Optional<Budget> before = stored.find(scope, period);
         if (stored.delete(scope, period)) {
+            audit.deleted(scope, period, before.orElseThrow(), by, clock.instant());
             guard.review(scope);
             return Deleted.REMOVED;
         }

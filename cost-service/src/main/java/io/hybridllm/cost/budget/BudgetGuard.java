@@ -78,6 +78,7 @@ public class BudgetGuard {
     private void review(Scope scope, BudgetTables.ScopeMode inForce, Instant now) {
         int rulePercent = 0;
         Optional<BudgetNotices.Measure> driver = Optional.empty();
+        Pause pause = new Pause(false, false, Optional.empty());
         for (BudgetTables.Line line : tables.lines(scope, Period.MONTHLY.key(now, zone), Period.DAILY.key(now, zone))) {
             Period period = line.period();
             Optional<Budget> budget = book.inForce(scope, period, line.stored());
@@ -89,6 +90,7 @@ public class BudgetGuard {
             BudgetNotices.Measure measure = new BudgetNotices.Measure(period, key, budget, line.spend(), now);
             Standing before = state.map(BudgetTables.State::standing).orElse(Standing.NONE);
             Standing after = budget.map(b -> Standing.of(measure.spendUsd(), b, rules.rules())).orElse(Standing.NONE);
+            pause = pause.with(before, after, measure);
             for (Alert.Level level : before.alertsTo(after)) {
                 notices.alert(scope, measure, level);
             }
@@ -103,7 +105,27 @@ public class BudgetGuard {
                 driver = Optional.of(measure);
             }
         }
-        settle(scope, inForce, rulePercent, driver.map(BudgetNotices::reason), now);
+        settle(scope, inForce, rulePercent, driver.map(BudgetNotices::reason), pause, now);
+    }
+
+    /**
+     * Whether a budget of the scope stood at its pause level before this review (what the last switch said, as it was
+     * published with the standing it stored) and stands there after it, and why. Derived from the stored standings, so
+     * it needs no state of its own.
+     */
+    private record Pause(boolean was, boolean is, Optional<String> why) {
+
+        Pause with(Standing before, Standing after, BudgetNotices.Measure measure) {
+            boolean paused = after.level() == Level.PAUSE;
+            return new Pause(was || before.level() == Level.PAUSE, is || paused,
+                    paused && why.isEmpty() ? Optional.of(BudgetNotices.reason(measure)) : why);
+        }
+
+        static Pause unchanged(List<BudgetTables.Line> lines) {
+            boolean paused = lines.stream()
+                    .anyMatch(line -> line.state().map(state -> state.standing().level() == Level.PAUSE).orElse(false));
+            return new Pause(paused, paused, Optional.empty());
+        }
     }
 
     /**
@@ -114,7 +136,7 @@ public class BudgetGuard {
      * its own.
      */
     private void settle(Scope scope, BudgetTables.ScopeMode inForce, int ownPercent, Optional<String> ownReason,
-            Instant now) {
+            Pause pause, Instant now) {
         boolean global = scope.equals(Scope.GLOBAL);
         int globalPercent = global ? 0 : tables.lockScope(Scope.GLOBAL).percent();
         boolean speaks = inForce.published().isPresent() || ownPercent > 0;
@@ -122,13 +144,16 @@ public class BudgetGuard {
         Optional<String> mode = speaks ? Optional.of(rules.modeAt(percent).orElse(SwitchingRules.WITHDRAWN))
                 : Optional.empty();
         boolean changed = !mode.equals(inForce.published());
-        if (changed) {
-            String reason = percent == 0 ? "no budget switching rule holds any more; back to the policy's mode"
-                    : ownPercent >= globalPercent
-                            ? ownReason.orElse("its own budgets' rule at " + ownPercent + "% holds")
-                            : "the global budgets' rule at " + globalPercent + "% holds for every tenant";
-            String named = mode.orElseThrow();
-            notices.modeSwitch(scope, named.equals(SwitchingRules.WITHDRAWN) ? null : named, reason, now);
+        if (changed || pause.was() != pause.is()) {
+            String reason = !changed
+                    ? (pause.is() ? "paused: " + pause.why().orElse("a budget reached its pause threshold")
+                            : "no budget of the scope is at its pause threshold any more")
+                    : percent == 0 ? "no budget switching rule holds any more; back to the policy's mode"
+                            : ownPercent >= globalPercent
+                                    ? ownReason.orElse("its own budgets' rule at " + ownPercent + "% holds")
+                                    : "the global budgets' rule at " + globalPercent + "% holds for every tenant";
+            String named = mode.filter(m -> !m.equals(SwitchingRules.WITHDRAWN)).orElse(null);
+            notices.modeSwitch(scope, named, pause.is(), reason, now);
         }
         if (changed || ownPercent != inForce.percent()) {
             tables.saveMode(scope, mode, ownPercent);
@@ -136,7 +161,9 @@ public class BudgetGuard {
         if (changed && global) {
             for (Scope tenant : tables.tenantsWithSwitches()) {
                 BudgetTables.ScopeMode own = tables.lockScope(tenant);
-                settle(tenant, own, own.percent(), Optional.empty(), now);
+                List<BudgetTables.Line> lines = tables.lines(tenant, Period.MONTHLY.key(now, zone),
+                        Period.DAILY.key(now, zone));
+                settle(tenant, own, own.percent(), Optional.empty(), Pause.unchanged(lines), now);
             }
         }
     }

@@ -48,10 +48,13 @@ public class BudgetNotices {
         outbox.append(Topics.ALERTS, alert.tenant(), alert.id(), Json.write(alert));
     }
 
-    /** Puts {@code mode} in force for the scope, saying why. */
-    public void modeSwitch(Scope scope, String mode, String reason, Instant at) {
+    /**
+     * Puts {@code mode} in force for the scope (null: the policy's own), and says whether the scope is paused: the wall
+     * the router and the workers enforce. Every switch carries both, so the latest one per scope is the whole state.
+     */
+    public void modeSwitch(Scope scope, String mode, boolean paused, String reason, Instant at) {
         ControlEvent.ModeSwitch event = new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
-                scope.name(), mode, reason, at);
+                scope.name(), mode, paused, reason, at);
         outbox.append(Topics.CONTROL, scope.name(), event.id(), Json.write(event));
     }
 

@@ -38,6 +38,7 @@ public class OutboxPublisher {
 
     private final MutinyEmitter<Record<String, String>> alerts;
     private final MutinyEmitter<Record<String, String>> control;
+    private final MutinyEmitter<Record<String, String>> audit;
     private final EntityManager entityManager;
     private final OutboxConfig config;
     private final ReentrantLock draining = new ReentrantLock();
@@ -47,9 +48,11 @@ public class OutboxPublisher {
 
     public OutboxPublisher(@Channel(Channels.ALERTS) MutinyEmitter<Record<String, String>> alerts,
             @Channel(Channels.CONTROL_UPDATES) MutinyEmitter<Record<String, String>> control,
-            EntityManager entityManager, OutboxConfig config) {
+            @Channel(Channels.AUDIT) MutinyEmitter<Record<String, String>> audit, EntityManager entityManager,
+            OutboxConfig config) {
         this.alerts = alerts;
         this.control = control;
+        this.audit = audit;
         this.entityManager = entityManager;
         this.config = config;
     }
@@ -109,6 +112,7 @@ public class OutboxPublisher {
         return switch (topic) {
             case Topics.ALERTS -> alerts;
             case Topics.CONTROL -> control;
+            case Topics.AUDIT -> audit;
             default -> throw new IllegalStateException("outbox row for unknown topic " + topic);
         };
     }

@@ -63,10 +63,7 @@ public class BudgetResource {
         }
         Scope where = scope(scope);
         Period when = period(period);
-        String by = changedBy == null || changedBy.isBlank() ? "admin" : changedBy.strip();
-        if (by.length() > 200) {
-            throw new InvalidMessageException("X-Changed-By", "is longer than 200 characters");
-        }
+        String by = changedBy(changedBy);
         BudgetBody.Checked budget = Json.readStrict(body, BudgetBody.class).check(budgets.defaultWarnPercent(),
                 budgets.defaultPausePercent());
         boolean created = budgets.put(where, when, budget.amountUsd(), budget.warnPercent(), budget.pausePercent(), by);
@@ -78,9 +75,9 @@ public class BudgetResource {
     @DELETE
     @Path("/{scope}/{period}")
     public Response delete(@PathParam("scope") String scope, @PathParam("period") String period,
-            @HeaderParam("Authorization") String authorization) {
+            @HeaderParam("Authorization") String authorization, @HeaderParam("X-Changed-By") String changedBy) {
         return guard.refuseUnlessAdmin(authorization)
-                .orElseGet(() -> switch (budgets.delete(scope(scope), period(period))) {
+                .orElseGet(() -> switch (budgets.delete(scope(scope), period(period), changedBy(changedBy))) {
                     case REMOVED -> Response.noContent().build();
                     case NOT_FOUND -> notFound(scope, period);
                     case POLICY_ONLY -> Problems.response(Problem.of("policy-budget", "Budget set by the policy", 409,
@@ -93,6 +90,15 @@ public class BudgetResource {
     @ServerExceptionMapper
     public Response invalid(InvalidMessageException e) {
         return Problems.response(Problem.invalid("invalid-budget", "Invalid budget", e));
+    }
+
+    /** Who makes a change, for its audit: {@code X-Changed-By}, else {@code admin}. */
+    private static String changedBy(String changedBy) {
+        String by = changedBy == null || changedBy.isBlank() ? "admin" : changedBy.strip();
+        if (by.length() > 200) {
+            throw new InvalidMessageException("X-Changed-By", "is longer than 200 characters");
+        }
+        return by;
     }
 
     private static Scope scope(String text) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 
+import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
@@ -55,8 +56,7 @@ public class UsageLedger {
     }
 
     private int recordNow(List<UsageEvent> events) {
-        List<UsageRow> rows = events.stream().map(event -> UsageRow.of(event, price(event), catalogue.version()))
-                .toList();
+        List<UsageRow> rows = events.stream().map(this::row).toList();
         List<UsageRow> recorded = insert(rows);
         if (recorded.size() < rows.size()) {
             metrics.counter("hybrid.cost.usage.duplicates").increment(rows.size() - recorded.size());
@@ -76,8 +76,10 @@ public class UsageLedger {
         } else if (unpricedWarned.add(row.provider + "/" + row.model)) {
             // Once per model: the metric and the reports count every such call, the log only needs to name the gap.
             Log.warnf(
-                    "No price for %s/%s in catalogue %s: its usage is recorded as unpriced until the catalogue has it",
-                    row.provider, row.model, row.priceVersion);
+                    "No price for %s/%s in catalogue %s: its usage is recorded as unpriced until the catalogue has it,"
+                            + " and counts against budgets at %s",
+                    row.provider, row.model, row.priceVersion,
+                    row.budgetUsd == null ? "nothing (a local call)" : "the highest prices the catalogue lists for it");
         }
     }
 
@@ -92,7 +94,14 @@ public class UsageLedger {
         }
     }
 
-    private Optional<BigDecimal> price(UsageEvent event) {
-        return catalogue.price(event.provider(), event.model(), event.usage(), event.latencyMs());
+    private UsageRow row(UsageEvent event) {
+        Optional<BigDecimal> price = catalogue.price(event.provider(), event.model(), event.usage(), event.latencyMs());
+        UsageRow row = UsageRow.of(event, price, catalogue.version());
+        // A paid call without a price counts against budgets at the most it could cost; a local one costs no money.
+        row.budgetUsd = price
+                .or(() -> event.tier() == Tier.CLOUD ? catalogue.conservativePrice(event.provider(), event.usage())
+                        : Optional.empty())
+                .orElse(null);
+        return row;
     }
 }

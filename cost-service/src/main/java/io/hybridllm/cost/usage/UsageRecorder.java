@@ -1,5 +1,6 @@
 package io.hybridllm.cost.usage;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +23,14 @@ public class UsageRecorder {
         this.budgets = budgets;
     }
 
-    /** The rows that were new. Only priced calls that cost something move a budget. */
+    /** The rows that were new. Calls that cost something, or may have (unpriced paid calls), move a budget. */
     @Transactional
     public List<UsageRow> recordOnce(List<UsageRow> rows) {
         List<UsageRow> recorded = repository.insertIfAbsent(rows);
         for (UsageRow row : recorded) {
-            if (row.priced && row.costUsd.signum() > 0) {
-                budgets.spend(row.tenant, row.occurredAt, row.costUsd);
+            BigDecimal counted = row.priced ? row.costUsd : row.budgetUsd;
+            if (counted != null && counted.signum() > 0) {
+                budgets.spend(row.tenant, row.occurredAt, counted);
             }
         }
         return recorded;

@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.Json;
@@ -55,6 +56,14 @@ public class UsageRow {
 
     @Column(nullable = false)
     public boolean priced;
+
+    /**
+     * What the call counts against its budgets: its cost, or for a paid call the catalogue cannot price, the most it
+     * could cost (see {@code PriceCatalogue.conservativePrice}): a budget never counts an unknown price as zero. The
+     * row itself stays unpriced in the reports.
+     */
+    @Transient
+    public BigDecimal budgetUsd;
 
     @Column(name = "price_version", nullable = false)
     public String priceVersion;

@@ -109,6 +109,8 @@ class BudgetCrossingTest {
         List<ControlEvent.ModeSwitch> switches = Budgets.switches(scope);
         assertThat(switches).extracting(ControlEvent.ModeSwitch::mode).containsExactly("hybrid", "ollama-heavy",
                 "ollama-only");
+        assertThat(switches).extracting(ControlEvent.ModeSwitch::paused).as("the wall from the pause threshold on")
+                .containsExactly(false, false, true);
         assertThat(switches.get(1).reason()).isEqualTo("monthly budget at 80% (0.80 of 1.00 USD)");
         assertThat(switches).allSatisfy(s -> assertThat(s.scope()).isEqualTo(scope));
     }
@@ -162,5 +164,34 @@ class BudgetCrossingTest {
         assertThat(Budgets.alerts(tenant).get(2).budgetUsd()).isEqualByComparingTo("10");
         assertThat(Budgets.switches(scope)).extracting(ControlEvent.ModeSwitch::mode).containsExactly("hybrid",
                 "ollama-only", null);
+        assertThat(Budgets.switches(scope)).extracting(ControlEvent.ModeSwitch::paused).containsExactly(false, true,
+                false);
+    }
+
+    @Test
+    void aPaidCallTheCatalogueCannotPriceCountsAtTheMostItCouldCostNeverAtZero() {
+        String tenant = Calls.uniqueTenant("unpriced");
+        Budgets.put("tenant:" + tenant, "monthly", "{\"amount_usd\": 1.00}");
+        // 40k tokens in and out of a model openai does not list: at openai's highest ($2.50 / $10.00), $0.50.
+        sendAndAwait(List.of(Calls.of(tenant, "openai", "gpt-unlisted").tokens(40_000, 40_000).at(BEFORE_MIDNIGHT)));
+        Budgets.admin().get("/v1/budgets/tenant:" + tenant + "/monthly").then().statusCode(200)
+                .body("current.spend_usd", org.hamcrest.Matchers.equalTo(0.5f));
+    }
+
+    @Test
+    void aPauseWithoutASwitchingRuleStillPublishesTheWall() {
+        String tenant = Calls.uniqueTenant("norule");
+        String scope = "tenant:" + tenant;
+        // Pause at 10%, under the first switching rule (50%): no mode to switch to, but the scope is paused.
+        Budgets.put(scope, "monthly", "{\"amount_usd\": 1.00, \"warn_at_percent\": 5, \"pause_at_percent\": 10}");
+        sendAndAwait(List.of(call(tenant, 20, BEFORE_MIDNIGHT)));
+        ControlEvent.ModeSwitch paused = Budgets.awaitSwitches(scope, 1).getFirst();
+        assertThat(paused.mode()).as("no rule names a mode").isNull();
+        assertThat(paused.paused()).isTrue();
+        assertThat(paused.reason()).isEqualTo("paused: monthly budget at 20% (0.20 of 1.00 USD)");
+        Budgets.put(scope, "monthly", "{\"amount_usd\": 10}");
+        ControlEvent.ModeSwitch lifted = Budgets.awaitSwitches(scope, 2).get(1);
+        assertThat(lifted.paused()).isFalse();
+        assertThat(lifted.reason()).isEqualTo("no budget of the scope is at its pause threshold any more");
     }
 }

@@ -81,12 +81,14 @@ class LivePolicyTest {
         // Lowered to $0.80: 106%, the pause, and the 95% rule.
         publish(FILE_POLICY + "daily_budget_usd = 0.8\n");
         awaitAlerts(2);
-        // Switching off: the budget stays paused, but no rule names a mode any more, so the switch is withdrawn.
+        // Switching off: the budget stays paused, but no rule names a mode any more, so the mode is withdrawn and the
+        // pause stays.
         publish(FILE_POLICY + "daily_budget_usd = 0.8\n[dynamic_switching]\nenabled = false\n");
         await().atMost(Duration.ofSeconds(30)).until(() -> globalSwitches().size() == 3);
-        // Withdrawn: back to the file policy, which has no daily budget: the budget's resume.
+        // Withdrawn: back to the file policy, which has no daily budget: the budget's resume, and the pause lifted.
         publish(null);
         awaitAlerts(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> globalSwitches().size() == 4);
         Budgets.awaitOutboxSent(dataSource);
 
         List<Alert.Budget> alerts = todaysGlobalAlerts();
@@ -99,7 +101,8 @@ class LivePolicyTest {
         assertThat(alerts.get(2).budgetUsd()).as("the budget is gone").isNull();
         List<ControlEvent.ModeSwitch> switches = globalSwitches();
         assertThat(switches).extracting(ControlEvent.ModeSwitch::mode).containsExactly("ollama-heavy", "ollama-only",
-                null);
+                null, null);
+        assertThat(switches).extracting(ControlEvent.ModeSwitch::paused).containsExactly(false, true, true, false);
         assertThat(switches.get(0).reason()).isEqualTo("daily budget at 85% (0.85 of 1.00 USD)");
     }
 

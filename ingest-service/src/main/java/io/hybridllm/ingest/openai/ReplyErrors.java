@@ -9,7 +9,8 @@ final class ReplyErrors {
         int status = switch (error.code()) {
             case INVALID_REQUEST, CONTEXT_TOO_LONG, CONTENT_FILTERED -> 400;
             case CANCELLED -> 409;
-            case RATE_LIMITED -> 429;
+            // OpenAI answers an exhausted quota with 429 too.
+            case RATE_LIMITED, BUDGET_PAUSED -> 429;
             // The provider refused our credentials: not the client's fault, so not a 401 to the client.
             case AUTHENTICATION, PROVIDER_ERROR -> 502;
             case OVERLOADED, PROVIDER_UNAVAILABLE, NO_PROVIDER -> 503;

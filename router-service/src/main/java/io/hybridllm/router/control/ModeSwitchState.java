@@ -30,4 +30,16 @@ public class ModeSwitchState {
         ControlEvent.ModeSwitch chosen = own != null && own.mode() != null ? own : latest.get(GLOBAL);
         return Optional.ofNullable(chosen).filter(change -> change.mode() != null);
     }
+
+    /**
+     * The pause a tenant's requests are under: its own scope's, else the global one's; empty when neither is paused. A
+     * global pause holds for every tenant, whatever a tenant's own switch says.
+     */
+    public Optional<ControlEvent.ModeSwitch> pauseFor(String tenant) {
+        ControlEvent.ModeSwitch own = latest.get("tenant:" + tenant);
+        if (own != null && own.paused()) {
+            return Optional.of(own);
+        }
+        return Optional.ofNullable(latest.get(GLOBAL)).filter(ControlEvent.ModeSwitch::paused);
+    }
 }

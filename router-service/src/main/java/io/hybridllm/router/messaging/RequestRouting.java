@@ -1,5 +1,6 @@
 package io.hybridllm.router.messaging;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,13 +60,15 @@ public class RequestRouting {
         try {
             decision = router.decide(request);
         } catch (UnroutableException e) {
-            if (e.healthMayHelp() && held.hold(request, incoming, e)) {
+            Optional<String> notHeld = e.healthMayHelp() ? held.hold(request, incoming, e) : Optional.empty();
+            if (e.healthMayHelp() && notHeld.isEmpty()) {
                 return null;
             }
             metrics.counter("hybrid.router.unroutable").increment();
             // Acknowledged once the failed reply is in Kafka; skipped on the routed channel.
-            acknowledgeWhen(incoming, unroutable.fail(incoming, request, e.wanted(),
-                    new ErrorInfo(ErrorInfo.ErrorCode.NO_PROVIDER, e.getMessage())));
+            acknowledgeWhen(incoming,
+                    unroutable.fail(incoming, request, e.wanted(), new ErrorInfo(ErrorInfo.ErrorCode.NO_PROVIDER,
+                            e.getMessage() + notHeld.map(why -> "; not held: " + why).orElse(""))));
             return null;
         }
         metrics.counter("hybrid.router.decisions", "tier", decision.tier().wireName()).increment();

@@ -1,18 +1,23 @@
 package io.hybridllm.router.routing;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
+import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.Policy.Provider;
 import io.hybridllm.policy.RouteResolver;
@@ -24,9 +29,9 @@ import io.hybridllm.router.scoring.ComplexityScorer;
 
 /**
  * Decides a request's tier and targets by the policy in force, in this order: the mode's route for the task type at the
- * request's depth (with the request's preferred provider first), then a tier hint, then privacy, then a concrete model
- * the request names (see {@link ModelPinning}), then tier health. Every step that changes the outcome adds its reason
- * to the decision's rule.
+ * request's depth (with the request's preferred provider first), then the budget wall (see {@link PaidWall}), then a
+ * tier hint, then privacy, then a concrete model the request names (see {@link ModelPinning}), then tier health. Every
+ * step that changes the outcome adds its reason to the decision's rule.
  */
 @Singleton
 public class TierRouter {
@@ -36,14 +41,24 @@ public class TierRouter {
     private final TierHealthState health;
     private final PolicyInForce policies;
     private final ModeSwitchState modeSwitches;
+    private final PriceCatalogue prices;
 
+    @Inject
     public TierRouter(ComplexityScorer scorer, SensitiveContentDetector privacy, TierHealthState health,
-            PolicyInForce policies, ModeSwitchState modeSwitches) {
+            PolicyInForce policies, ModeSwitchState modeSwitches,
+            @ConfigProperty(name = "hybrid.pricing.file") Optional<String> pricingFile) {
         this.scorer = scorer;
         this.privacy = privacy;
         this.health = health;
         this.policies = policies;
         this.modeSwitches = modeSwitches;
+        this.prices = pricingFile.map(Path::of).map(PriceCatalogue::load).orElseGet(PriceCatalogue::defaults);
+    }
+
+    /** With the price catalogue shipped in contracts. */
+    public TierRouter(ComplexityScorer scorer, SensitiveContentDetector privacy, TierHealthState health,
+            PolicyInForce policies, ModeSwitchState modeSwitches) {
+        this(scorer, privacy, health, policies, modeSwitches, Optional.empty());
     }
 
     /** A target with the tier it runs on. */
@@ -73,7 +88,18 @@ public class TierRouter {
                             + policy.knownTaskTypes() + " (declare more under [task_types])",
                     decision(Tier.LOCAL_QUALITY, List.of(), score, reasons, policy, mode, request), false);
         }
-        List<Candidate> candidates = candidates(inRegion(route.providers(), hints.region()), depth);
+        Optional<String> wall = PaidWall.why(policy, mode, modeSwitches.pauseFor(request.tenant()));
+        List<Provider> allowed = route.providers();
+        if (wall.isPresent()) {
+            PaidWall.Walled walled = PaidWall.apply(allowed, wall.get());
+            walled.reason().ifPresent(reasons::add);
+            allowed = walled.providers();
+            if (allowed.isEmpty()) {
+                allowed = localProviders(policy);
+                reasons.add("the route has no local provider: using the local providers of ai.fallback_chain");
+            }
+        }
+        List<Candidate> candidates = candidates(inRegion(allowed, hints.region()), depth);
         if (hints.region() != null) {
             reasons.add("region " + hints.region() + ": only providers there"
                     + (candidates.isEmpty() ? " (none on this route)" : ""));
@@ -105,18 +131,31 @@ public class TierRouter {
             ModelPinning.Pinned pinned = ModelPinning.pin(policy, model.get(), hints.provider(), candidates);
             reasons.add(pinned.reason());
             if (pinned.candidates().isEmpty()) {
-                throw new UnroutableException(ModelPinning.unserved(model.get(), route.because(), mustStayLocal),
+                throw new UnroutableException(
+                        ModelPinning.unserved(model.get(), route.because(), mustStayLocal.or(() -> wall)),
                         decision(Tier.CLOUD, candidates, score, reasons, policy, mode, request), false);
             }
             candidates = pinned.candidates();
         }
+        boolean budgetInForce = policy.cost().monthlyBudgetUsd() != null || policy.cost().dailyBudgetUsd() != null
+                || modeSwitches.forTenant(request.tenant()).isPresent()
+                || modeSwitches.pauseFor(request.tenant()).isPresent();
+        UnpricedModelRefusal.Kept priced = UnpricedModelRefusal.apply(policy, prices, candidates, budgetInForce);
+        priced.reason().ifPresent(reasons::add);
+        if (priced.candidates().isEmpty() && !candidates.isEmpty()) {
+            throw new UnroutableException(priced.reason().orElseThrow() + "; no other provider may serve it",
+                    decision(Tier.CLOUD, candidates, score, reasons, policy, mode, request), false);
+        }
+        candidates = priced.candidates();
         Candidate wanted = candidates.isEmpty() ? null : candidates.getFirst();
         List<Candidate> usable = candidates.stream().filter(c -> health.isHealthy(c.tier())).toList();
         if (usable.isEmpty()) {
-            throw new UnroutableException(unroutable(candidates, mustStayLocal, route),
+            // Only a candidate that is down may come back: with none at all (region, privacy, mode, the wall, a
+            // disabled provider), holding the request would only pin its offset and memory until its deadline.
+            throw new UnroutableException(unroutable(candidates, mustStayLocal.or(() -> wall), route),
                     decision(wanted == null ? Tier.LOCAL_QUALITY : wanted.tier(), candidates, score, reasons, policy,
                             mode, request),
-                    true);
+                    !candidates.isEmpty());
         }
         if (usable.getFirst() != wanted) {
             reasons.add("health: " + wanted.tier().wireName() + " is unhealthy (" + health.why(wanted.tier()) + ")");

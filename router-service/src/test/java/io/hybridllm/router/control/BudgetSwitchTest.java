@@ -30,9 +30,20 @@ class BudgetSwitchTest {
     private static final String TENANT = "budget-" + UUID.randomUUID();
 
     private static void switchMode(String tenant, String mode, String reason) {
+        switchMode(tenant, mode, false, reason);
+    }
+
+    private static void switchMode(String tenant, String mode, boolean paused, String reason) {
         ControlEvent event = new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
-                "tenant:" + tenant, mode, reason, Instant.now());
+                "tenant:" + tenant, mode, paused, reason, Instant.now());
         kafka.send(Topics.CONTROL, "tenant:" + tenant, Json.write(event));
+    }
+
+    private static io.restassured.response.ExtractableResponse<?> explainWithHint(String tenant, String provider) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"tenant\":\"" + tenant + "\",\"task_type\":\"chat\",\"hints\":{\"provider\":\"" + provider
+                        + "\"},\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}]}")
+                .when().post("/v1/route/explain").then().statusCode(200).extract();
     }
 
     private static String tierFor(String tenant) {
@@ -56,5 +67,16 @@ class BudgetSwitchTest {
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(tierFor(TENANT)).isEqualTo("local-quality"));
         assertThat(tierFor("someone-else")).isEqualTo("cloud");
+    }
+
+    @Test
+    void aPausedTenantPreferringAPaidProviderIsKeptLocalAndTheDecisionSaysWhy() {
+        assertThat(explainWithHint(TENANT, "openai").<String> path("targets[0].provider")).isEqualTo("openai");
+        switchMode(TENANT, "ollama-only", true, "monthly budget at 95% (23.75 of 25.00 USD)");
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            var decision = explainWithHint(TENANT, "openai");
+            assertThat(decision.<java.util.List<String>> path("targets.provider")).containsOnly("ollama");
+            assertThat(decision.<String> path("rule")).contains("budget wall: budget paused (tenant:" + TENANT);
+        });
     }
 }

@@ -16,7 +16,8 @@ class ModeSwitchStateTest {
 
     private void publish(String scope, String mode) {
         clock = clock.plusSeconds(1);
-        state.apply(new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, scope + clock, scope, mode, "test", clock));
+        state.apply(
+                new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, scope + clock, scope, mode, false, "test", clock));
     }
 
     @Test

@@ -48,8 +48,8 @@ class ModeSelectorTest {
     }
 
     private static Optional<ControlEvent.ModeSwitch> budget(String mode) {
-        return Optional
-                .of(new ControlEvent.ModeSwitch(1, "b", "tenant:acme", mode, "monthly budget at 95%", MONDAY_MORNING));
+        return Optional.of(new ControlEvent.ModeSwitch(1, "b", "tenant:acme", mode, false, "monthly budget at 95%",
+                MONDAY_MORNING));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.Target;
+import io.hybridllm.worker.core.budget.BudgetPauses;
 import io.hybridllm.worker.core.pool.BackendPool.Lease;
 import io.hybridllm.worker.core.resilience.Breaker;
 import io.hybridllm.worker.core.resilience.RateLimiter;
@@ -38,14 +39,20 @@ final class BackendCalls {
     record Moved(Next where) implements Outcome {
     }
 
+    /** No paid call may be made for the request now (its budget is paused): the request ends with this error. */
+    record Walled(ErrorInfo error) implements Outcome {
+    }
+
     private static final Moved NEXT_BACKEND = new Moved(Next.BACKEND);
 
     private final CallMetrics metrics;
     private final RetryPolicy retries;
+    private final BudgetPauses pauses;
 
-    BackendCalls(CallMetrics metrics, RetryPolicy retries) {
+    BackendCalls(CallMetrics metrics, RetryPolicy retries, BudgetPauses pauses) {
         this.metrics = metrics;
         this.retries = retries;
+        this.pauses = pauses;
     }
 
     /** Calls {@code target}'s model on the leased backend until it answers or the request must move on. */
@@ -74,6 +81,14 @@ final class BackendCalls {
                             Instant.now());
                     metrics.skipped(ErrorCode.RATE_LIMITED);
                     return NEXT_BACKEND;
+                }
+                Optional<ErrorInfo> wall = backend.paid() ? pauses.refusal(request.tenant()) : Optional.empty();
+                if (wall.isPresent()) {
+                    // The last place the money could be spent: checked before every paid call, retries included.
+                    permit.get().settle(0);
+                    job.refused(target, backend.name(), null, wall.get(), Instant.now());
+                    metrics.skipped(wall.get().code());
+                    return new Walled(wall.get());
                 }
                 Instant at = Instant.now();
                 budgetEnd = budgetEnd == null ? at.plus(retries.failoverBudget()) : budgetEnd;

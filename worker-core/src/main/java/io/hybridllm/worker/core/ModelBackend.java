@@ -50,6 +50,15 @@ public interface ModelBackend {
         return false;
     }
 
+    /**
+     * Whether a call here costs money per call: a cloud provider's API. Such a call is not made while the request's
+     * budget scope is paused (see {@code BudgetPauses}). A local server is not paid, even where a {@code gpu_hour}
+     * price accounts for its hardware: that money is spent whether it answers or not.
+     */
+    default boolean paid() {
+        return false;
+    }
+
     /** Where the backend is, for health reports. */
     String baseUrl();
 

@@ -20,6 +20,7 @@ import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
+import io.hybridllm.worker.core.budget.BudgetPauses;
 import io.hybridllm.worker.core.pool.BackendPool;
 import io.hybridllm.worker.core.pool.BackendPool.Lease;
 import io.hybridllm.worker.core.pool.WorkerIdentity;
@@ -46,12 +47,12 @@ public class TierAnswering {
     private final ProgressPublisher progress;
 
     public TierAnswering(BackendPool pool, CallMetrics metrics, PriceCatalogue prices, RetryConfig retry,
-            Cancellations cancellations, ProgressPublisher progress) {
+            Cancellations cancellations, ProgressPublisher progress, BudgetPauses pauses) {
         this.pool = pool;
         this.progress = progress;
         this.metrics = metrics;
         this.prices = prices;
-        this.calls = new BackendCalls(metrics, retry.policy());
+        this.calls = new BackendCalls(metrics, retry.policy(), pauses);
         this.cancellations = cancellations;
     }
 
@@ -140,6 +141,9 @@ public class TierAnswering {
                             verdict.score(), verdict.explain());
                     job.nextTarget();
                     lease = job.target().isPresent() ? slot(job) : Optional.empty();
+                }
+                case BackendCalls.Walled walled -> {
+                    return job.endWith(walled.error());
                 }
                 case BackendCalls.Moved moved -> {
                     switch (moved.where()) {

@@ -60,6 +60,12 @@ public class ProviderBackend implements ModelBackend {
         return settings.kind();
     }
 
+    /** A provider's API is paid per call; a local server speaking its format wraps this and is not. */
+    @Override
+    public boolean paid() {
+        return true;
+    }
+
     @Override
     public String defaultModel(Tier tier) {
         return settings.defaultModel();

@@ -1,0 +1,141 @@
+package io.hybridllm.worker.core.budget;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.pool.BackendPool;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Reads the compacted {@code llm.control} from its start into {@link BudgetPauses}, and says when it has reached where
+ * the topic stood at startup. A plain consumer, assigned every partition and committing nothing, rather than a
+ * messaging channel: it must know the end offsets to tell when the pauses are known. Runs only in a worker with a paid
+ * backend: a worker that never makes a paid call never asks.
+ */
+@ApplicationScoped
+public class BudgetStateFollower {
+
+    private static final Logger LOG = Logger.getLogger(BudgetStateFollower.class);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final BudgetPauses pauses;
+    private final Map<String, Object> kafka = new HashMap<>();
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+
+    public BudgetStateFollower(BudgetPauses pauses, Config config) {
+        this.pauses = pauses;
+        // The same client settings (address, security) as the messaging channels' defaults.
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("kafka.")) {
+                config.getOptionalValue(name, String.class).ifPresent(v -> kafka.put(name.substring(6), v));
+            }
+        }
+        kafka.putIfAbsent(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.getOptionalValue("kafka.bootstrap.servers", String.class).orElse("localhost:9092"));
+        kafka.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        kafka.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    }
+
+    void start(@Observes StartupEvent started, BackendPool pool) {
+        if (pool.backends().stream().noneMatch(b -> b.backend().paid())) {
+            return;
+        }
+        running = true;
+        Thread.ofPlatform().daemon().name("budget-state").start(this::follow);
+    }
+
+    private void follow() {
+        while (running) {
+            try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(kafka, new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer = reader;
+                read(reader);
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("reading budget state from %s failed, again in %s: %s", Topics.CONTROL, RETRY,
+                        e.getMessage());
+                sleep();
+            }
+        }
+    }
+
+    private void read(KafkaConsumer<String, String> reader) {
+        List<TopicPartition> partitions = List.of();
+        while (running && partitions.isEmpty()) {
+            partitions = reader.partitionsFor(Topics.CONTROL).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            if (partitions.isEmpty()) {
+                sleep();
+            }
+        }
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+        while (running) {
+            StreamSupport.stream(reader.poll(Duration.ofMillis(500)).spliterator(), false).map(ConsumerRecord::value)
+                    .forEach(this::apply);
+            if (!pauses.isCaughtUp()
+                    && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+                pauses.caughtUp();
+                LOG.infof("budget state read from %s up to where it stood at startup", Topics.CONTROL);
+            }
+        }
+    }
+
+    private void apply(String payload) {
+        if (payload == null) {
+            return;
+        }
+        try {
+            if (Json.read(payload, ControlEvent.class) instanceof ControlEvent.ModeSwitch change) {
+                pauses.apply(change);
+                if (change.paused()) {
+                    LOG.infof("paid calls for %s are paused: %s", change.scope(), change.reason());
+                }
+            }
+        } catch (InvalidMessageException e) {
+            // State, not work: an unreadable event is skipped, loudly, and the state stands.
+            LOG.warnf("unreadable control event skipped: %s", e.getMessage());
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        KafkaConsumer<String, String> reader = consumer;
+        if (reader != null) {
+            reader.wakeup();
+        }
+    }
+}
