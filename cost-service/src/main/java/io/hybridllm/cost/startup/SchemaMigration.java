@@ -11,10 +11,10 @@ import io.hybridllm.runtime.StartupDependency;
 import io.quarkus.scheduler.Scheduler;
 
 /**
- * The usage ledger's and budgets' schema: migrated at startup if PostgreSQL answers, else as soon as it does, without the service exiting
- * meanwhile (service-runtime's DependencyStartup retries and reports it on readiness). Until then the usage, score and policy consumers
- * read nothing (a record read too early would be dead-lettered for want of a table) and the scheduled jobs, which all
- * work on the schema, are paused.
+ * The usage ledger's and budgets' schema: migrated at startup if PostgreSQL answers, else as soon as it does, without
+ * the service exiting meanwhile (service-runtime's DependencyStartup retries and reports it on readiness). Until then
+ * the usage, score and policy consumers read nothing (a record read too early would be dead-lettered for want of a
+ * table) and the scheduled jobs, which all work on the schema, are paused.
  */
 @ApplicationScoped
 public class SchemaMigration implements StartupDependency {
