@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.launcher.cost.CostSimulateCommand;
+import io.hybridllm.launcher.attack.AttackSuite;
 import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.testkit.kafka.TopicAdmin;
@@ -45,6 +46,12 @@ public final class Hybrid {
                                                Fill llm.tier.cloud with N requests (default 20000), start one cloud
                                                worker (-Xmx512m) with N slots (5000) on a simulated OpenAI answering
                                                after MS ms (2000); report its rate, peak calls in flight and heap.
+              attack [--seconds=S] [--rate=R]  An adversarial tenant against the simulated system, run closed (tenant
+                                               keys): pathological prompts for every scanner, oversized and deeply
+                                               nested bodies, reply_to to internal and foreign topics, cross-tenant
+                                               reads, batches, deadlines, regions, a forged control record; beside an
+                                               honest tenant at R/s (20) for S s (30) alone and again under attack.
+                                               Exits 1 if an attempt was not contained or an honest request was lost.
               faults [--requests=N] [--rate=R] [--seed=N | --seeds=FIRST..LAST]
                                                Fault-injection run on the simulated system: N requests (default
                                                50000) at R/s (100) through Kafka and HTTP while workers are SIGKILLed
@@ -102,6 +109,13 @@ public final class Hybrid {
                     int rate = intFlag(flags, "--rate", 100);
                     String seeds = stringFlag(flags, "--seeds", String.valueOf(intFlag(flags, "--seed", 1)));
                     List<String> failed = FaultSuite.run(home, FaultSuite.seeds(seeds, requests, rate), System.out);
+                    System.exit(failed.isEmpty() ? 0 : 1);
+                }
+                case "attack" -> {
+                    List<String> failed = AttackSuite.run(home,
+                            new AttackSuite.Options(Duration.ofSeconds(intFlag(flags, "--seconds", 30)),
+                                    intFlag(flags, "--rate", 20)),
+                            System.out);
                     System.exit(failed.isEmpty() ? 0 : 1);
                 }
                 case "topics" -> topics(flags);

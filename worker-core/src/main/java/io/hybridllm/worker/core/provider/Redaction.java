@@ -1,6 +1,7 @@
 package io.hybridllm.worker.core.provider;
 
 import java.util.List;
+
 import com.google.re2j.Pattern;
 
 /**

@@ -1,0 +1,198 @@
+package io.hybridllm.launcher.attack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.json.Json;
+
+/**
+ * What the adversarial tenant tries, each checked for its outcome: a refusal (and a quick one where the point is to
+ * refuse before spending work), or a request that ends promptly without disturbing anyone else.
+ */
+final class Attacks {
+
+    private static final Duration QUICK = Duration.ofSeconds(5);
+    private static final int PROMPT_CHARS = 256 * 1024;
+
+    private final String ingest;
+    private final String router;
+    private final String cost;
+    private final String kafka;
+    private final String adminToken;
+    private final Tenant attacker;
+    private final Tenant victim;
+
+    Attacks(Map<String, String> urls, String adminToken, Tenant attacker, Tenant victim) {
+        this.ingest = urls.get("ingest");
+        this.router = urls.get("router");
+        this.cost = urls.get("cost");
+        this.kafka = urls.get("kafka");
+        this.adminToken = adminToken;
+        this.attacker = attacker;
+        this.victim = victim;
+    }
+
+    List<Attempt> all() {
+        List<Attempt> attempts = new ArrayList<>();
+        pathologicalPrompts().forEach((shape, prompt) -> attempts.add(pathological(shape, prompt)));
+        attempts.add(refusedQuickly("64 MiB body without a key",
+                Http.postLarge(ingest + "/v1/requests", null, 64L << 20), 401, 413));
+        attempts.add(refusedQuickly("64 MiB body with a key",
+                Http.postLarge(ingest + "/v1/requests", attacker.key(), 64L << 20), 413));
+        String nested = "{\"messages\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        attempts.add(refusedQuickly("JSON nested 100,000 deep",
+                Http.postJson(ingest + "/v1/requests", attacker.key(), nested), 400, 413));
+        attempts.add(refused("reply_to an internal topic",
+                attacker.submit(ingest, "hi", "\"reply_to\":\"" + Topics.CONTROL + "\""), 400));
+        attempts.add(refused("reply_to another tenant's topic",
+                attacker.submit(ingest, "hi", "\"reply_to\":\"replies." + victim.id() + ".out\""), 400));
+        attempts.add(refused("a deadline in the year 9999",
+                attacker.submit(ingest, "hi", "\"hints\":{\"deadline\":\"9999-12-31T00:00:00Z\"}"), 400));
+        attempts.add(regionNobodyServes());
+        attempts.addAll(crossTenantReads());
+        attempts.add(refused("a 50,000-line batch on a 600/min rate", Http.post(ingest + "/v1/request-batches",
+                attacker.key(), "application/x-ndjson",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}\n".repeat(50_000)), 413, 429));
+        attempts.add(refused("routing explained without the admin token", Http.postJson(router + "/v1/route/explain",
+                attacker.key(), "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 401, 403));
+        attempts.add(forgedModeSwitch());
+        return attempts;
+    }
+
+    /** The worst shape found for each scanner of untrusted text (scorer, code and secret detectors, quality check). */
+    static Map<String, String> pathologicalPrompts() {
+        int n = PROMPT_CHARS;
+        return Map.of("runs of blank lines", "x" + "\n".repeat(n) + "x", "runs of spaces", "x" + " ".repeat(n) + "x",
+                "one endless word", "a".repeat(n), "e-mail-like runs", "a@".repeat(n / 2),
+                "digit runs", "1".repeat(n), "stack-trace-like lines", "\tat a.b(".repeat(n / 8),
+                "code fences", "```".repeat(n / 3), "key-like runs", "sk-" + "A".repeat(n));
+    }
+
+    private Attempt pathological(String shape, String prompt) {
+        String name = "pathological prompt, " + shape + " (" + prompt.length() / 1024 + " KiB)";
+        Http.Answer submitted = attacker.submit(ingest, prompt, "");
+        if (submitted.status() == 413) {
+            return Attempt.of(name, true, "refused as too large (413)");
+        }
+        if (submitted.status() != 202) {
+            return Attempt.of(name, false, "HTTP " + submitted.status() + " " + submitted.body());
+        }
+        long start = System.nanoTime();
+        String status = attacker.awaitFinal(ingest, submitted.body().path("id").asText(), 60);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        return Attempt.of(name, !status.isEmpty(), status.isEmpty() ? "not final after 60 s: a stalled partition?"
+                : status + " " + ms + " ms after it was accepted");
+    }
+
+    private Attempt regionNobodyServes() {
+        Http.Answer submitted = attacker.submit(ingest, "hi", "\"hints\":{\"region\":\"atlantis\"}");
+        if (submitted.status() != 202) {
+            return refused("a region nobody serves", submitted, 400);
+        }
+        long start = System.nanoTime();
+        String status = attacker.awaitFinal(ingest, submitted.body().path("id").asText(), 30);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        return Attempt.of("a region nobody serves", status.equals("failed") && ms < 15_000,
+                (status.isEmpty() ? "still held after 30 s" : status) + " after " + ms + " ms (failed at once, not held)");
+    }
+
+    private List<Attempt> crossTenantReads() {
+        List<Attempt> attempts = new ArrayList<>();
+        String request = victim.submit(ingest, "the victim's secret question", "").body().path("id").asText();
+        attempts.add(refused("read another tenant's request", Http.get(ingest + "/v1/requests/" + request,
+                attacker.key()), 404));
+        attempts.add(refused("cancel another tenant's request", Http.delete(ingest + "/v1/requests/" + request,
+                attacker.key()), 404));
+        String batch = Http.post(ingest + "/v1/request-batches", victim.key(), "application/x-ndjson",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"victim batch\"}]}\n").body().path("id").asText();
+        attempts.add(refused("read another tenant's batch", Http.get(ingest + "/v1/request-batches/" + batch,
+                attacker.key()), 404));
+        String boundary = "attack-" + UUID.randomUUID();
+        String file = Http.post(ingest + "/v1/files", victim.key(), "multipart/form-data; boundary=" + boundary,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"v.jsonl\"\r\n"
+                        + "Content-Type: application/jsonl\r\n\r\n{\"custom_id\":\"1\",\"method\":\"POST\",\"url\":"
+                        + "\"/v1/chat/completions\",\"body\":{\"model\":\"gpt-4o-mini\",\"messages\":[]}}\r\n--"
+                        + boundary + "--\r\n")
+                .body().path("id").asText();
+        attempts.add(refused("read another tenant's file", Http.get(ingest + "/v1/files/" + file, attacker.key()),
+                404));
+        Http.Answer listing = Http.get(ingest + "/v1/files", attacker.key());
+        attempts.add(Attempt.of("list another tenant's files", listing.status() == 200
+                && !listing.body().toString().contains(file), "HTTP " + listing.status() + ", the victim's file "
+                        + (listing.body().toString().contains(file) ? "listed" : "not listed")));
+        attempts.add(refused("read another tenant's costs",
+                Http.get(cost + "/v1/costs/summary?tenant=" + victim.id(), attacker.key()), 403));
+        attempts.add(refused("read costs without a key", Http.get(cost + "/v1/costs/summary", null), 401));
+        return attempts;
+    }
+
+    /**
+     * A mode switch produced straight to {@code llm.control} by anyone who reaches the broker. Without Kafka
+     * authentication and ACLs nothing stops it: a known gap, reported as what it is.
+     */
+    private Attempt forgedModeSwitch() {
+        String scope = "tenant:" + attacker.id();
+        String forged = "{\"type\":\"mode_switch\",\"schema_version\":1,\"id\":\"" + UUID.randomUUID()
+                + "\",\"scope\":\"" + scope + "\",\"mode\":\"api-heavy\",\"reason\":\"forged by the attack suite\","
+                + "\"at\":\"" + Instant.now() + "\"}";
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CONTROL, scope, forged)).get();
+        } catch (Exception e) {
+            return Attempt.gap("forged mode switch on llm.control", true, "the broker refused it: " + e.getMessage());
+        }
+        String mode = "";
+        for (int i = 0; i < 20 && !mode.equals("api-heavy"); i++) {
+            mode = Http.postJson(router + "/v1/route/explain", adminToken, "{\"tenant\":\"" + attacker.id()
+                    + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").body().path("mode").asText();
+            sleep(250);
+        }
+        boolean applied = mode.equals("api-heavy");
+        return Attempt.gap("forged mode switch on llm.control", !applied, applied
+                ? "applied by the router: the broker has no authentication or ACLs yet (docs/security.md)"
+                : "not applied");
+    }
+
+    private static Attempt refused(String name, Http.Answer answer, int... statuses) {
+        for (int status : statuses) {
+            if (answer.status() == status) {
+                return Attempt.of(name, true, "refused, HTTP " + status + " in " + answer.took().toMillis() + " ms");
+            }
+        }
+        return Attempt.of(name, false, "HTTP " + answer.status() + " " + abbreviated(answer.body().toString()));
+    }
+
+    /** Refused with one of {@code statuses} (or the connection closed on it) within {@link #QUICK}. */
+    private static Attempt refusedQuickly(String name, Http.Answer answer, int... statuses) {
+        Attempt refused = answer.status() == 0 ? Attempt.of(name, true, "connection closed on it in "
+                + answer.took().toMillis() + " ms") : refused(name, answer, statuses);
+        boolean quick = answer.took().compareTo(QUICK) <= 0;
+        return Attempt.of(name, refused.contained() && quick,
+                refused.detail() + (quick ? "" : ", but only after " + answer.took().toMillis() + " ms"));
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
