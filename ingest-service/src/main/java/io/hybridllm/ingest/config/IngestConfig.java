@@ -119,7 +119,10 @@ public interface IngestConfig {
         @WithDefault("600")
         int requestsPerMinute();
 
-        /** The largest body of one request (413 above it). */
+        /**
+         * The largest body of one request (413 above it), and of every route without a limit of its own: checked from
+         * Content-Length before the body is read or a key looked up.
+         */
         @WithDefault("1048576")
         int maxRequestBytes();
 
@@ -129,5 +132,9 @@ public interface IngestConfig {
 
         @WithDefault("50000")
         int maxBatchLines();
+
+        /** The largest file uploaded to {@code POST /v1/files} (413 above it). */
+        @WithDefault("52428800")
+        int maxFileBytes();
     }
 }

@@ -64,8 +64,8 @@ public class FilesResource {
         if (!"batch".equals(purpose)) {
             throw OpenAiError.failure(400, "invalid_purpose", "only purpose 'batch' is supported here", "purpose");
         }
-        if (file.size() > config.limits().maxBatchBytes()) {
-            throw new TooLarge("the file", file.size(), config.limits().maxBatchBytes());
+        if (file.size() > config.limits().maxFileBytes()) {
+            throw new TooLarge("the file", file.size(), config.limits().maxFileBytes());
         }
         FileRecord record = new FileRecord();
         byte[] id = new byte[12];
