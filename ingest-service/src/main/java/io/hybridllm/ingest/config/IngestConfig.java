@@ -133,8 +133,15 @@ public interface IngestConfig {
         @WithDefault("50000")
         int maxBatchLines();
 
-        /** The largest file uploaded to {@code POST /v1/files} (413 above it). */
+        /**
+         * The largest file uploaded to {@code POST /v1/files} (413 above it); its lines are held to
+         * {@link #maxBatchLines()}.
+         */
         @WithDefault("52428800")
         int maxFileBytes();
+
+        /** All the files a tenant keeps uploaded at once, in bytes: an upload beyond it is refused until some go. */
+        @WithDefault("1073741824")
+        long maxTenantFileBytes();
     }
 }
