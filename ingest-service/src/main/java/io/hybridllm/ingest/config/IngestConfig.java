@@ -126,6 +126,13 @@ public interface IngestConfig {
         @WithDefault("1048576")
         int maxRequestBytes();
 
+        /**
+         * The furthest a request's {@code hints.deadline} may lie ahead (400 beyond it): a deadline bounds how long a
+         * request may be held and kept, so none may be unbounded. An OpenAI batch's window (24 h) fits the default.
+         */
+        @WithDefault("24h")
+        Duration maxDeadline();
+
         /** The largest batch input, in bytes and in lines (413 above either). */
         @WithDefault("52428800")
         int maxBatchBytes();

@@ -1,5 +1,8 @@
 package io.hybridllm.ingest.rest;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hybridllm.contracts.ReplyTopics;
@@ -42,12 +45,22 @@ public class SubmissionRules {
         if (submission.callbackUrl() != null) {
             checkCallbackUrl(submission.callbackUrl());
         }
+        checkDeadline(submission);
         String tenant = caller.tenantFor(submission.tenant());
         replyTopics.refusal(tenant, submission.replyTo()).ifPresent(reason -> {
             throw new InvalidMessageException("reply_to", reason);
         });
         return new Submission(tenant, submission.jobId(), submission.taskType(), submission.messages(),
                 submission.options(), submission.hints(), submission.replyTo(), submission.callbackUrl());
+    }
+
+    private void checkDeadline(Submission submission) {
+        Instant deadline = submission.hints() == null ? null : submission.hints().deadline();
+        Duration cap = config.limits().maxDeadline();
+        if (deadline != null && deadline.isAfter(Instant.now().plus(cap))) {
+            throw new InvalidMessageException("hints.deadline", "is more than " + cap.toHours()
+                    + " h away; the furthest deadline allowed is " + cap + " (hybrid.ingest.limits.max-deadline)");
+        }
     }
 
     private void checkCallbackUrl(String url) {

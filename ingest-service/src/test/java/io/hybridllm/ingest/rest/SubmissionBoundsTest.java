@@ -15,11 +15,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** A submission may name only a reply topic of its own tenant. */
+/** A submission may name only a reply topic of its own tenant, and a deadline within the cap. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
-class ReplyToTest {
+class SubmissionBoundsTest {
 
     private static String submission(String replyTo) {
         return """
@@ -43,6 +43,23 @@ class ReplyToTest {
     void theTenantsOwnReplyTopicIsAccepted() {
         given().contentType(ContentType.JSON).body(submission("replies.acme.jobs")).when().post("/v1/requests").then()
                 .statusCode(202);
+    }
+
+    @Test
+    void aDeadlineBeyondTheCapIsRefusedNamingTheFieldAndTheCap() {
+        String body = """
+                {"messages":[{"role":"user","content":"Hi"}],"hints":{"deadline":"%s"}}"""
+                .formatted(java.time.Instant.now().plus(java.time.Duration.ofDays(400)));
+        given().contentType(ContentType.JSON).body(body).when().post("/v1/requests").then().statusCode(400)
+                .body("field", equalTo("hints.deadline")).body("detail", containsString("PT24H"));
+    }
+
+    @Test
+    void aDeadlineWithinTheCapIsAccepted() {
+        String body = """
+                {"messages":[{"role":"user","content":"Hi"}],"hints":{"deadline":"%s"}}"""
+                .formatted(java.time.Instant.now().plus(java.time.Duration.ofHours(23)));
+        given().contentType(ContentType.JSON).body(body).when().post("/v1/requests").then().statusCode(202);
     }
 
     @Test
