@@ -29,14 +29,14 @@ public enum RequestStatus {
                     + " its answer, usage and cost are shown here once it replies, but the status stays cancelled");
 
     /** The statuses a request may still leave. */
-    public static final Set<RequestStatus> OPEN = Collections.unmodifiableSet(EnumSet.of(QUEUED, ROUTED, ESCALATED,
-            RUNNING));
+    public static final Set<RequestStatus> OPEN = Collections
+            .unmodifiableSet(EnumSet.of(QUEUED, ROUTED, ESCALATED, RUNNING));
     /** The open statuses after the router published the request to a tier. */
-    public static final Set<RequestStatus> ON_TIER = Collections.unmodifiableSet(EnumSet.of(ROUTED, ESCALATED,
-            RUNNING));
+    public static final Set<RequestStatus> ON_TIER = Collections
+            .unmodifiableSet(EnumSet.of(ROUTED, ESCALATED, RUNNING));
     /** The statuses that never change. */
-    public static final Set<RequestStatus> FINAL = Collections.unmodifiableSet(EnumSet.complementOf(
-            EnumSet.copyOf(OPEN)));
+    public static final Set<RequestStatus> FINAL = Collections
+            .unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(OPEN)));
 
     public boolean isFinal() {
         return FINAL.contains(this);

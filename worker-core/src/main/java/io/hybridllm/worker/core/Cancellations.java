@@ -41,8 +41,8 @@ public class Cancellations {
             @ConfigProperty(name = "hybrid.worker.cancellations.keep", defaultValue = "8d") Duration keep,
             @ConfigProperty(name = "hybrid.worker.cancellations.max", defaultValue = "1000000") int max) {
         if (max < 1) {
-            throw new IllegalArgumentException("hybrid.worker.cancellations.max=" + max + " is refused: it must be"
-                    + " at least 1");
+            throw new IllegalArgumentException(
+                    "hybrid.worker.cancellations.max=" + max + " is refused: it must be" + " at least 1");
         }
         this.keep = keep;
         this.max = max;
