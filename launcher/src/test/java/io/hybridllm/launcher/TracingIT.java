@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
@@ -80,7 +81,7 @@ class TracingIT {
     @Test
     void aJobsKafkaRequestGetsItsReplyInTheSameTrace() throws Exception {
         String traceId = randomHex(16);
-        String replyTopic = "trace.replies." + UUID.randomUUID();
+        String replyTopic = ReplyTopics.withDefaultPrefix().prefixFor("trace") + UUID.randomUUID();
         String id = "trace-" + UUID.randomUUID();
         LlmRequest request = new LlmRequest(0, id, "trace", null, TaskType.CHAT,
                 List.of(ChatMessage.user("Name a fruit.")), null, null, replyTopic, null, null, null);

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -24,11 +25,20 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Json {
 
+    /**
+     * What a hostile document may cost a reader: no message of the system nests deeper than a few levels, and no text
+     * in it is longer than the largest body a service takes; a document beyond either is refused at once (400 or a dead
+     * letter), before a deep tree or a huge string is built.
+     */
+    public static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder().maxNestingDepth(64)
+            .maxStringLength(16 * 1024 * 1024).build();
+
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
     /** Applies the wire conventions to a mapper, e.g. the one a Quarkus service uses for HTTP. */
     @SuppressWarnings("deprecation") // MapperFeature on a built mapper: Quarkus hands us one already built.
     public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(READ_LIMITS);
         mapper.configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
         mapper.configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true);
         mapper.registerModule(new JavaTimeModule());

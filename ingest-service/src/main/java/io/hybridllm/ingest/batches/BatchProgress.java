@@ -105,9 +105,9 @@ public class BatchProgress {
     /** The requests of the batch that have not ended. */
     @SuppressWarnings("unchecked")
     public List<String> openRequests(String batchId) {
-        return entityManager.createNativeQuery("""
+        return entityManager.createNativeQuery(RequestStatus.inSql("""
                 select r.id from batch_item i join llm_request r on r.id = i.request_id
-                where i.batch_id = ?1 and r.status in ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING') order by i.line
-                """).setParameter(1, batchId).getResultList();
+                where i.batch_id = ?1 and r.status in {OPEN} order by i.line
+                """)).setParameter(1, batchId).getResultList();
     }
 }

@@ -37,6 +37,22 @@ public final class JsonlBatch {
         return body.chars().filter(c -> c == '\n').count() + 1;
     }
 
+    /** The lines that hold anything: what a batch's requests will be, counted before any line is parsed. */
+    public static int countNonBlankLines(CharSequence body) {
+        int count = 0;
+        boolean blank = true;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\n') {
+                count += blank ? 0 : 1;
+                blank = true;
+            } else if (!Character.isWhitespace(c)) {
+                blank = false;
+            }
+        }
+        return count + (blank ? 0 : 1);
+    }
+
     private JsonlBatch() {
     }
 }

@@ -130,9 +130,19 @@ public interface IngestConfig {
         @WithDefault("600")
         int requestsPerMinute();
 
-        /** The largest body of one request (413 above it). */
+        /**
+         * The largest body of one request (413 above it), and of every route without a limit of its own: checked from
+         * Content-Length before the body is read or a key looked up.
+         */
         @WithDefault("1048576")
         int maxRequestBytes();
+
+        /**
+         * The furthest a request's {@code hints.deadline} may lie ahead (400 beyond it): a deadline bounds how long a
+         * request may be held and kept, so none may be unbounded. An OpenAI batch's window (24 h) fits the default.
+         */
+        @WithDefault("24h")
+        Duration maxDeadline();
 
         /** The largest batch input, in bytes and in lines (413 above either). */
         @WithDefault("52428800")
@@ -140,5 +150,16 @@ public interface IngestConfig {
 
         @WithDefault("50000")
         int maxBatchLines();
+
+        /**
+         * The largest file uploaded to {@code POST /v1/files} (413 above it); its lines are held to
+         * {@link #maxBatchLines()}.
+         */
+        @WithDefault("52428800")
+        int maxFileBytes();
+
+        /** All the files a tenant keeps uploaded at once, in bytes: an upload beyond it is refused until some go. */
+        @WithDefault("1073741824")
+        long maxTenantFileBytes();
     }
 }

@@ -12,6 +12,13 @@ public record FileObject(String id, String object, long bytes, long createdAt, S
         return of(file.id, file.bytes, file.createdAt.getEpochSecond(), file.filename, file.purpose);
     }
 
+    /** A file as a listing reads it: its metadata, not its content. */
+    public record Listed(String id, long bytes, java.time.Instant createdAt, String filename, String purpose) {
+        FileObject toObject() {
+            return of(id, bytes, createdAt.getEpochSecond(), filename, purpose);
+        }
+    }
+
     public record Deleted(String id, String object, boolean deleted) {
     }
 

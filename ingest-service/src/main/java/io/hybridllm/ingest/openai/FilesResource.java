@@ -1,10 +1,10 @@
 package io.hybridllm.ingest.openai;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.transaction.Transactional;
@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,7 +27,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.hybridllm.ingest.batches.BatchRecord;
 import io.hybridllm.ingest.config.IngestConfig;
-import io.hybridllm.ingest.rest.TooLarge;
 import io.hybridllm.ingest.tenants.Caller;
 import io.hybridllm.ingest.tenants.Tenancy;
 import io.smallrye.common.annotation.Blocking;
@@ -41,6 +41,7 @@ import io.smallrye.common.annotation.Blocking;
 public class FilesResource {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_LISTED = 10_000;
 
     private final Tenancy tenancy;
     private final BatchFiles batchFiles;
@@ -64,9 +65,7 @@ public class FilesResource {
         if (!"batch".equals(purpose)) {
             throw OpenAiError.failure(400, "invalid_purpose", "only purpose 'batch' is supported here", "purpose");
         }
-        if (file.size() > config.limits().maxBatchBytes()) {
-            throw new TooLarge("the file", file.size(), config.limits().maxBatchBytes());
-        }
+        byte[] content = FileLimits.check(file, caller.tenantFor(null), config.limits());
         FileRecord record = new FileRecord();
         byte[] id = new byte[12];
         RANDOM.nextBytes(id);
@@ -75,19 +74,27 @@ public class FilesResource {
         record.tenant = caller.tenantFor(null);
         record.purpose = purpose;
         record.filename = file.fileName() == null ? "upload.jsonl" : file.fileName();
-        record.content = Files.readAllBytes(file.uploadedFile());
+        record.content = content;
         record.bytes = record.content.length;
         record.createdAt = Instant.now();
         record.persist();
         return FileObject.of(record);
     }
 
+    /** The caller's files, newest first, at most {@code limit} (OpenAI's default and cap: 10,000); never contents. */
     @GET
     @Transactional
-    public FileObject.Page list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public FileObject.Page list(@QueryParam("limit") Integer limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = tenancy.caller(authorization);
-        return new FileObject.Page("list", FileRecord.<FileRecord> list("order by createdAt desc").stream()
-                .filter(file -> caller.canSee(file.tenant)).map(FileObject::of).toList(), false);
+        int size = limit == null ? MAX_LISTED : Math.max(1, Math.min(MAX_LISTED, limit));
+        List<FileObject> found = FileRecord.getEntityManager().createQuery("""
+                select f.id, f.bytes, f.createdAt, f.filename, f.purpose
+                from FileRecord f where :open = true or f.tenant = :tenant order by f.createdAt desc
+                """, FileObject.Listed.class).setParameter("open", caller.isOpen())
+                .setParameter("tenant", caller.tenant()).setMaxResults(size + 1).getResultStream()
+                .map(FileObject.Listed::toObject).toList();
+        return new FileObject.Page("list", found.stream().limit(size).toList(), found.size() > size);
     }
 
     @GET

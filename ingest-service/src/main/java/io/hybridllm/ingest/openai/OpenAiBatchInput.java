@@ -1,6 +1,5 @@
 package io.hybridllm.ingest.openai;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,8 +22,8 @@ final class OpenAiBatchInput {
 
     static final String ENDPOINT = "/v1/chat/completions";
 
-    static List<BatchLine> parse(byte[] content, ModelAliases aliases, Instant deadline) {
-        String[] lines = new String(content, StandardCharsets.UTF_8).split("\r?\n", -1);
+    static List<BatchLine> parse(String content, ModelAliases aliases, Instant deadline) {
+        String[] lines = content.split("\r?\n", -1);
         List<BatchLine> parsed = new ArrayList<>();
         Set<String> customIds = new HashSet<>();
         for (int i = 0; i < lines.length; i++) {

@@ -1,5 +1,6 @@
 package io.hybridllm.ingest.openai;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import io.hybridllm.ingest.batches.BatchIntake;
 import io.hybridllm.ingest.batches.BatchLine;
 import io.hybridllm.ingest.batches.BatchRecord;
 import io.hybridllm.ingest.batches.Batches;
+import io.hybridllm.ingest.batches.JsonlBatch;
 import io.hybridllm.ingest.tenants.Caller;
 import io.hybridllm.ingest.tenants.Tenancy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -75,9 +77,11 @@ public class OpenAiBatchResource {
         }
         byte[] content = QuarkusTransaction.requiringNew()
                 .call(() -> FilesResource.stored(create.inputFileId(), caller).content);
-        List<BatchLine> lines = OpenAiBatchInput.parse(content, aliases, Instant.now().plus(Duration.ofHours(24)));
+        String text = new String(content, StandardCharsets.UTF_8);
         String tenant = caller.tenantFor(null);
-        tenancy.admit(tenant, 1);
+        // One token per request the batch will make, taken before any line is parsed.
+        tenancy.admit(tenant, JsonlBatch.countNonBlankLines(text));
+        List<BatchLine> lines = OpenAiBatchInput.parse(text, aliases, Instant.now().plus(Duration.ofHours(24)));
         OpenAiBatch.Meta meta = new OpenAiBatch.Meta(create.inputFileId(), create.endpoint(), create.completionWindow(),
                 create.metadata());
         BatchRecord batch = intake.accept(BatchIntake.newId(), caller, tenant, SOURCE, lines, Json.write(meta));

@@ -60,6 +60,11 @@ public record OpenAiError(Body error) {
             return new Failure(status, error, more);
         }
 
+        /** The error object itself, for answers written outside JAX-RS. */
+        public OpenAiError body() {
+            return error;
+        }
+
         public Response response() {
             Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON).entity(error);
             headers.forEach(builder::header);

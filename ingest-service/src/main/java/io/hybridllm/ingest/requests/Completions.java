@@ -61,8 +61,9 @@ public class Completions {
             return;
         }
         @SuppressWarnings("unchecked")
-        List<String> done = entityManager.createNativeQuery(
-                "select id from llm_request where id in (?1) and status in ('SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED')")
+        List<String> done = entityManager
+                .createNativeQuery(
+                        RequestStatus.inSql("select id from llm_request where id in (?1) and status in {FINAL}"))
                 .setParameter(1, List.copyOf(waiters.keySet())).getResultList();
         done.forEach(this::reached);
     }

@@ -1,5 +1,10 @@
 package io.hybridllm.ingest.requests;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmReply;
 
@@ -23,8 +28,31 @@ public enum RequestStatus {
             "cancelled by its client while a model call was under way: that call runs to its end and is charged;"
                     + " its answer, usage and cost are shown here once it replies, but the status stays cancelled");
 
+    /** The statuses a request may still leave. */
+    public static final Set<RequestStatus> OPEN = Collections
+            .unmodifiableSet(EnumSet.of(QUEUED, ROUTED, ESCALATED, RUNNING));
+    /** The open statuses after the router published the request to a tier. */
+    public static final Set<RequestStatus> ON_TIER = Collections
+            .unmodifiableSet(EnumSet.of(ROUTED, ESCALATED, RUNNING));
+    /** The statuses that never change. */
+    public static final Set<RequestStatus> FINAL = Collections
+            .unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(OPEN)));
+
     public boolean isFinal() {
-        return ordinal() >= SUCCEEDED.ordinal();
+        return FINAL.contains(this);
+    }
+
+    /**
+     * A query with {@code {OPEN}}, {@code {ON_TIER}} and {@code {FINAL}} written as SQL lists of these sets, e.g.
+     * {@code ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING')}: every query names the sets, never their members.
+     */
+    public static String inSql(String query) {
+        return query.replace("{OPEN}", sqlList(OPEN)).replace("{ON_TIER}", sqlList(ON_TIER)).replace("{FINAL}",
+                sqlList(FINAL));
+    }
+
+    static String sqlList(Set<RequestStatus> statuses) {
+        return statuses.stream().map(status -> "'" + status.name() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 
     /** Why a request that ingest ended itself, without a reply, ended; null for the other statuses. */

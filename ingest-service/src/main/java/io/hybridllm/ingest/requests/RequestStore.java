@@ -31,13 +31,13 @@ import io.hybridllm.contracts.json.Json;
 public class RequestStore {
 
     /** A copy with at least as long a history as the one recorded is the newer one. */
-    private static final String ROUTED_UPSERT = """
+    private static final String ROUTED_UPSERT = RequestStatus.inSql("""
             insert into llm_request (id, tenant, job_id, task_type, status, source, request, tier, routing, attempts,
                 submitted_at, routed_at, deadline)
             values (?, ?, ?, ?, ?, 'kafka', cast(? as jsonb), ?, cast(? as jsonb), cast(? as jsonb), ?, now(), ?)
             on conflict (id) do update set
                 status = case
-                    when llm_request.status not in ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING') then llm_request.status
+                    when llm_request.status not in {OPEN} then llm_request.status
                     when llm_request.running_attempt > jsonb_array_length(excluded.attempts) then 'RUNNING'
                     when excluded.status = 'ESCALATED' or llm_request.status = 'ESCALATED'
                         or llm_request.tier <> excluded.tier then 'ESCALATED'
@@ -48,7 +48,7 @@ public class RequestStore {
                 request = coalesce(llm_request.request, excluded.request),
                 deadline = coalesce(llm_request.deadline, excluded.deadline),
                 routed_at = coalesce(llm_request.routed_at, excluded.routed_at), updated_at = now()
-            """.replace("NEWER", "(llm_request.attempts is null"
+            """).replace("NEWER", "(llm_request.attempts is null"
             + " or jsonb_array_length(excluded.attempts) >= jsonb_array_length(llm_request.attempts))");
 
     private final EntityManager entityManager;
@@ -119,12 +119,12 @@ public class RequestStore {
      * its latest call is on their tier or later (see {@link #recordRouted}).
      */
     public void recordStarted(List<CallStarted> calls) {
-        batch("""
+        batch(RequestStatus.inSql("""
                 insert into llm_request (id, tenant, status, source, submitted_at, running, running_attempt)
                 values (?, ?, 'RUNNING', 'kafka', ?, cast(? as jsonb), ?)
                 on conflict (id) do update set
                     status = case
-                        when llm_request.status in ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING')
+                        when llm_request.status in {OPEN}
                             and excluded.running_attempt > coalesce(jsonb_array_length(llm_request.attempts), 0)
                         then 'RUNNING' else llm_request.status end,
                     running = case when llm_request.running_attempt is null
@@ -132,7 +132,7 @@ public class RequestStore {
                         then excluded.running else llm_request.running end,
                     running_attempt = greatest(llm_request.running_attempt, excluded.running_attempt),
                     updated_at = now()
-                """, calls, CallStarted::requestId, (upsert, call) -> {
+                """), calls, CallStarted::requestId, (upsert, call) -> {
             upsert.setString(1, call.requestId());
             upsert.setString(2, call.tenant());
             upsert.setTimestamp(3, Timestamp.from(call.at()));
@@ -148,12 +148,12 @@ public class RequestStore {
      */
     @SuppressWarnings("unchecked")
     public List<String> expire(Duration routedGrace) {
-        return entityManager.createNativeQuery("""
+        return entityManager.createNativeQuery(RequestStatus.inSql("""
                 update llm_request set status = 'EXPIRED', completed_at = now(), updated_at = now()
                 where deadline is not null and ((status = 'QUEUED' and deadline < now())
-                    or (status in ('ROUTED', 'ESCALATED', 'RUNNING') and deadline < ?1))
+                    or (status in {ON_TIER} and deadline < ?1))
                 returning id
-                """).setParameter(1, Timestamp.from(Instant.now().minus(routedGrace))).getResultList();
+                """)).setParameter(1, Timestamp.from(Instant.now().minus(routedGrace))).getResultList();
     }
 
     /** A request {@link #cancelOpen} cancelled; {@code midCall} when a model call for it was under way. */
@@ -163,12 +163,12 @@ public class RequestStore {
     /** Cancels those of {@code ids} that have not ended; returns each it cancelled. */
     @SuppressWarnings("unchecked")
     public List<CancelledRow> cancelOpen(List<String> ids) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager.createNativeQuery(RequestStatus.inSql("""
                 update llm_request set status = 'CANCELLED', cancelled_running = (status = 'RUNNING'),
                     completed_at = now(), updated_at = now()
-                where id in (?1) and status in ('QUEUED', 'ROUTED', 'ESCALATED', 'RUNNING')
+                where id in (?1) and status in {OPEN}
                 returning id, tenant, cancelled_running
-                """).setParameter(1, ids).getResultList();
+                """)).setParameter(1, ids).getResultList();
         return rows.stream().map(row -> new CancelledRow((String) row[0], (String) row[1], (Boolean) row[2])).toList();
     }
 
@@ -184,16 +184,16 @@ public class RequestStore {
      * not see it change.
      */
     public void recordReply(List<LlmReply> replies) {
-        batch("""
+        batch(RequestStatus.inSql("""
                 insert into llm_request (id, tenant, job_id, status, source, reply, submitted_at, completed_at)
                 values (?, ?, ?, ?, 'kafka', cast(? as jsonb), ?, ?)
                 on conflict (id) do update set
                     reply = case when llm_request.status in ('SUCCEEDED', 'FAILED') then llm_request.reply
                         else excluded.reply end,
-                    status = case when llm_request.status in ('SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED')
+                    status = case when llm_request.status in {FINAL}
                         then llm_request.status else excluded.status end,
                     completed_at = coalesce(llm_request.completed_at, excluded.completed_at), updated_at = now()
-                """, replies, LlmReply::requestId, (upsert, reply) -> {
+                """), replies, LlmReply::requestId, (upsert, reply) -> {
             Timestamp completed = Timestamp.from(reply.completedAt());
             upsert.setString(1, reply.requestId());
             upsert.setString(2, reply.tenant() == null ? "unknown" : reply.tenant());

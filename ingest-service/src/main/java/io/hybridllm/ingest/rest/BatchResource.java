@@ -69,7 +69,8 @@ public class BatchResource {
             TooLarge.check("line " + (i + 1) + " of the batch", each[i], config.limits().maxRequestBytes());
         }
         String tenant = caller.tenantFor(null);
-        tenancy.admit(tenant, 1);
+        // One token per request the batch will make, taken before any line is parsed.
+        tenancy.admit(tenant, JsonlBatch.countNonBlankLines(body));
         BatchRecord batch = intake.accept(BatchIntake.newId(), caller, tenant, "jsonl", JsonlBatch.parse(body), null);
         URI location = uri.getBaseUriBuilder().path("v1/request-batches").path(batch.id).build();
         return Response.accepted(view(batch, uri)).location(location).build();

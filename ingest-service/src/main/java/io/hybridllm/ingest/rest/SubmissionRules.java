@@ -1,7 +1,11 @@
 package io.hybridllm.ingest.rest;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
@@ -12,7 +16,8 @@ import io.hybridllm.ingest.tenants.Caller;
 
 /**
  * Reads an HTTP submission: within the size limit (413), strictly (an unknown field is a 400 naming it), valid as a
- * message, for the caller's tenant, and with a callback URL this server can and may call back.
+ * message, for the caller's tenant, with a reply topic of that tenant's own, and with a callback URL this server can
+ * and may call back.
  */
 @ApplicationScoped
 public class SubmissionRules {
@@ -20,11 +25,14 @@ public class SubmissionRules {
     private final CallbackSigner signer;
     private final CallbackTargets targets;
     private final IngestConfig config;
+    private final ReplyTopics replyTopics;
 
-    public SubmissionRules(CallbackSigner signer, CallbackTargets targets, IngestConfig config) {
+    public SubmissionRules(CallbackSigner signer, CallbackTargets targets, IngestConfig config,
+            ReplyTopics replyTopics) {
         this.signer = signer;
         this.targets = targets;
         this.config = config;
+        this.replyTopics = replyTopics;
     }
 
     public Submission read(String body, Caller caller) {
@@ -37,9 +45,22 @@ public class SubmissionRules {
         if (submission.callbackUrl() != null) {
             checkCallbackUrl(submission.callbackUrl());
         }
-        return new Submission(caller.tenantFor(submission.tenant()), submission.jobId(), submission.taskType(),
-                submission.messages(), submission.options(), submission.hints(), submission.replyTo(),
-                submission.callbackUrl());
+        checkDeadline(submission);
+        String tenant = caller.tenantFor(submission.tenant());
+        replyTopics.refusal(tenant, submission.replyTo()).ifPresent(reason -> {
+            throw new InvalidMessageException("reply_to", reason);
+        });
+        return new Submission(tenant, submission.jobId(), submission.taskType(), submission.messages(),
+                submission.options(), submission.hints(), submission.replyTo(), submission.callbackUrl());
+    }
+
+    private void checkDeadline(Submission submission) {
+        Instant deadline = submission.hints() == null ? null : submission.hints().deadline();
+        Duration cap = config.limits().maxDeadline();
+        if (deadline != null && deadline.isAfter(Instant.now().plus(cap))) {
+            throw new InvalidMessageException("hints.deadline", "is more than " + cap.toHours()
+                    + " h away; the furthest deadline allowed is " + cap + " (hybrid.ingest.limits.max-deadline)");
+        }
     }
 
     private void checkCallbackUrl(String url) {

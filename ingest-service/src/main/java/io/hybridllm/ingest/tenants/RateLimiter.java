@@ -32,6 +32,9 @@ public class RateLimiter {
     /** Takes {@code cost} submissions from the tenant's allowance, or throws when it has not that many left. */
     public void admit(String tenant, Integer perMinute, int cost) {
         int rate = perMinute != null ? perMinute : config.limits().requestsPerMinute();
+        if (cost > rate) {
+            throw RateLimited.neverWithin(tenant, rate, cost);
+        }
         Duration wait = QuarkusTransaction.requiringNew().call(() -> take(tenant, rate, cost));
         if (!wait.isZero()) {
             throw new RateLimited(tenant, rate, wait);

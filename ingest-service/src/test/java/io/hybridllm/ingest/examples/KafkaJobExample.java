@@ -43,7 +43,7 @@ public final class KafkaJobExample {
     /** Submits the prompts as job {@code jobId} and returns the reply to each, by request id, in prompt order. */
     public static Map<String, JsonNode> run(String bootstrapServers, String tenant, String jobId, List<String> prompts,
             Duration timeout) throws Exception {
-        String replyTopic = tenant + "." + jobId + ".replies";
+        String replyTopic = "replies." + tenant + "." + jobId;
         createTopic(bootstrapServers, replyTopic);
 
         Map<String, JsonNode> replies = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.launcher.LocalSystem;
 import io.hybridllm.launcher.Service;
 import io.hybridllm.testkit.simulators.FaultRates;
@@ -71,7 +72,7 @@ public final class FaultRun {
         List<String> injectionErrors;
         WorkerFaults.Counts workerFaults;
         try (KafkaClient kafka = new KafkaClient(system.kafkaBootstrapServers(), ledger, tenant,
-                "faults.replies." + run);
+                ReplyTopics.withDefaultPrefix().prefixFor(tenant) + "replies");
                 HttpClientPath http = new HttpClientPath(system.url(Service.INGEST), tenant, ledger);
                 // Closed first on any failure too, so that a killed worker is always started again.
                 Chaos chaos = new Chaos(system, options, out)) {

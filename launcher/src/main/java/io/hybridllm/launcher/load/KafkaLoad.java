@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
@@ -33,7 +34,7 @@ import io.hybridllm.contracts.json.Json;
 final class KafkaLoad implements LoadPath {
 
     private final String bootstrap;
-    private final String replyTopic = "bench.replies." + UUID.randomUUID();
+    private final String replyTopic = ReplyTopics.withDefaultPrefix().prefixFor("bench") + UUID.randomUUID();
 
     KafkaLoad(String bootstrap) {
         this.bootstrap = bootstrap;

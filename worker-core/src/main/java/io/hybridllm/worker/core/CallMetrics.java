@@ -24,15 +24,17 @@ public class CallMetrics {
 
     private final MeterRegistry registry;
     private final Tracer tracer;
+    private final ModelLabels models;
 
-    public CallMetrics(MeterRegistry registry, Tracer tracer) {
+    public CallMetrics(MeterRegistry registry, Tracer tracer, ModelLabels models) {
         this.registry = registry;
         this.tracer = tracer;
+        this.models = models;
     }
 
     /**
      * A call that started at {@code at} and took {@code latency}, on {@code backend}. Metrics are tagged by outcome and
-     * error code ({@code none} on success): both are small, fixed sets.
+     * error code ({@code none} on success): both are small, fixed sets; the model only as {@link ModelLabels} allows.
      */
     public void called(Target target, String backend, CallResult result, Instant at, Duration latency) {
         String outcome = "succeeded";
@@ -41,7 +43,7 @@ public class CallMetrics {
             outcome = "failed";
             error = Json.wireName(failed.error().code());
         }
-        registry.counter("hybrid.worker.calls", "provider", target.provider(), "model", target.model(), "outcome",
+        registry.counter("hybrid.worker.calls", "provider", target.provider(), "model", label(target), "outcome",
                 outcome, "error", error).increment();
         registry.timer("hybrid.worker.call.latency", "provider", target.provider()).record(latency);
         if (result instanceof CallResult.Answered answered) {
@@ -83,13 +85,17 @@ public class CallMetrics {
     }
 
     private void tokens(Target target, String kind, int count) {
-        registry.counter("hybrid.worker.tokens", "provider", target.provider(), "model", target.model(), "kind", kind)
+        registry.counter("hybrid.worker.tokens", "provider", target.provider(), "model", label(target), "kind", kind)
                 .increment(count);
     }
 
     /** The quality check's score of each answer, per model: where local models fall short shows here. */
     public void quality(Target target, double score) {
-        registry.summary("hybrid.worker.quality", "provider", target.provider(), "model", target.model()).record(score);
+        registry.summary("hybrid.worker.quality", "provider", target.provider(), "model", label(target)).record(score);
+    }
+
+    private String label(Target target) {
+        return models.of(target.provider(), target.model());
     }
 
     public void escalated(Tier from, Tier to) {

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.hybridllm.contracts.Channels;
+import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.UsageEvent;
@@ -61,6 +63,17 @@ public class ReplyPublisher {
             sends.add(send(usage, Json.write(event), event.tenant(), null));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Ends a request whose reply_to topic the tenant may not write ({@link io.hybridllm.contracts.ReplyTopics}): a
+     * failed reply on {@value Topics#REPLIES} only, so the request ends with the reason and nothing lands on the topic.
+     */
+    public CompletionStage<Void> refuseReplyTopic(RoutedRequest routed, String reason) {
+        LlmReply refused = LlmReply.failed(routed, null,
+                new ErrorInfo(ErrorInfo.ErrorCode.INVALID_REQUEST, "reply_to: " + reason), 0,
+                routed.request().attempts());
+        return send(replies, Json.write(refused), routed.id(), Topics.REPLIES);
     }
 
     private static CompletableFuture<Void> send(MutinyEmitter<String> emitter, String payload, String key,

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
@@ -37,14 +38,17 @@ public class RequestHandler {
     private final BackendPool pool;
     private final TierAnswering answering;
     private final ReplyPublisher publisher;
+    private final ReplyTopics replyTopics;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     /** Requests between taking their record and acknowledging it: what a shutdown drains. */
     private final Phaser inFlight = new Phaser(1);
 
-    public RequestHandler(BackendPool pool, TierAnswering answering, ReplyPublisher publisher) {
+    public RequestHandler(BackendPool pool, TierAnswering answering, ReplyPublisher publisher,
+            ReplyTopics replyTopics) {
         this.pool = pool;
         this.answering = answering;
         this.publisher = publisher;
+        this.replyTopics = replyTopics;
     }
 
     public CompletionStage<Void> handle(Message<String> record) {
@@ -54,6 +58,10 @@ public class RequestHandler {
         } catch (InvalidMessageException e) {
             LOG.warnf("unreadable routed request, dead-lettered: %s", e.getMessage());
             return settled(record.nack(e), "dead-letter an unreadable request");
+        }
+        Optional<String> refused = replyTopics.refusal(routed.request().tenant(), routed.request().replyTo());
+        if (refused.isPresent()) {
+            return refuseReplyTopic(record, routed, refused.get());
         }
         Job job = answering.start(routed);
         inFlight.register();
@@ -86,6 +94,20 @@ public class RequestHandler {
             settled(record.nack(e), "dead-letter request " + job.routed().id())
                     .whenComplete((ignored, failure) -> inFlight.arriveAndDeregister());
         }
+    }
+
+    /**
+     * The last place before a tenant's reply is written: a reply_to topic the tenant may not write (one that slipped
+     * past ingest, or a job's own record) is never written. The request ends with the reason on llm.replies, before any
+     * model call, and is dead-lettered with it.
+     */
+    private CompletionStage<Void> refuseReplyTopic(Message<String> record, RoutedRequest routed, String reason) {
+        LOG.warnf("request %s names a reply_to topic it may not write; dead-lettered: %s", routed.id(), reason);
+        InvalidMessageException refusal = new InvalidMessageException("reply_to", reason);
+        CompletionStage<Void> done = publisher.refuseReplyTopic(routed, reason)
+                .handle((published, failure) -> record.nack(failure == null ? refusal : failure))
+                .thenCompose(Function.identity());
+        return settled(done, "refuse the reply_to of request " + routed.id());
     }
 
     /** Requests taken and not yet acknowledged. */

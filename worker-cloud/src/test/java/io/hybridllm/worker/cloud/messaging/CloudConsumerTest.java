@@ -78,7 +78,7 @@ class CloudConsumerTest {
 
     @Test
     void targetWithoutModelUsesTheDefaultAndTheReplyAlsoGoesToReplyTo() {
-        String replyTo = "jobs.cloud-test.replies";
+        String replyTo = "replies." + Requests.TENANT + ".cloud-test";
         RoutedRequest routed = Requests.routed("cloud-reply-to-1", null, null, replyTo);
         send(routed);
 

@@ -78,7 +78,7 @@ class TierConsumerTest {
 
     @Test
     void qualityTierUsesItsDefaultModelAndAlsoRepliesToReplyTo() {
-        String replyTo = "jobs.local-test.replies";
+        String replyTo = "replies." + Requests.TENANT + ".local-test";
         RoutedRequest routed = Requests.routed("local-reply-to-1", Tier.LOCAL_QUALITY, new Target("ollama", null), null,
                 replyTo);
         send(Topics.TIER_LOCAL_QUALITY, routed);

@@ -1,0 +1,43 @@
+package io.hybridllm.worker.core;
+
+import java.util.Arrays;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.hybridllm.contracts.Tier;
+import io.hybridllm.contracts.pricing.PriceCatalogue;
+import io.hybridllm.worker.core.pool.BackendPool;
+import io.hybridllm.worker.core.pool.PooledBackend;
+
+/**
+ * The {@code model} label of a metric: a model the operator configured (a backend's default model for a tier, or a
+ * model the price catalogue prices for that provider), else {@value #OTHER}. A request may name any model, and every
+ * distinct label value is a time series kept for the process's life: a tenant must not be able to grow them.
+ */
+@ApplicationScoped
+public class ModelLabels {
+
+    public static final String OTHER = "other";
+
+    private final BackendPool pool;
+    private final PriceCatalogue catalogue;
+
+    public ModelLabels(BackendPool pool, PriceCatalogue catalogue) {
+        this.pool = pool;
+        this.catalogue = catalogue;
+    }
+
+    public String of(String provider, String model) {
+        return model != null && (isDefault(provider, model) || isPriced(provider, model)) ? model : OTHER;
+    }
+
+    private boolean isDefault(String provider, String model) {
+        return pool.backends().stream().map(PooledBackend::backend).filter(b -> b.provider().equals(provider))
+                .anyMatch(b -> Arrays.stream(Tier.values()).anyMatch(tier -> model.equals(b.defaultModel(tier))));
+    }
+
+    private boolean isPriced(String provider, String model) {
+        PriceCatalogue.ProviderPricing pricing = catalogue.providers().get(provider);
+        return pricing != null && pricing.models() != null && pricing.models().containsKey(model);
+    }
+}
