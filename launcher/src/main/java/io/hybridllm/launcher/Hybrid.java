@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.hybridllm.contracts.Topics;
-import io.hybridllm.launcher.cost.CostSimulateCommand;
 import io.hybridllm.launcher.attack.AttackSuite;
+import io.hybridllm.launcher.cost.CostSimulateCommand;
 import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.testkit.kafka.TopicAdmin;

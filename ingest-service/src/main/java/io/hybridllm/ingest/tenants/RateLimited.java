@@ -16,12 +16,6 @@ public class RateLimited extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    /** A batch of more requests than the tenant's rate allows in a minute: no wait would let it in whole. */
-    static RateLimited neverWithin(String tenant, int perMinute, int cost) {
-        return new RateLimited("a batch of " + cost + " requests is more than tenant " + tenant + "'s rate of "
-                + perMinute + " submissions a minute; split it, or ask for a higher rate", Duration.ofMinutes(1));
-    }
-
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -29,12 +29,13 @@ public class RateLimiter {
         this.config = config;
     }
 
-    /** Takes {@code cost} submissions from the tenant's allowance, or throws when it has not that many left. */
+    /**
+     * Takes {@code cost} submissions from the tenant's allowance, or throws when it has not that many left. A batch of
+     * more lines than the rate allows in a minute is taken from a full allowance, into debt: the tenant then waits
+     * until the debt is repaid at its rate, so large batches are charged by their lines without being impossible.
+     */
     public void admit(String tenant, Integer perMinute, int cost) {
         int rate = perMinute != null ? perMinute : config.limits().requestsPerMinute();
-        if (cost > rate) {
-            throw RateLimited.neverWithin(tenant, rate, cost);
-        }
         Duration wait = QuarkusTransaction.requiringNew().call(() -> take(tenant, rate, cost));
         if (!wait.isZero()) {
             throw new RateLimited(tenant, rate, wait);
@@ -65,15 +66,16 @@ public class RateLimiter {
 
     /**
      * A bucket of {@code tokens} refilled for {@code elapsed} at {@code rate} a minute (never above {@code rate}), then
-     * asked for {@code cost}: taken when it holds that many, else the wait until it would (for a cost above the rate,
-     * until it is full).
+     * asked for {@code cost}: taken when it holds that many (a cost above the rate when it is full, leaving it in
+     * debt), else the wait until it would.
      */
     static Level refill(double tokens, Duration elapsed, int rate, int cost) {
         double level = Math.min(rate, tokens + Math.max(0, elapsed.toNanos()) * rate / 60e9);
-        if (level >= cost) {
+        double needed = Math.min(cost, rate);
+        if (level >= needed) {
             return new Level(level - cost, Duration.ZERO);
         }
-        return new Level(level, Duration.ofNanos((long) Math.ceil((Math.min(cost, rate) - level) * 60e9 / rate)));
+        return new Level(level, Duration.ofNanos((long) Math.ceil((needed - level) * 60e9 / rate)));
     }
 
     private static Instant instant(Object value) {

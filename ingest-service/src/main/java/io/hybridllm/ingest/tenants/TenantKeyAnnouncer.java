@@ -40,8 +40,8 @@ public class TenantKeyAnnouncer {
     /** Announces a key made or revoked; not awaited: the next republish makes a missed write good. */
     void announce(ApiKeyRecord key) {
         keys.send(record(key)).subscribe().with(done -> {
-        }, failure -> LOG.warnf("key %s not announced on llm.tenant-keys (%s); the next republish makes it good", key.id,
-                failure.getMessage()));
+        }, failure -> LOG.warnf("key %s not announced on llm.tenant-keys (%s); the next republish makes it good",
+                key.id, failure.getMessage()));
     }
 
     /** Every key, made or revoked, a page at a time; each write awaited, so a run never floods the producer. */

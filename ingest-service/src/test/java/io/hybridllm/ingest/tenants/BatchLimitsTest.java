@@ -4,6 +4,7 @@ import static io.hybridllm.ingest.tenants.Admin.as;
 import static io.hybridllm.ingest.tenants.Admin.tenantWithKey;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -53,20 +54,27 @@ class BatchLimitsTest {
     @Test
     void aBatchIsChargedOneTokenPerLineBeforeItIsRead() {
         String key = tenantWithKey("bulk", 5);
-        postBatch(key, jsonl(6)).statusCode(429).body("detail", containsString("a batch of 6 requests"));
         postBatch(key, jsonl(3)).statusCode(202);
-        postBatch(key, jsonl(3)).statusCode(429);
+        postBatch(key, jsonl(3)).statusCode(429).body("detail", containsString("over its rate of 5"));
+    }
+
+    @Test
+    void aBatchLargerThanTheRateIsTakenFromAFullAllowanceAndRepaidBeforeAnythingElse() {
+        String key = tenantWithKey("bulk-large", 5);
+        postBatch(key, jsonl(12)).statusCode(202);
+        // 12 lines on a rate of 5: the tenant owes 7 tokens, and waits until they are repaid.
+        postBatch(key, jsonl(1)).statusCode(429).header("Retry-After", notNullValue());
     }
 
     @Test
     void anOpenAiBatchIsChargedByTheLinesOfItsFile() {
         String key = tenantWithKey("bulk-openai", 5);
         String file = upload(key, openAiLines(6)).statusCode(200).extract().path("id");
-        as(key).contentType(ContentType.JSON)
-                .body("{\"input_file_id\":\"" + file
-                        + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}")
-                .post("/v1/batches").then().statusCode(429).body("error.type", equalTo("rate_limit_error"))
-                .body("error.message", containsString("a batch of 6 requests"));
+        String batch = "{\"input_file_id\":\"" + file
+                + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}";
+        as(key).contentType(ContentType.JSON).body(batch).post("/v1/batches").then().statusCode(200);
+        as(key).contentType(ContentType.JSON).body(batch).post("/v1/batches").then().statusCode(429)
+                .body("error.type", equalTo("rate_limit_error"));
     }
 
     @Test

@@ -13,6 +13,7 @@ public class KeysProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("hybrid.ingest.auth", "keys", "hybrid.admin.token", ADMIN_TOKEN,
                 "hybrid.ingest.limits.max-request-bytes", "2048", "hybrid.ingest.limits.max-batch-lines", "20",
-                "hybrid.ingest.limits.max-tenant-file-bytes", "4096", "hybrid.ingest.tenant-keys.republish-every", "2s");
+                "hybrid.ingest.limits.max-tenant-file-bytes", "4096", "hybrid.ingest.tenant-keys.republish-every",
+                "2s");
     }
 }

@@ -51,6 +51,7 @@ class TenantKeyAnnouncementTest {
         String hash = ApiKeys.sha256(Admin.tenantWithKey("republished-corp", null));
         // Made, then written again by the schedule (every 2 s in this profile) at least twice.
         assertThat(KAFKA.awaitAll(Topics.TENANT_KEYS, record -> hash.equals(record.key()), 3, Duration.ofSeconds(15)))
-                .extracting(record -> Json.read(record.value(), TenantKey.class).tenant()).containsOnly("republished-corp");
+                .extracting(record -> Json.read(record.value(), TenantKey.class).tenant())
+                .containsOnly("republished-corp");
     }
 }

@@ -40,8 +40,7 @@ public final class AttackSuite {
         }
     }
 
-    static List<String> run(LocalSystem system, String adminToken, Options options, PrintStream out)
-            throws Exception {
+    static List<String> run(LocalSystem system, String adminToken, Options options, PrintStream out) throws Exception {
         String ingest = system.url(Service.INGEST);
         String suffix = Long.toString(System.currentTimeMillis(), 36);
         Tenant victim = Tenant.make(ingest, adminToken, "honest-" + suffix, 1_000_000);
@@ -50,7 +49,8 @@ public final class AttackSuite {
                 system.url(Service.COST), "kafka", system.kafkaBootstrapServers()), adminToken, attacker, victim);
         HonestClient honest = new HonestClient(ingest, victim);
 
-        out.println("Honest traffic alone: " + options.rate() + " requests/s for " + options.phase().toSeconds() + " s");
+        out.println(
+                "Honest traffic alone: " + options.rate() + " requests/s for " + options.phase().toSeconds() + " s");
         HonestClient.Phase alone = honest.run(options.rate(), options.phase(), "alone");
         out.println("Honest traffic while the attacker tries everything");
         CompletableFuture<List<Attempt>> attempts = CompletableFuture.supplyAsync(attacks::all);
@@ -71,8 +71,9 @@ public final class AttackSuite {
             failed.add((alone.lost() + attacked.lost()) + " honest requests lost");
         }
         out.println();
-        out.println(failed.isEmpty() ? "Every attempt was refused or contained (known gaps aside); nothing honest was lost."
-                : "FAILED: " + String.join("; ", failed));
+        out.println(
+                failed.isEmpty() ? "Every attempt was refused or contained (known gaps aside); nothing honest was lost."
+                        : "FAILED: " + String.join("; ", failed));
         return failed;
     }
 

@@ -13,7 +13,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.hybridllm.contracts.Topics;
-import io.hybridllm.contracts.json.Json;
 
 /**
  * What the adversarial tenant tries, each checked for its outcome: a refusal (and a quick one where the point is to
@@ -60,9 +59,7 @@ final class Attacks {
                 attacker.submit(ingest, "hi", "\"hints\":{\"deadline\":\"9999-12-31T00:00:00Z\"}"), 400));
         attempts.add(regionNobodyServes());
         attempts.addAll(crossTenantReads());
-        attempts.add(refused("a 50,000-line batch on a 600/min rate", Http.post(ingest + "/v1/request-batches",
-                attacker.key(), "application/x-ndjson",
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}\n".repeat(50_000)), 413, 429));
+        attempts.add(batchChargedByLines());
         attempts.add(refused("routing explained without the admin token", Http.postJson(router + "/v1/route/explain",
                 attacker.key(), "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 401, 403));
         attempts.add(forgedModeSwitch());
@@ -73,9 +70,9 @@ final class Attacks {
     static Map<String, String> pathologicalPrompts() {
         int n = PROMPT_CHARS;
         return Map.of("runs of blank lines", "x" + "\n".repeat(n) + "x", "runs of spaces", "x" + " ".repeat(n) + "x",
-                "one endless word", "a".repeat(n), "e-mail-like runs", "a@".repeat(n / 2),
-                "digit runs", "1".repeat(n), "stack-trace-like lines", "\tat a.b(".repeat(n / 8),
-                "code fences", "```".repeat(n / 3), "key-like runs", "sk-" + "A".repeat(n));
+                "one endless word", "a".repeat(n), "e-mail-like runs", "a@".repeat(n / 2), "digit runs", "1".repeat(n),
+                "stack-trace-like lines", "\tat a.b(".repeat(n / 8), "code fences", "```".repeat(n / 3),
+                "key-like runs", "sk-" + "A".repeat(n));
     }
 
     private Attempt pathological(String shape, String prompt) {
@@ -103,20 +100,23 @@ final class Attacks {
         String status = attacker.awaitFinal(ingest, submitted.body().path("id").asText(), 30);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return Attempt.of("a region nobody serves", status.equals("failed") && ms < 15_000,
-                (status.isEmpty() ? "still held after 30 s" : status) + " after " + ms + " ms (failed at once, not held)");
+                (status.isEmpty() ? "still held after 30 s" : status) + " after " + ms
+                        + " ms (failed at once, not held)");
     }
 
     private List<Attempt> crossTenantReads() {
         List<Attempt> attempts = new ArrayList<>();
         String request = victim.submit(ingest, "the victim's secret question", "").body().path("id").asText();
-        attempts.add(refused("read another tenant's request", Http.get(ingest + "/v1/requests/" + request,
-                attacker.key()), 404));
-        attempts.add(refused("cancel another tenant's request", Http.delete(ingest + "/v1/requests/" + request,
-                attacker.key()), 404));
-        String batch = Http.post(ingest + "/v1/request-batches", victim.key(), "application/x-ndjson",
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"victim batch\"}]}\n").body().path("id").asText();
-        attempts.add(refused("read another tenant's batch", Http.get(ingest + "/v1/request-batches/" + batch,
-                attacker.key()), 404));
+        attempts.add(refused("read another tenant's request",
+                Http.get(ingest + "/v1/requests/" + request, attacker.key()), 404));
+        attempts.add(refused("cancel another tenant's request",
+                Http.delete(ingest + "/v1/requests/" + request, attacker.key()), 404));
+        String batch = Http
+                .post(ingest + "/v1/request-batches", victim.key(), "application/x-ndjson",
+                        "{\"messages\":[{\"role\":\"user\",\"content\":\"victim batch\"}]}\n")
+                .body().path("id").asText();
+        attempts.add(refused("read another tenant's batch",
+                Http.get(ingest + "/v1/request-batches/" + batch, attacker.key()), 404));
         String boundary = "attack-" + UUID.randomUUID();
         String file = Http.post(ingest + "/v1/files", victim.key(), "multipart/form-data; boundary=" + boundary,
                 "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n--" + boundary
@@ -125,16 +125,33 @@ final class Attacks {
                         + "\"/v1/chat/completions\",\"body\":{\"model\":\"gpt-4o-mini\",\"messages\":[]}}\r\n--"
                         + boundary + "--\r\n")
                 .body().path("id").asText();
-        attempts.add(refused("read another tenant's file", Http.get(ingest + "/v1/files/" + file, attacker.key()),
-                404));
+        attempts.add(
+                refused("read another tenant's file", Http.get(ingest + "/v1/files/" + file, attacker.key()), 404));
         Http.Answer listing = Http.get(ingest + "/v1/files", attacker.key());
-        attempts.add(Attempt.of("list another tenant's files", listing.status() == 200
-                && !listing.body().toString().contains(file), "HTTP " + listing.status() + ", the victim's file "
+        attempts.add(Attempt.of("list another tenant's files",
+                listing.status() == 200 && !listing.body().toString().contains(file),
+                "HTTP " + listing.status() + ", the victim's file "
                         + (listing.body().toString().contains(file) ? "listed" : "not listed")));
         attempts.add(refused("read another tenant's costs",
                 Http.get(cost + "/v1/costs/summary?tenant=" + victim.id(), attacker.key()), 403));
         attempts.add(refused("read costs without a key", Http.get(cost + "/v1/costs/summary", null), 401));
         return attempts;
+    }
+
+    /**
+     * A batch far beyond the attacker's rate (600 a minute): refused, or taken into debt so that the attacker's next
+     * submission is refused until it is repaid. Either way it costs a token per line, not one for the batch.
+     */
+    private Attempt batchChargedByLines() {
+        String name = "a 5,000-line batch on a rate of 600 a minute";
+        Http.Answer batch = Http.post(ingest + "/v1/request-batches", attacker.key(), "application/jsonl",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}\n".repeat(5_000));
+        if (batch.status() == 413 || batch.status() == 429) {
+            return Attempt.of(name, true, "refused, HTTP " + batch.status());
+        }
+        Http.Answer next = attacker.submit(ingest, "one more", "");
+        return Attempt.of(name, batch.status() == 202 && next.status() == 429, "HTTP " + batch.status()
+                + ", then the next submission HTTP " + next.status() + " (charged per line, repaid at the rate)");
     }
 
     /**
@@ -156,14 +173,17 @@ final class Attacks {
         }
         String mode = "";
         for (int i = 0; i < 20 && !mode.equals("api-heavy"); i++) {
-            mode = Http.postJson(router + "/v1/route/explain", adminToken, "{\"tenant\":\"" + attacker.id()
-                    + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").body().path("mode").asText();
+            mode = Http
+                    .postJson(router + "/v1/route/explain", adminToken,
+                            "{\"tenant\":\"" + attacker.id()
+                                    + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                    .body().path("mode").asText();
             sleep(250);
         }
         boolean applied = mode.equals("api-heavy");
-        return Attempt.gap("forged mode switch on llm.control", !applied, applied
-                ? "applied by the router: the broker has no authentication or ACLs yet (docs/security.md)"
-                : "not applied");
+        return Attempt.gap("forged mode switch on llm.control", !applied,
+                applied ? "applied by the router: the broker has no authentication or ACLs yet (docs/security.md)"
+                        : "not applied");
     }
 
     private static Attempt refused(String name, Http.Answer answer, int... statuses) {
@@ -177,8 +197,9 @@ final class Attacks {
 
     /** Refused with one of {@code statuses} (or the connection closed on it) within {@link #QUICK}. */
     private static Attempt refusedQuickly(String name, Http.Answer answer, int... statuses) {
-        Attempt refused = answer.status() == 0 ? Attempt.of(name, true, "connection closed on it in "
-                + answer.took().toMillis() + " ms") : refused(name, answer, statuses);
+        Attempt refused = answer.status() == 0
+                ? Attempt.of(name, true, "connection closed on it in " + answer.took().toMillis() + " ms")
+                : refused(name, answer, statuses);
         boolean quick = answer.took().compareTo(QUICK) <= 0;
         return Attempt.of(name, refused.contained() && quick,
                 refused.detail() + (quick ? "" : ", but only after " + answer.took().toMillis() + " ms"));

@@ -29,8 +29,8 @@ final class Http {
     }
 
     static Answer post(String url, String key, String contentType, String body) {
-        return send(request(url, key).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                request(url, key).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static Answer postJson(String url, String key, String body) {
@@ -44,8 +44,8 @@ final class Http {
     /** Sends {@code bytes} of a body declared up front, expecting the server to refuse before it reads them. */
     static Answer postLarge(String url, String key, long bytes) {
         return send(request(url, key).header("Content-Type", "application/json").expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(
-                        () -> new java.util.Iterator<byte[]>() {
+                .POST(HttpRequest.BodyPublishers
+                        .fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(() -> new java.util.Iterator<byte[]>() {
                             private long sent;
 
                             @Override
