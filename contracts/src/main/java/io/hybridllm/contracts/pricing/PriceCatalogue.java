@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -41,7 +43,8 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
 
     public PriceCatalogue {
         require(version != null && !version.isBlank(), "version", "is required");
-        providers = providers == null ? Map.of() : Map.copyOf(providers);
+        // In the file's order: where several providers list a model, the first is the one a bare model name means.
+        providers = providers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(providers));
     }
 
     /**

@@ -17,8 +17,12 @@ import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.json.Json;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import java.util.Optional;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -29,10 +33,15 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class UnroutableReplies {
 
-    private final MutinyEmitter<String> replies;
+    private static final Logger LOG = Logger.getLogger(UnroutableReplies.class);
 
-    public UnroutableReplies(@Channel(Channels.REPLIES) MutinyEmitter<String> replies) {
+    private final MutinyEmitter<String> replies;
+    private final ReplyTopics replyTopics;
+
+    public UnroutableReplies(@Channel(Channels.REPLIES) MutinyEmitter<String> replies,
+            @ConfigProperty(name = ReplyTopics.PREFIX_KEY, defaultValue = ReplyTopics.DEFAULT_PREFIX) String prefix) {
         this.replies = replies;
+        this.replyTopics = new ReplyTopics(prefix);
     }
 
     /** Completes once Kafka has every copy of the reply; {@code wanted} is the decision before health ruled it out. */
@@ -42,6 +51,13 @@ public class UnroutableReplies {
         String reply = Json.write(LlmReply.failed(routed, null, error, 0, request.attempts()));
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (String topic : request.replyTopics()) {
+            // The reply_to rule holds here too: a record produced straight to Kafka may name any topic.
+            Optional<String> refused = replyTopics.refusal(request.tenant(), topic);
+            if (refused.isPresent()) {
+                LOG.warnf("request %s: its failed reply goes to %s only: reply_to %s", request.id(), Topics.REPLIES,
+                        refused.get());
+                continue;
+            }
             sends.add(send(incoming, reply, request.id(), topic));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));

@@ -1,6 +1,7 @@
 package io.hybridllm.router.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +80,20 @@ class RequestRoutingTest {
         LlmReply reply = Json.read(kafka.awaitKey(Topics.REPLIES, "route-unknown-model", WAIT).value(), LlmReply.class);
         assertThat(reply.error().code()).isEqualTo(ErrorInfo.ErrorCode.NO_PROVIDER);
         assertThat(reply.error().message()).contains("serves the model mystery-model");
+    }
+
+    @Test
+    void aFailedReplyIsNeverWrittenToASystemTopicNamedAsReplyTo() throws Exception {
+        String id = "route-reply-to-system";
+        var request = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(Json.write(Prompts
+                .request(id, TaskType.CHAT, Prompts.SIMPLE, new RequestHints(null, null, false, "atlantis", null, null,
+                        Map.of()))));
+        request.put("reply_to", Topics.AUDIT);
+        kafka.send(Topics.REQUESTS, id, request.toString());
+        LlmReply reply = Json.read(kafka.awaitKey(Topics.REPLIES, id, WAIT).value(), LlmReply.class);
+        assertThat(reply.error().code()).isEqualTo(ErrorInfo.ErrorCode.NO_PROVIDER);
+        assertThatThrownBy(() -> kafka.awaitKey(Topics.AUDIT, id, Duration.ofSeconds(3)))
+                .as("a reply on the audit topic").isInstanceOf(AssertionError.class);
     }
 
     @Test
