@@ -4,9 +4,9 @@ import static io.hybridllm.ingest.tenants.Admin.as;
 import static io.hybridllm.ingest.tenants.Admin.tenantWithKey;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.charset.StandardCharsets;
 
@@ -73,8 +73,8 @@ class BatchLimitsTest {
         String batch = "{\"input_file_id\":\"" + file
                 + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}";
         as(key).contentType(ContentType.JSON).body(batch).post("/v1/batches").then().statusCode(200);
-        as(key).contentType(ContentType.JSON).body(batch).post("/v1/batches").then().statusCode(429)
-                .body("error.type", equalTo("rate_limit_error"));
+        as(key).contentType(ContentType.JSON).body(batch).post("/v1/batches").then().statusCode(429).body("error.type",
+                equalTo("rate_limit_error"));
     }
 
     @Test
