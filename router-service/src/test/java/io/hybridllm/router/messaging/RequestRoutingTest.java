@@ -85,9 +85,9 @@ class RequestRoutingTest {
     @Test
     void aFailedReplyIsNeverWrittenToASystemTopicNamedAsReplyTo() throws Exception {
         String id = "route-reply-to-system";
-        var request = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(Json.write(Prompts
-                .request(id, TaskType.CHAT, Prompts.SIMPLE, new RequestHints(null, null, false, "atlantis", null, null,
-                        Map.of()))));
+        // A task type the policy does not know: failed at once, with a reply.
+        var request = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper()
+                .readTree(Json.write(Prompts.request(id, TaskType.of("write_poetry"), Prompts.SIMPLE, RequestHints.NONE)));
         request.put("reply_to", Topics.AUDIT);
         kafka.send(Topics.REQUESTS, id, request.toString());
         LlmReply reply = Json.read(kafka.awaitKey(Topics.REPLIES, id, WAIT).value(), LlmReply.class);
