@@ -21,6 +21,7 @@ public final class ParentProcessWatch {
     private final Runnable exitAction;
     private final AtomicBoolean fired = new AtomicBoolean();
     private volatile Thread thread;
+    private volatile boolean stopped;
 
     public ParentProcessWatch(long parentPid, Duration interval, Runnable exitAction) {
         if (parentPid <= 0) {
@@ -45,6 +46,7 @@ public final class ParentProcessWatch {
     }
 
     public synchronized void stop() {
+        stopped = true;
         if (thread != null) {
             thread.interrupt();
         }
@@ -63,7 +65,8 @@ public final class ParentProcessWatch {
         } catch (InterruptedException stopped) {
             return;
         }
-        if (fired.compareAndSet(false, true)) {
+        // A stop that raced the last look (the parent gone while it was being looked at) still wins.
+        if (!stopped && fired.compareAndSet(false, true)) {
             LOG.infof("Parent process %d (HYBRID_PARENT_PID) is gone: shutting down, draining as on SIGTERM",
                     parentPid);
             exitAction.run();
