@@ -17,8 +17,8 @@ import io.hybridllm.contracts.pricing.PriceCatalogue;
  * What an OpenAI {@code model} asks of routing. {@code auto} (or none) leaves the choice to the router; a tier name
  * ({@code local-fast}, {@code local-quality}, {@code cloud}) is a tier hint; {@code provider/model}, or a model the
  * price catalogue lists, is a provider hint with the model in {@code hints.context.model} (of the first provider that
- * lists it, in the catalogue's order). The router uses that model on the providers that serve it, or answers that
- * none does (see docs/routing.md).
+ * lists it, in the catalogue's order). The router uses that model on the providers that serve it, or answers that none
+ * does (see docs/routing.md).
  */
 @ApplicationScoped
 public class ModelAliases {
@@ -52,7 +52,8 @@ public class ModelAliases {
         List<String> providers = catalogue.providers().entrySet().stream()
                 .filter(entry -> entry.getValue().models().containsKey(model)).map(Map.Entry::getKey).toList();
         if (!providers.isEmpty()) {
-            // Listed by several (gpt-4o by openai and azure-openai): the catalogue's first; provider/model picks another.
+            // Listed by several (gpt-4o by openai and azure-openai): the catalogue's first; provider/model picks
+            // another.
             return Optional.of(new Hint(null, providers.getFirst(), model));
         }
         throw OpenAiError.failure(404, "model_not_found", "The model '" + model

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -78,7 +80,8 @@ public record WorkloadMix(Path source, Optional<Long> localCallMs, Map<TaskType,
                 throw problem("tasks", "is missing: name at least one task type, e.g. [tasks.chat]");
             }
             table(taskTable, "tasks");
-            Map<TaskType, Task> tasks = new LinkedHashMap<>();
+            // In the built-in task types' order, as the report lists them.
+            Map<TaskType, Task> tasks = new TreeMap<>(Comparator.comparingInt(TaskType.BUILT_IN::indexOf));
             BigDecimal shares = BigDecimal.ZERO;
             for (Iterator<Map.Entry<String, JsonNode>> it = taskTable.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> entry = it.next();

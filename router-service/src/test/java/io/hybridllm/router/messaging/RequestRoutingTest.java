@@ -86,8 +86,8 @@ class RequestRoutingTest {
     void aFailedReplyIsNeverWrittenToASystemTopicNamedAsReplyTo() throws Exception {
         String id = "route-reply-to-system";
         // A task type the policy does not know: failed at once, with a reply.
-        var request = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper()
-                .readTree(Json.write(Prompts.request(id, TaskType.of("write_poetry"), Prompts.SIMPLE, RequestHints.NONE)));
+        var request = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(
+                Json.write(Prompts.request(id, TaskType.of("write_poetry"), Prompts.SIMPLE, RequestHints.NONE)));
         request.put("reply_to", Topics.AUDIT);
         kafka.send(Topics.REQUESTS, id, request.toString());
         LlmReply reply = Json.read(kafka.awaitKey(Topics.REPLIES, id, WAIT).value(), LlmReply.class);
