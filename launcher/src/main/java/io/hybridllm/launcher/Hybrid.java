@@ -49,7 +49,7 @@ public final class Hybrid {
               attack [--seconds=S] [--rate=R]  An adversarial tenant against the simulated system, run closed (tenant
                                                keys): pathological prompts for every scanner, oversized and deeply
                                                nested bodies, reply_to to internal and foreign topics, cross-tenant
-                                               reads, batches, deadlines, regions, a forged control record; beside an
+                                               reads, batches, deadlines, unservable requests, a forged control record; beside an
                                                honest tenant at R/s (20) for S s (30) alone and again under attack.
                                                Exits 1 if an attempt was not contained or an honest request was lost.
               faults [--requests=N] [--rate=R] [--seed=N | --seeds=FIRST..LAST]

@@ -8,6 +8,7 @@ import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.openai.OpenAiError;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -70,9 +71,13 @@ public class BodyLimitFilter {
         Problem problem = Problem.of(type, title, status, detail);
         boolean openAi = OpenAiError.isOpenAiPath(context.normalizedPath());
         String body = openAi ? Json.write(OpenAiError.of(problem).body()) : Json.write(problem);
-        context.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, openAi ? "application/json" : Problem.MEDIA_TYPE)
-                // The unread body stays on the connection: close it rather than read what was refused.
-                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE,
+                openAi ? "application/json" : Problem.MEDIA_TYPE);
+        // On HTTP/1 the unread body stays on the connection: close it rather than read what was refused. HTTP/2 has no
+        // such header (clients refuse a response with it); ending the response there resets the stream alone.
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(body);
     }
 }

@@ -57,7 +57,7 @@ final class Attacks {
                 attacker.submit(ingest, "hi", "\"reply_to\":\"replies." + victim.id() + ".out\""), 400));
         attempts.add(refused("a deadline in the year 9999",
                 attacker.submit(ingest, "hi", "\"hints\":{\"deadline\":\"9999-12-31T00:00:00Z\"}"), 400));
-        attempts.add(regionNobodyServes());
+        attempts.add(unservable());
         attempts.addAll(crossTenantReads());
         attempts.add(batchChargedByLines());
         attempts.add(refused("routing explained without the admin token", Http.postJson(router + "/v1/route/explain",
@@ -91,17 +91,21 @@ final class Attacks {
                 : status + " " + ms + " ms after it was accepted");
     }
 
-    private Attempt regionNobodyServes() {
-        Http.Answer submitted = attacker.submit(ingest, "hi", "\"hints\":{\"region\":\"atlantis\"}");
+    /**
+     * A request nothing can serve fails at once with its reason, never held. (A region alone does not make one: a local
+     * provider without a region serves every region.) A task type the policy does not know is such a request.
+     */
+    private Attempt unservable() {
+        String name = "a request nothing can serve (an unknown task type)";
+        Http.Answer submitted = attacker.submit(ingest, "hi", "\"task_type\":\"write_poetry\"");
         if (submitted.status() != 202) {
-            return refused("a region nobody serves", submitted, 400);
+            return refused(name, submitted, 400);
         }
         long start = System.nanoTime();
         String status = attacker.awaitFinal(ingest, submitted.body().path("id").asText(), 30);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        return Attempt.of("a region nobody serves", status.equals("failed") && ms < 15_000,
-                (status.isEmpty() ? "still held after 30 s" : status) + " after " + ms
-                        + " ms (failed at once, not held)");
+        return Attempt.of(name, status.equals("failed") && ms < 15_000,
+                (status.isEmpty() ? "still open after 30 s" : status) + " after " + ms + " ms (failed at once, not held)");
     }
 
     private List<Attempt> crossTenantReads() {
