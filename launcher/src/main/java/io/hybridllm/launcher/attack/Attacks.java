@@ -105,7 +105,8 @@ final class Attacks {
         String status = attacker.awaitFinal(ingest, submitted.body().path("id").asText(), 30);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return Attempt.of(name, status.equals("failed") && ms < 15_000,
-                (status.isEmpty() ? "still open after 30 s" : status) + " after " + ms + " ms (failed at once, not held)");
+                (status.isEmpty() ? "still open after 30 s" : status) + " after " + ms
+                        + " ms (failed at once, not held)");
     }
 
     private List<Attempt> crossTenantReads() {
