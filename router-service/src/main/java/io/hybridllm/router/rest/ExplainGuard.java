@@ -39,12 +39,15 @@ public class ExplainGuard {
 
     /** Runs ahead of Quarkus's own size check, so that a refusal is a problem document rather than an empty 413. */
     void install(@Observes Router router) {
-        router.post(ExplainResource.PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+        // The size of every body (PUT /v1/policy too), then explain's token.
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                .handler(context -> check(context, tooLarge(context.request().getHeader(HttpHeaders.CONTENT_LENGTH))));
+        router.post(ExplainResource.PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> check(
+                context,
+                adminToken.flatMap(t -> t.refusal(context.request().getHeader(HttpHeaders.AUTHORIZATION)))));
     }
 
-    private void check(RoutingContext context) {
-        Optional<Problem> refusal = tooLarge(context.request().getHeader(HttpHeaders.CONTENT_LENGTH))
-                .or(() -> adminToken.flatMap(t -> t.refusal(context.request().getHeader(HttpHeaders.AUTHORIZATION))));
+    private static void check(RoutingContext context, Optional<Problem> refusal) {
         if (refusal.isEmpty()) {
             context.next();
             return;
@@ -76,6 +79,6 @@ public class ExplainGuard {
             return Optional.empty();
         }
         return Optional.of(Problem.of("too-large", "Payload too large", 413, "the body has " + length
-                + " bytes; explain takes at most " + maxBodyBytes + " (quarkus.http.limits.max-body-size)"));
+                + " bytes; the router takes at most " + maxBodyBytes + " (quarkus.http.limits.max-body-size)"));
     }
 }
