@@ -42,9 +42,9 @@ public class ExplainGuard {
         // The size of every body (PUT /v1/policy too), then explain's token.
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
                 .handler(context -> check(context, tooLarge(context.request().getHeader(HttpHeaders.CONTENT_LENGTH))));
-        router.post(ExplainResource.PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> check(
-                context,
-                adminToken.flatMap(t -> t.refusal(context.request().getHeader(HttpHeaders.AUTHORIZATION)))));
+        router.post(ExplainResource.PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                .handler(context -> check(context,
+                        adminToken.flatMap(t -> t.refusal(context.request().getHeader(HttpHeaders.AUTHORIZATION)))));
     }
 
     private static void check(RoutingContext context, Optional<Problem> refusal) {
