@@ -54,6 +54,11 @@ class StartsWithoutDatabaseTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(503).body(containsString("database"),
                 containsString("waiting for migrations"));
+        // Reports meanwhile are told to come back, not that the service broke.
+        given().header("Authorization", "Bearer test-admin-token").get("/v1/costs/savings").then().statusCode(503)
+                .header("Retry-After", "2");
+        given().header("Authorization", "Bearer test-admin-token").get("/v1/budgets").then().statusCode(503)
+                .header("Retry-After", "2");
 
         int port = URI.create(databaseUrl.substring("jdbc:".length())).getPort();
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(port)) {

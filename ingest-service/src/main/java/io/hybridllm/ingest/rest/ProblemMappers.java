@@ -1,13 +1,11 @@
 package io.hybridllm.ingest.rest;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.hibernate.JDBCException;
-import org.hibernate.exception.GenericJDBCException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -19,6 +17,8 @@ import io.hybridllm.ingest.requests.Intake;
 import io.hybridllm.ingest.tenants.Forbidden;
 import io.hybridllm.ingest.tenants.RateLimited;
 import io.hybridllm.ingest.tenants.Unauthenticated;
+import io.hybridllm.runtime.DatabaseOutage;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /**
  * Every error an HTTP client can cause or meet: as problem+json, or, on the OpenAI-compatible paths, as OpenAI's error
@@ -85,12 +85,13 @@ public class ProblemMappers {
     }
 
     /**
-     * PostgreSQL cannot be reached, or every pooled connection stayed busy past the acquisition timeout (during a
-     * database or broker restart): nothing was stored, so the client may retry, as for a refused Kafka send.
+     * PostgreSQL cannot be reached, was restarted under an open transaction, or every pooled connection stayed busy
+     * past the acquisition timeout (during a database or broker restart): nothing was stored, so the client may retry,
+     * as for a refused Kafka send. Any other database failure is a defect, logged and answered 500.
      */
-    @ServerExceptionMapper({ JDBCConnectionException.class, GenericJDBCException.class })
-    public Response databaseUnavailable(JDBCException e, UriInfo uri) {
-        if (e instanceof GenericJDBCException && !String.valueOf(e.getMessage()).contains("acquire JDBC Connection")) {
+    @ServerExceptionMapper({ PersistenceException.class, QuarkusTransactionException.class })
+    public Response databaseFailure(RuntimeException e, UriInfo uri) {
+        if (!DatabaseOutage.isOutage(e)) {
             LOG.error("database error", e);
             return respond(Problem.of("internal", "Internal error", 500, "a database error; see the service log"), uri);
         }

@@ -51,6 +51,10 @@ class StartsWithoutDatabaseTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(503).body(containsString("database"),
                 containsString("waiting for migrations"));
+        // Requests that need the database meanwhile are told to come back, not that the service broke.
+        given().get("/v1/requests/r-1").then().statusCode(503).header("Retry-After", "2");
+        given().contentType("application/jsonl").body("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n")
+                .post("/v1/request-batches").then().statusCode(503).header("Retry-After", "2");
 
         int port = URI.create(databaseUrl.substring("jdbc:".length())).getPort();
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(port)) {

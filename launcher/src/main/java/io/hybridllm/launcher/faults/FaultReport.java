@@ -46,7 +46,8 @@ record FaultReport(FaultOptions options, Ledger.Summary clients, ProviderCalls.R
                     + first(otherDeadLetters));
         }
         if (!malformed.failures().isEmpty()) {
-            failed.add("malformed HTTP requests answered 5xx or not at all: " + first(malformed.failures()));
+            failed.add("malformed HTTP requests answered 5xx (not a 503 to retry) or not at all: "
+                    + first(malformed.failures()));
         }
         healthy.forEach((service, ok) -> {
             if (!ok) {
@@ -100,8 +101,10 @@ record FaultReport(FaultOptions options, Ledger.Summary clients, ProviderCalls.R
                     .limit(8).forEach(line -> out.println("      " + line));
         });
         out.printf("  other dead letters during the run: %d%n", otherDeadLetters.size());
-        out.printf("%nMalformed HTTP: %d requests to %d endpoints, %d answered 5xx or not at all%n", malformed.sent(),
-                HttpEndpoints.ALL.size(), malformed.failures().size());
+        out.printf(
+                "%nMalformed HTTP: %d requests to %d endpoints, %d told to retry (503 with Retry-After during a"
+                        + " restart), %d answered another 5xx or not at all%n",
+                malformed.sent(), HttpEndpoints.ALL.size(), malformed.retryLater(), malformed.failures().size());
         out.println("Healthy at the end: " + healthy);
         budget.ifPresentOrElse(b -> out.printf(
                 "Budget: %s USD, paused at %s USD (80%%); spend at the end %s USD: overshoot %s USD (%s%% of the"

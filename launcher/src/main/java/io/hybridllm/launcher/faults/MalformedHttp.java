@@ -13,8 +13,9 @@ import io.hybridllm.launcher.LocalSystem;
 
 /**
  * Malformed bodies to every HTTP endpoint while the run goes on: invalid JSON, an unknown schema version, an oversized
- * body and fields of the wrong type. Every answer must be a 4xx within 30 s (a loaded machine answers slowly); a 5xx or
- * no answer is a failure.
+ * body and fields of the wrong type. Every answer must be a 4xx within 30 s (a loaded machine answers slowly), or a 503
+ * with {@code Retry-After} when the service needs a dependency the run is restarting (PostgreSQL, the broker) before it
+ * can tell; any other 5xx, or no answer, is a failure.
  */
 final class MalformedHttp {
 
@@ -23,8 +24,11 @@ final class MalformedHttp {
             "{\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(1_200_000) + "\"}]}",
             "{\"messages\":42,\"task_type\":7,\"tenant\":[],\"amount_usd\":\"many\",\"model\":{}}");
 
-    /** How many requests were sent, and each one answered with a 5xx or not at all. */
-    record Result(int sent, List<String> failures) {
+    /**
+     * How many requests were sent, how many were told to retry later (a dependency restarting), and each one answered
+     * with another 5xx or not at all.
+     */
+    record Result(int sent, int retryLater, List<String> failures) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,6 +39,7 @@ final class MalformedHttp {
     /** Sends every body to every endpoint. */
     static Result send(LocalSystem system) throws InterruptedException {
         int sent = 0;
+        int retryLater = 0;
         List<String> failures = new ArrayList<>();
         for (HttpEndpoints.Endpoint endpoint : HttpEndpoints.ALL) {
             String url = system.url(endpoint.service()) + endpoint.path().replace("{x}", "malformed");
@@ -51,7 +56,10 @@ final class MalformedHttp {
                     // A well-formed chat completion not answered within X-Hybrid-Timeout is a documented 504 naming
                     // the request, which goes on: the body was not malformed after all.
                     boolean pending = status == 504 && response.headers().firstValue("X-Hybrid-Request-Id").isPresent();
-                    if (status >= 500 && !pending) {
+                    boolean comeBack = status == 503 && response.headers().firstValue("Retry-After").isPresent();
+                    if (comeBack) {
+                        retryLater++;
+                    } else if (status >= 500 && !pending) {
                         failures.add(
                                 endpoint.method() + " " + endpoint.path() + " [" + abbreviate(body) + "] -> " + status);
                     }
@@ -60,7 +68,7 @@ final class MalformedHttp {
                 }
             }
         }
-        return new Result(sent, failures);
+        return new Result(sent, retryLater, failures);
     }
 
     private static String abbreviate(String body) {
