@@ -1,15 +1,13 @@
 package io.hybridllm.ingest.callbacks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -19,6 +17,7 @@ import io.hybridllm.ingest.config.IngestConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 
 /**
  * Delivers due callbacks: POSTs the reply JSON, signed, to the request's callback URL. Any answer but 2xx, and any
@@ -37,17 +36,16 @@ public class CallbackDispatcher {
     private final CallbackTargets targets;
     private final IngestConfig.Callbacks config;
     private final MeterRegistry metrics;
-    private final HttpClient http;
+    private final PinnedPoster poster;
 
     public CallbackDispatcher(CallbackOutbox outbox, CallbackSigner signer, CallbackTargets targets,
-            IngestConfig config, MeterRegistry metrics) {
+            IngestConfig config, MeterRegistry metrics, Vertx vertx) {
         this.outbox = outbox;
         this.signer = signer;
         this.targets = targets;
         this.config = config.callbacks();
         this.metrics = metrics;
-        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.poster = new PinnedPoster(vertx, this.config.timeout());
     }
 
     private record Outcome(CallbackOutbox.Due due, Integer status, String error, boolean retriable) {
@@ -78,7 +76,7 @@ public class CallbackDispatcher {
             return CompletableFuture.completedFuture(
                     new Outcome(due, null, "not sent: no signing key (set HYBRID_CALLBACK_SIGNING_KEY)"));
         }
-        URI target;
+        CallbackTarget target;
         try {
             target = targets.check(due.url());
         } catch (InvalidMessageException e) {
@@ -86,22 +84,18 @@ public class CallbackDispatcher {
             return CompletableFuture.completedFuture(new Outcome(due, null, "refused: " + e.reason(), false));
         }
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(target).timeout(config.timeout())
-                    .header("Content-Type", "application/json").header("User-Agent", "hybrid-llm-callbacks")
-                    .header("X-Hybrid-Request-Id", due.requestId())
-                    .header("X-Hybrid-Delivery-Attempt", String.valueOf(due.attempt()))
-                    .header(CallbackSigner.TIMESTAMP, String.valueOf(timestamp))
-                    .header(CallbackSigner.SIGNATURE, signer.signature(due.tenant(), timestamp, due.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(due.body())).build();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Outcome(due, null, "not a usable URL: " + e.getMessage()));
-        }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> new Outcome(due, response.statusCode(),
-                        response.statusCode() / 100 == 2 ? null : "answered HTTP " + response.statusCode()))
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "User-Agent", "hybrid-llm-callbacks",
+                "X-Hybrid-Request-Id", due.requestId(), "X-Hybrid-Delivery-Attempt", String.valueOf(due.attempt()),
+                CallbackSigner.TIMESTAMP, String.valueOf(timestamp), CallbackSigner.SIGNATURE,
+                signer.signature(due.tenant(), timestamp, due.body()));
+        return poster.post(target, headers, due.body())
+                .thenApply(status -> new Outcome(due, status, status / 100 == 2 ? null : "answered HTTP " + status))
                 .exceptionally(failure -> new Outcome(due, null, describe(failure)));
+    }
+
+    @PreDestroy
+    void stop() {
+        poster.close();
     }
 
     private void record(Outcome outcome) {

@@ -4,9 +4,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.ingest.config.IngestConfig;
@@ -15,25 +15,40 @@ import io.hybridllm.ingest.config.IngestConfig;
  * Whether a callback URL may be called: an absolute http(s) URL without credentials, whose host resolves only to public
  * addresses (see {@link AddressClasses}) unless {@code hybrid.ingest.callbacks.allow-private-networks} is set. Checked
  * when a request is submitted and again before every delivery, since a name may resolve elsewhere by then (DNS
- * rebinding); the delivery then connects to what this check resolved, as the JVM caches the lookup
- * ({@code networkaddress.cache.ttl}, 30 s).
+ * rebinding); the delivery then connects to the address this check resolved ({@link CallbackTarget}), never resolving
+ * the name again.
  */
 @ApplicationScoped
 public class CallbackTargets {
 
     private static final int MAX_LENGTH = 2048;
 
-    private final boolean allowPrivate;
+    /** Looks a host name up: every address it has. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
+    private final boolean allowPrivate;
+    private final Resolver resolver;
+
+    @Inject
     public CallbackTargets(IngestConfig config) {
-        this.allowPrivate = config.callbacks().allowPrivateNetworks();
+        this(config.callbacks().allowPrivateNetworks(), InetAddress::getAllByName);
+    }
+
+    CallbackTargets(boolean allowPrivate, Resolver resolver) {
+        this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
     }
 
     /**
+     * The URL and the address to connect to for it.
+     *
      * @throws InvalidMessageException
      *             naming {@code callback_url} and why it may not be called
      */
-    public URI check(String url) {
+    public CallbackTarget check(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -47,29 +62,27 @@ public class CallbackTargets {
         if (uri.getRawUserInfo() != null) {
             throw refused("must not carry credentials (user:password@host); the callback is signed instead");
         }
-        if (!allowPrivate) {
-            nonPublic(uri.getHost()).ifPresent(why -> {
-                throw refused(why + "; callbacks go only to public addresses"
-                        + " (hybrid.ingest.callbacks.allow-private-networks=true allows private ones)");
-            });
-        }
-        return uri;
-    }
-
-    private static Optional<String> nonPublic(String host) {
+        String host = uri.getHost();
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("its host " + host + " does not resolve");
+            throw refused("its host " + host + " does not resolve");
         }
-        for (InetAddress address : addresses) {
-            Optional<String> why = AddressClasses.nonPublic(address);
-            if (why.isPresent()) {
-                return Optional.of("its host " + host + " resolves to " + address.getHostAddress() + ", " + why.get());
+        if (addresses.length == 0) {
+            throw refused("its host " + host + " does not resolve");
+        }
+        if (!allowPrivate) {
+            // Every address is checked: a client would otherwise pick the private one of a mixed answer.
+            for (InetAddress address : addresses) {
+                AddressClasses.nonPublic(address).ifPresent(why -> {
+                    throw refused("its host " + host + " resolves to " + address.getHostAddress() + ", " + why
+                            + "; callbacks go only to public addresses"
+                            + " (hybrid.ingest.callbacks.allow-private-networks=true allows private ones)");
+                });
             }
         }
-        return Optional.empty();
+        return new CallbackTarget(uri, addresses[0]);
     }
 
     private static InvalidMessageException refused(String why) {
