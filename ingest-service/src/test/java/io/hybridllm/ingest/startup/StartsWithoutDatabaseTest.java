@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -53,7 +54,8 @@ class StartsWithoutDatabaseTest {
                 containsString("waiting for migrations"));
         // Requests that need the database meanwhile are told to come back, not that the service broke.
         given().get("/v1/requests/r-1").then().statusCode(503).header("Retry-After", "2");
-        given().contentType("application/jsonl").body("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n")
+        given().contentType("application/jsonl")
+                .body("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n".getBytes(StandardCharsets.UTF_8))
                 .post("/v1/request-batches").then().statusCode(503).header("Retry-After", "2");
 
         int port = URI.create(databaseUrl.substring("jdbc:".length())).getPort();
