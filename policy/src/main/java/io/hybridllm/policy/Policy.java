@@ -1,5 +1,6 @@
 package io.hybridllm.policy;
 
+import io.hybridllm.contracts.ProviderKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

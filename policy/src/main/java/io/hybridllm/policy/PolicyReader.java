@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.policy.Policy.Provider;
@@ -128,17 +129,11 @@ final class PolicyReader {
             table.rejectUnknown();
             return null;
         }
-        ProviderKind kind = kindName == null ? guessKind(name) : null;
-        for (ProviderKind candidate : ProviderKind.values()) {
-            if (candidate.wireName().equals(kindName)) {
-                kind = candidate;
-            }
-        }
+        ProviderKind kind = kindName == null ? guessKind(name) : ProviderKind.byWireName(kindName).orElse(null);
         if (kind == null) {
             problems.add(table.key("kind"),
                     (kindName == null ? "is required for provider " + name : "is '" + kindName + "'")
-                            + "; known kinds: " + String.join(", ",
-                                    Arrays.stream(ProviderKind.values()).map(ProviderKind::wireName).toList()));
+                            + "; known kinds: " + ProviderKind.wireNames());
             kind = ProviderKind.OPENAI_COMPATIBLE;
         }
         String baseUrl = table.text("base_url", null);

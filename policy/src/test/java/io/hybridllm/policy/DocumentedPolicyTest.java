@@ -1,5 +1,6 @@
 package io.hybridllm.policy;
 
+import io.hybridllm.contracts.ProviderKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -20,7 +20,7 @@ import io.hybridllm.worker.core.pool.BackendPool;
 import io.hybridllm.worker.core.provider.ApiKey;
 import io.hybridllm.worker.core.provider.KeySupplier;
 import io.hybridllm.worker.core.provider.ProviderBackend;
-import io.hybridllm.worker.core.provider.ProviderKind;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.worker.core.provider.ProviderSettings;
 import io.hybridllm.worker.core.resilience.RateLimiter;
 import io.hybridllm.worker.core.resilience.Safeguards;

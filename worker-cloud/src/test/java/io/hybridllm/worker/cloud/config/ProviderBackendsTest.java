@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.worker.core.provider.ProviderBackend;
-import io.hybridllm.worker.core.provider.ProviderKind;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.worker.core.provider.ProviderSettings;
 
 class ProviderBackendsTest {

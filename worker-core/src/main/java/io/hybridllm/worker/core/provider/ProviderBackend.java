@@ -1,5 +1,6 @@
 package io.hybridllm.worker.core.provider;
 
+import io.hybridllm.contracts.ProviderKind;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -45,7 +46,7 @@ public class ProviderBackend implements ModelBackend {
     /** The clock reads HTTP-date and RFC 3339 reset headers. */
     public ProviderBackend(ProviderSettings settings, Clock clock) {
         this.settings = settings;
-        this.format = settings.kind().format(settings);
+        this.format = WireFormats.of(settings);
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();

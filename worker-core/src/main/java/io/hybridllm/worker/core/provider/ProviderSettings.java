@@ -1,5 +1,6 @@
 package io.hybridllm.worker.core.provider;
 
+import io.hybridllm.contracts.ProviderKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

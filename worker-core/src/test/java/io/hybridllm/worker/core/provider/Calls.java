@@ -1,5 +1,6 @@
 package io.hybridllm.worker.core.provider;
 
+import io.hybridllm.contracts.ProviderKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.hybridllm.worker.core.provider;
 
+import io.hybridllm.contracts.ProviderKind;
 import static io.hybridllm.worker.core.provider.Calls.answered;
 import static io.hybridllm.worker.core.provider.Calls.backend;
 import static io.hybridllm.worker.core.provider.Calls.error;

@@ -13,7 +13,7 @@ import io.hybridllm.worker.core.ModelBackend;
 import io.hybridllm.worker.core.pool.BackendPool;
 import io.hybridllm.worker.core.provider.KeySupplier;
 import io.hybridllm.worker.core.provider.ProviderBackend;
-import io.hybridllm.worker.core.provider.ProviderKind;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.worker.core.provider.ProviderSettings;
 import io.hybridllm.worker.local.backend.LocalOpenAiServer;
 import io.hybridllm.worker.local.backend.OllamaClient;
