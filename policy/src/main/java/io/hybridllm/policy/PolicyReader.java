@@ -163,23 +163,27 @@ final class PolicyReader {
             }
         }
         String apiKeyEnv = table.text("api_key_env", null);
+        if (apiKeyEnv != null && !apiKeyEnv.matches("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*(,\\s*[A-Za-z_][A-Za-z0-9_]*\\s*)*")) {
+            problems.add(table.key("api_key_env"),
+                    "must name environment variables (letters, digits, _), comma-separated, e.g. ANTHROPIC_API_KEY");
+        }
         if (table.bool("use_github_auth", false)) {
             problems.add(table.key("use_github_auth"), "is not supported: no worker can sign in with GitHub; "
                     + "give the provider an api_key_env instead");
         }
-        InertKeys.PROVIDER.forEach((key, reason) -> {
-            if (table.raw(key) != null) {
-                problems.warn(table.key(key), reason.formatted(name));
-            }
-        });
         Provider provider = new Provider(name, kind, table.bool("enabled", true), baseUrl, table.text("model", null),
                 table.texts("models"), tierModels, apiKeyEnv,
-                Duration.ofMillis(table.integer("timeout_ms", 60_000, 1, 3_600_000)),
+                millis(table.integer("timeout_ms", null, 1, 3_600_000)),
                 table.integer("max_concurrent_requests", null, 1, 100_000),
                 table.integer("max_tokens", null, 1, 10_000_000), table.integer("rate_limit_rpm", null, 1, 10_000_000),
                 table.integer("rate_limit_tpm", null, 1, 1_000_000_000), table.text("region", null));
         table.rejectUnknown();
         return provider;
+    }
+
+    /** Null when unset: each worker then applies its own default (docs/workers.md). */
+    private static Duration millis(Integer value) {
+        return value == null ? null : Duration.ofMillis(value);
     }
 
     /** The seed names providers by what they are; a kind may be left out for those names. */
