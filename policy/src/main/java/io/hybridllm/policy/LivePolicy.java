@@ -14,9 +14,9 @@ import io.hybridllm.contracts.ControlEvent;
 
 /**
  * The policy in force in one process, without any framework: at first the operator's layered files; then a policy
- * published on {@code llm.control} ({@link ControlEvent.PolicyChange} with a text) replaces it, until a withdrawal
- * (one without a text) sends it back to the files. Whatever replaces it is validated first: a refused policy leaves the
- * one in force as it is, with the problems logged. Listeners hear of every change, in the order of changes.
+ * published on {@code llm.control} ({@link ControlEvent.PolicyChange} with a text) replaces it, until a withdrawal (one
+ * without a text) sends it back to the files. Whatever replaces it is validated first: a refused policy leaves the one
+ * in force as it is, with the problems logged. Listeners hear of every change, in the order of changes.
  */
 public final class LivePolicy {
 

@@ -163,7 +163,8 @@ final class PolicyReader {
             }
         }
         String apiKeyEnv = table.text("api_key_env", null);
-        if (apiKeyEnv != null && !apiKeyEnv.matches("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*(,\\s*[A-Za-z_][A-Za-z0-9_]*\\s*)*")) {
+        if (apiKeyEnv != null
+                && !apiKeyEnv.matches("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*(,\\s*[A-Za-z_][A-Za-z0-9_]*\\s*)*")) {
             problems.add(table.key("api_key_env"),
                     "must name environment variables (letters, digits, _), comma-separated, e.g. ANTHROPIC_API_KEY");
         }
@@ -172,8 +173,7 @@ final class PolicyReader {
                     + "give the provider an api_key_env instead");
         }
         Provider provider = new Provider(name, kind, table.bool("enabled", true), baseUrl, table.text("model", null),
-                table.texts("models"), tierModels, apiKeyEnv,
-                millis(table.integer("timeout_ms", null, 1, 3_600_000)),
+                table.texts("models"), tierModels, apiKeyEnv, millis(table.integer("timeout_ms", null, 1, 3_600_000)),
                 table.integer("max_concurrent_requests", null, 1, 100_000),
                 table.integer("max_tokens", null, 1, 10_000_000), table.integer("rate_limit_rpm", null, 1, 10_000_000),
                 table.integer("rate_limit_tpm", null, 1, 1_000_000_000), table.text("region", null));

@@ -57,8 +57,8 @@ public record ProviderUse(String name, ProviderKind kind, String worker, Sourced
         }
         out.append("  keys from ").append(keyVariables).append("\n  model ").append(model).append("\n  tier_models ")
                 .append(tierModels).append("\n  timeout ").append(timeout).append("\n  max_concurrent_requests ")
-                .append(maxConcurrentRequests).append("\n  max_tokens ").append(maxTokens)
-                .append("\n  rate_limit_rpm ").append(rateLimitRpm).append("\n  rate_limit_tpm ").append(rateLimitTpm);
+                .append(maxConcurrentRequests).append("\n  max_tokens ").append(maxTokens).append("\n  rate_limit_rpm ")
+                .append(rateLimitRpm).append("\n  rate_limit_tpm ").append(rateLimitTpm);
         return out.toString();
     }
 }

@@ -17,9 +17,8 @@ import io.hybridllm.policy.ProviderUse.Sourced;
  * every enabled local one. The policy sets each value; the properties may override only where a worker cannot know
  * (where a simulator or a GPU box is):
  * <ul>
- * <li>{@code hybrid.cloud.providers.<name>.base-url} replaces the policy's {@code base_url};
- * {@code .api-key}, {@code .api-version}, {@code .connect-timeout} and {@code .health-timeout} are worker-cloud's
- * own;</li>
+ * <li>{@code hybrid.cloud.providers.<name>.base-url} replaces the policy's {@code base_url}; {@code .api-key},
+ * {@code .api-version}, {@code .connect-timeout} and {@code .health-timeout} are worker-cloud's own;</li>
  * <li>{@code hybrid.local.backends.<backend>.url} (with {@code .provider}, default {@code ollama}, and {@code .slots})
  * gives a local provider its hosts instead of its {@code base_url}.</li>
  * </ul>
@@ -85,8 +84,8 @@ public final class WorkerProviders {
             String name = settings.getOrDefault("provider", "ollama");
             Policy.Provider provider = policy.providers().get(name);
             if (provider == null || !provider.enabled() || !provider.isLocal()) {
-                notes.add(LOCAL_PREFIX + backend + " has no effect: the policy names no enabled local provider "
-                        + name + " (set " + LOCAL_PREFIX + backend + ".provider)");
+                notes.add(LOCAL_PREFIX + backend + " has no effect: the policy names no enabled local provider " + name
+                        + " (set " + LOCAL_PREFIX + backend + ".provider)");
             }
         });
         return new Plan(List.copyOf(uses), List.copyOf(notes));
@@ -102,16 +101,16 @@ public final class WorkerProviders {
                         : new Sourced<>(p.baseUrl() != null ? p.baseUrl() : p.kind().defaultBaseUrl(),
                                 p.baseUrl() != null ? key + "base_url" : "the default of kind " + p.kind().wireName());
         int slotDefault = local ? defaults.localSlots() : defaults.cloudSlots();
-        return new ProviderUse(p.name(), p.kind(), local ? ProviderUse.WORKER_LOCAL : ProviderUse.WORKER_CLOUD,
-                baseUrl,
+        return new ProviderUse(p.name(), p.kind(), local ? ProviderUse.WORKER_LOCAL : ProviderUse.WORKER_CLOUD, baseUrl,
                 new Sourced<>(p.keyVariables(),
                         p.apiKeyEnv() != null ? key + "api_key_env" : "the default of kind " + p.kind().wireName()),
                 new Sourced<>(p.model(), p.model() != null ? key + "model" : "unset: the routing decision's model"),
                 new Sourced<>(Map.copyOf(p.tierModels()), p.tierModels().isEmpty() ? "unset" : key + "tier_models"),
                 or(p.timeout(), defaults.timeout(), key + "timeout_ms"),
                 or(p.maxConcurrentRequests(), slotDefault, key + "max_concurrent_requests"),
-                new Sourced<>(p.maxTokens(), p.maxTokens() != null ? key + "max_tokens"
-                        : "unset: the request's own (4096 where the provider requires one)"),
+                new Sourced<>(p.maxTokens(),
+                        p.maxTokens() != null ? key + "max_tokens"
+                                : "unset: the request's own (4096 where the provider requires one)"),
                 share(p.rateLimitRpm(), key + "rate_limit_rpm", local, defaults),
                 share(p.rateLimitTpm(), key + "rate_limit_tpm", local, defaults), hosts);
     }

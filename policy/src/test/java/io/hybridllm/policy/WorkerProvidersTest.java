@@ -59,8 +59,8 @@ class WorkerProvidersTest {
         assertThat(claude.maxTokens().value()).isEqualTo(1024);
         assertThat(claude.rateLimitRpm().value()).isEqualTo(300);
         assertThat(claude.rateLimitTpm().value()).isEqualTo(90000);
-        assertThat(claude.timeout()).isEqualTo(new ProviderUse.Sourced<>(Duration.ofSeconds(120),
-                "the workers' default"));
+        assertThat(claude.timeout())
+                .isEqualTo(new ProviderUse.Sourced<>(Duration.ofSeconds(120), "the workers' default"));
         assertThat(claude.maxConcurrentRequests().value()).isEqualTo(256);
 
         ProviderUse ollama = use(plan, "ollama");
@@ -86,16 +86,16 @@ class WorkerProvidersTest {
         Map<String, String> properties = Map.of("hybrid.cloud.providers.claude.base-url", "http://127.0.0.1:9000",
                 "hybrid.cloud.providers.bedrock.base-url", "http://nowhere", "hybrid.local.backends.gpu-1.url",
                 "http://gpu-1:11434", "hybrid.local.backends.gpu-1.slots", "2", "hybrid.local.backends.gpu-2.url",
-                "http://gpu-2:11434", "hybrid.local.backends.tgi.url", "http://tgi", "hybrid.local.backends.tgi.provider",
-                "tgi");
+                "http://gpu-2:11434", "hybrid.local.backends.tgi.url", "http://tgi",
+                "hybrid.local.backends.tgi.provider", "tgi");
         WorkerProviders.Plan plan = WorkerProviders.plan(policy(), properties,
                 new WorkerProviders.Defaults(Duration.ofSeconds(120), 256, 4, 3, "ollama-box:11434"));
         ProviderUse claude = use(plan, "claude");
         assertThat(claude.baseUrl()).isEqualTo(
                 new ProviderUse.Sourced<>("http://127.0.0.1:9000", "hybrid.cloud.providers.claude.base-url"));
         // Three cloud workers share the limits.
-        assertThat(claude.rateLimitRpm()).isEqualTo(new ProviderUse.Sourced<>(100,
-                "providers.claude.rate_limit_rpm (300) / hybrid.cloud.instances (3)"));
+        assertThat(claude.rateLimitRpm()).isEqualTo(
+                new ProviderUse.Sourced<>(100, "providers.claude.rate_limit_rpm (300) / hybrid.cloud.instances (3)"));
         assertThat(use(plan, "ollama").hosts()).containsExactly(
                 new ProviderUse.Host("gpu-1", "http://gpu-1:11434", 2, "hybrid.local.backends.gpu-1.url"),
                 new ProviderUse.Host("gpu-2", "http://gpu-2:11434", 6, "hybrid.local.backends.gpu-2.url"));
@@ -113,8 +113,8 @@ class WorkerProvidersTest {
         Policy builtIn = PolicyLoader.load(List.of()).policy();
         WorkerProviders.Plan plan = WorkerProviders.plan(builtIn, Map.of(),
                 new WorkerProviders.Defaults(Duration.ofSeconds(120), 256, 4, 1, "http://gpu-7:11434"));
-        assertThat(use(plan, "ollama").hosts()).containsExactly(
-                new ProviderUse.Host("ollama", "http://gpu-7:11434", 4, "OLLAMA_HOST"));
+        assertThat(use(plan, "ollama").hosts())
+                .containsExactly(new ProviderUse.Host("ollama", "http://gpu-7:11434", 4, "OLLAMA_HOST"));
         assertThat(use(plan, "openai").keyVariables().value()).containsExactly("OPENAI_API_KEY");
     }
 }

@@ -73,6 +73,8 @@ public class HealthMonitor {
         this.pullMissing = pullMissing;
         this.warmUp = warmUp;
         timer.scheduleWithFixedDelay(this::checkAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // A policy change adds or drops backends: check them and report the tiers now, not an interval later.
+        pool.onChange(() -> timer.execute(this::checkAll));
     }
 
     /** One round: every backend checked (in parallel, each bounded by its health timeout), then the tiers reported. */
@@ -150,8 +152,9 @@ public class HealthMonitor {
     private void publish(Tier tier, boolean healthy) {
         String scope = "tier:" + tier.wireName() + "@" + worker;
         long up = pool.status().stream().filter(PooledBackend.BackendStatus::healthy).count();
-        String detail = worker + ": " + up + " of " + pool.backends().size() + " backends healthy"
-                + (healthy ? "" : ", none with the " + tier.wireName() + " model");
+        String detail = pool.backends().isEmpty() ? worker + ": " + pool.whyEmpty()
+                : worker + ": " + up + " of " + pool.backends().size() + " backends healthy"
+                        + (healthy ? "" : ", none with the " + tier.wireName() + " model");
         ControlEvent event = new ControlEvent.TierHealth(SchemaVersion.CURRENT, UUID.randomUUID().toString(), scope,
                 tier, healthy, detail, Instant.now());
         control.send(Record.of(scope, Json.write(event))).subscribe().with(done -> {

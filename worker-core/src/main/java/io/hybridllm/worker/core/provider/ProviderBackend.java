@@ -1,6 +1,5 @@
 package io.hybridllm.worker.core.provider;
 
-import io.hybridllm.contracts.ProviderKind;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.ModelBackend;

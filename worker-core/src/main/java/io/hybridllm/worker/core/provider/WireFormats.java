@@ -1,7 +1,5 @@
 package io.hybridllm.worker.core.provider;
 
-import io.hybridllm.contracts.ProviderKind;
-
 /**
  * The wire format of each kind a {@link ProviderBackend} speaks. OpenAI, Mistral, xAI and any OpenAI-compatible
  * endpoint share one format and differ only in base URL (and in the name of the max-tokens field); Azure OpenAI is that

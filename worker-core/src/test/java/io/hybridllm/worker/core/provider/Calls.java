@@ -1,6 +1,5 @@
 package io.hybridllm.worker.core.provider;
 
-import io.hybridllm.contracts.ProviderKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,6 +12,7 @@ import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.Role;
 import io.hybridllm.testkit.simulators.CloudSimulator;
 import io.hybridllm.testkit.simulators.CloudSimulator.Trouble;

@@ -1,6 +1,5 @@
 package io.hybridllm.worker.core.provider;
 
-import io.hybridllm.contracts.ProviderKind;
 import static io.hybridllm.worker.core.provider.Calls.answered;
 import static io.hybridllm.worker.core.provider.Calls.failed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
 
 /** The adapter tells its keys what happened to each call, and says which key served it. */

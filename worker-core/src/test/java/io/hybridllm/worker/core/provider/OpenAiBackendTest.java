@@ -1,6 +1,5 @@
 package io.hybridllm.worker.core.provider;
 
-import io.hybridllm.contracts.ProviderKind;
 import static io.hybridllm.worker.core.provider.Calls.answered;
 import static io.hybridllm.worker.core.provider.Calls.backend;
 import static io.hybridllm.worker.core.provider.Calls.error;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.GenerationOptions;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.testkit.simulators.CloudSimulator.Trouble;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
 import io.hybridllm.testkit.simulators.ProviderSimulator.Received;

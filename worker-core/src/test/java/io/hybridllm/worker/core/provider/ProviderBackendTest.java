@@ -1,6 +1,5 @@
 package io.hybridllm.worker.core.provider;
 
-import io.hybridllm.contracts.ProviderKind;
 import static io.hybridllm.worker.core.provider.Calls.backend;
 import static io.hybridllm.worker.core.provider.Calls.error;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
 import io.hybridllm.testkit.support.FreePorts;
 
