@@ -18,7 +18,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * policy's {@code base_url} and whose key is read from the variable its {@code api_key_env} names: {@code claude} (kind
  * anthropic, {@code max_tokens = 77}), {@code slowpoke} (an OpenAI answering in 1.5 s, {@code timeout_ms = 300}),
  * {@code narrow} (an OpenAI answering in 300 ms, {@code max_concurrent_requests = 2}), {@code stingy} (an OpenAI with
- * {@code rate_limit_tpm = 60}, less than one request needs) and {@code grok} ({@code enabled = false}).
+ * {@code rate_limit_tpm = 60}, a minute's tokens spent by one request) and {@code grok} ({@code enabled = false}).
  */
 public class PolicySimulatorsResource implements QuarkusTestResourceLifecycleManager {
 

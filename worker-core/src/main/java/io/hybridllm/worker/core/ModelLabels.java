@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
@@ -26,6 +27,7 @@ public class ModelLabels {
 
     private final UnaryOperator<String> priceKey;
 
+    @Inject
     public ModelLabels(BackendPool pool, PriceCatalogue catalogue, ProviderNames names) {
         this(pool, catalogue, names::priceKey);
     }
