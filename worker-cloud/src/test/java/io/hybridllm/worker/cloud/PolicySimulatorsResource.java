@@ -77,7 +77,7 @@ public class PolicySimulatorsResource implements QuarkusTestResourceLifecycleMan
                 """.formatted(claude.baseUrl(), CLAUDE_MODEL, slowpoke.baseUrl(), narrow.baseUrl(), stingy.baseUrl());
         return Map.of("hybrid.policy.file", TestPolicy.write(policy), "CLAUDE_TEST_KEY", CLAUDE_KEY,
                 "POLICY_OPENAI_KEY", OPENAI_KEY, "hybrid.cloud.circuit.failure-threshold", "1000",
-                "hybrid.worker.retry.max-retries", "0");
+                "hybrid.worker.retry.max-retries", "0", "hybrid.cloud.rate-limit-max-wait", "2s");
     }
 
     @Override

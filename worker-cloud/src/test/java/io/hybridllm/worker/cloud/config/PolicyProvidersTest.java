@@ -103,7 +103,8 @@ class PolicyProvidersTest {
 
     @Test
     void rateLimitTpmHoldsBackTheCallAfterOneThatUsedUpTheMinute() {
-        // A full bucket lets one call through, in debt; the next would wait minutes, longer than the worker waits.
+        // A full bucket lets one call through, in debt; the next would wait for its tokens (one a second) far longer
+        // than the worker waits (hybrid.cloud.rate-limit-max-wait, 2 s here).
         assertThat(Requests.answer(to("policy-stingy-1", "stingy")).status()).isEqualTo(LlmReply.Status.SUCCEEDED);
         LlmReply reply = Requests.answer(to("policy-stingy-2", "stingy"));
 
