@@ -185,8 +185,10 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
                     message.content());
         }
         GenerationOptions options = request.options();
-        Integer maxTokens = answerLimit == null ? options.maxTokens()
-                : options.maxTokens() == null ? answerLimit : Math.min(options.maxTokens(), answerLimit);
+        Integer maxTokens = options.maxTokens();
+        if (answerLimit != null) {
+            maxTokens = maxTokens == null ? answerLimit : Integer.valueOf(Math.min(maxTokens, answerLimit));
+        }
         if (maxTokens != null || options.temperature() != null) {
             ObjectNode settings = body.putObject("options");
             if (maxTokens != null) {
