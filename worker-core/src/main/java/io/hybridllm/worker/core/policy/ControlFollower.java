@@ -47,6 +47,9 @@ public class ControlFollower {
     private final Map<String, Object> kafka = new HashMap<>();
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
+    /** Only the follower's thread touches these two. */
+    private boolean replaying;
+    private ControlEvent.PolicyChange latestPolicy;
 
     public ControlFollower(BudgetPauses pauses, LivePolicy policy, Config config) {
         this.pauses = pauses;
@@ -97,13 +100,22 @@ public class ControlFollower {
         reader.assign(partitions);
         reader.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+        // Each policy_change holds a whole policy: while the topic's history is replayed only the latest counts, and
+        // it is put in force once, rather than every policy ever published one after the other.
+        replaying = true;
         while (running) {
             StreamSupport.stream(reader.poll(Duration.ofMillis(500)).spliterator(), false).map(ConsumerRecord::value)
                     .forEach(this::apply);
-            if (!pauses.isCaughtUp()
-                    && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
-                pauses.caughtUp();
-                LOG.infof("budget state and policy read from %s up to where it stood at startup", Topics.CONTROL);
+            if (replaying && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+                replaying = false;
+                if (latestPolicy != null) {
+                    policy.apply(latestPolicy);
+                    latestPolicy = null;
+                }
+                if (!pauses.isCaughtUp()) {
+                    pauses.caughtUp();
+                    LOG.infof("budget state and policy read from %s up to where it stood at startup", Topics.CONTROL);
+                }
             }
         }
     }
@@ -120,8 +132,12 @@ public class ControlFollower {
                     LOG.infof("paid calls for %s are paused: %s", change.scope(), change.reason());
                 }
             } else if (event instanceof ControlEvent.PolicyChange change) {
-                // Validated again here; a refused one leaves the policy in force, with the problems logged.
-                policy.apply(change);
+                if (replaying) {
+                    latestPolicy = change;
+                } else {
+                    // Validated again here; a refused one leaves the policy in force, with the problems logged.
+                    policy.apply(change);
+                }
             }
         } catch (InvalidMessageException e) {
             // State, not work: an unreadable event is skipped, loudly, and the state stands.

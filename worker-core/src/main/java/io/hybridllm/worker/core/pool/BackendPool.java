@@ -173,6 +173,10 @@ public final class BackendPool {
         });
     }
 
+    synchronized boolean neverChecked(PooledBackend backend) {
+        return backend.status().checkedAt() == null;
+    }
+
     synchronized boolean has(PooledBackend backend, String model) {
         return backend.offers(model);
     }

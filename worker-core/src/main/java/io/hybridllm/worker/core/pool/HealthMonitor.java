@@ -73,8 +73,18 @@ public class HealthMonitor {
         this.pullMissing = pullMissing;
         this.warmUp = warmUp;
         timer.scheduleWithFixedDelay(this::checkAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        // A policy change adds or drops backends: check them and report the tiers now, not an interval later.
-        pool.onChange(() -> timer.execute(this::checkAll));
+        // A policy change adds or drops backends: check the new ones and report the tiers now, not an interval later.
+        // Those checked before are not checked again: a burst of changes must not count as failed checks in a row.
+        pool.onChange(() -> timer.execute(this::checkNew));
+    }
+
+    /** The backends never checked yet (added by a policy change), then the tiers reported. */
+    void checkNew() {
+        try (var checks = Executors.newVirtualThreadPerTaskExecutor()) {
+            pool.backends().stream().filter(backend -> pool.neverChecked(backend))
+                    .forEach(backend -> checks.execute(() -> check(backend)));
+        }
+        reportTiers();
     }
 
     /** One round: every backend checked (in parallel, each bounded by its health timeout), then the tiers reported. */
