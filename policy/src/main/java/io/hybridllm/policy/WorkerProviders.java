@@ -31,6 +31,8 @@ public final class WorkerProviders {
     /** The settings worker-cloud takes per provider from its properties; the rest come from the policy. */
     public static final List<String> CLOUD_SETTINGS = List.of("base-url", "api-key", "api-version", "connect-timeout",
             "health-timeout");
+    /** The settings of a local host; its provider's other values come from the policy. */
+    public static final List<String> LOCAL_SETTINGS = List.of("url", "provider", "slots");
 
     /**
      * The workers' own defaults, for what the policy leaves unset. {@code ollamaHost} ({@code OLLAMA_HOST}) is the
@@ -75,11 +77,19 @@ public final class WorkerProviders {
         }
         cloud.forEach((name, settings) -> settings.keySet().forEach(setting -> {
             Policy.Provider provider = policy.providers().get(name);
-            if (provider == null || !provider.enabled() || provider.isLocal()) {
+            if (!CLOUD_SETTINGS.contains(setting)) {
+                notes.add(CLOUD_PREFIX + name + "." + setting + " has no effect: worker-cloud takes only "
+                        + String.join(", ", CLOUD_SETTINGS) + " from its properties; the rest is the policy's"
+                        + " [providers." + name + "] (docs/workers.md)");
+            } else if (provider == null || !provider.enabled() || provider.isLocal()) {
                 notes.add(CLOUD_PREFIX + name + "." + setting + " has no effect: the policy names no enabled cloud"
                         + " provider " + name);
             }
         }));
+        local.forEach((backend, settings) -> settings.keySet().stream().filter(s -> !LOCAL_SETTINGS.contains(s))
+                .forEach(setting -> notes.add(LOCAL_PREFIX + backend + "." + setting + " has no effect: a local host"
+                        + " takes only " + String.join(", ", LOCAL_SETTINGS) + "; the rest is its provider's in the"
+                        + " policy (docs/workers.md)")));
         local.forEach((backend, settings) -> {
             String name = settings.getOrDefault("provider", "ollama");
             Policy.Provider provider = policy.providers().get(name);

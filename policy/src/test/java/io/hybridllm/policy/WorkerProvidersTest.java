@@ -87,7 +87,8 @@ class WorkerProvidersTest {
                 "hybrid.cloud.providers.bedrock.base-url", "http://nowhere", "hybrid.local.backends.gpu-1.url",
                 "http://gpu-1:11434", "hybrid.local.backends.gpu-1.slots", "2", "hybrid.local.backends.gpu-2.url",
                 "http://gpu-2:11434", "hybrid.local.backends.tgi.url", "http://tgi",
-                "hybrid.local.backends.tgi.provider", "tgi");
+                "hybrid.local.backends.tgi.provider", "tgi", "hybrid.cloud.providers.claude.timeout", "30s",
+                "hybrid.local.backends.gpu-2.kind", "ollama");
         WorkerProviders.Plan plan = WorkerProviders.plan(policy(), properties,
                 new WorkerProviders.Defaults(Duration.ofSeconds(120), 256, 4, 3, "ollama-box:11434"));
         ProviderUse claude = use(plan, "claude");
@@ -103,7 +104,12 @@ class WorkerProvidersTest {
                 "hybrid.cloud.providers.bedrock.base-url has no effect: the policy names no enabled cloud provider"
                         + " bedrock",
                 "hybrid.local.backends.tgi has no effect: the policy names no enabled local provider tgi (set"
-                        + " hybrid.local.backends.tgi.provider)");
+                        + " hybrid.local.backends.tgi.provider)",
+                "hybrid.cloud.providers.claude.timeout has no effect: worker-cloud takes only base-url, api-key,"
+                        + " api-version, connect-timeout, health-timeout from its properties; the rest is the policy's"
+                        + " [providers.claude] (docs/workers.md)",
+                "hybrid.local.backends.gpu-2.kind has no effect: a local host takes only url, provider, slots; the"
+                        + " rest is its provider's in the policy (docs/workers.md)");
         assertThat(plan.describe()).contains("claude (anthropic, worker-cloud):",
                 "base_url http://127.0.0.1:9000 (hybrid.cloud.providers.claude.base-url)");
     }

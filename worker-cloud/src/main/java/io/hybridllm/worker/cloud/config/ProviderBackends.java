@@ -48,7 +48,11 @@ public class ProviderBackends {
             @ConfigProperty(name = "hybrid.worker.health.failure-threshold", defaultValue = "3") int failureThreshold) {
         // Key variables are read through the configuration, which reads the environment first: tests can set them.
         Function<String, String> env = name -> variables.getOptionalValue(name, String.class).orElse(null);
-        return backends(config, circuits, env, ring, WorkerPolicy.overrides(variables)).pool(policy, failureThreshold);
+        Map<String, String> overrides = WorkerPolicy.overrides(variables);
+        // The mapping also sees settings given in forms the property names do not show (environment variables).
+        config.providers().forEach((name, own) -> own.baseUrl()
+                .ifPresent(url -> overrides.putIfAbsent(WorkerProviders.CLOUD_PREFIX + name + ".base-url", url)));
+        return backends(config, circuits, env, ring, overrides).pool(policy, failureThreshold);
     }
 
     /** The policy's cloud providers as this worker builds them; {@code env} reads a key variable. */

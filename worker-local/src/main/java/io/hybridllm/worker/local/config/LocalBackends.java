@@ -39,7 +39,15 @@ public class LocalBackends {
     BackendPool pool(LivePolicy policy, WorkerConfig config, Config variables,
             @ConfigProperty(name = "hybrid.worker.health.failure-threshold", defaultValue = "3") int failureThreshold) {
         Function<String, String> env = name -> variables.getOptionalValue(name, String.class).orElse(null);
-        return backends(config, env, WorkerPolicy.overrides(variables)).pool(policy, failureThreshold);
+        Map<String, String> overrides = WorkerPolicy.overrides(variables);
+        // The mapping also sees hosts given in forms the property names do not show (environment variables).
+        config.backends().forEach((name, host) -> {
+            String prefix = WorkerProviders.LOCAL_PREFIX + name + ".";
+            overrides.putIfAbsent(prefix + "url", host.url());
+            overrides.putIfAbsent(prefix + "provider", host.provider());
+            host.slots().ifPresent(slots -> overrides.putIfAbsent(prefix + "slots", String.valueOf(slots)));
+        });
+        return backends(config, env, overrides).pool(policy, failureThreshold);
     }
 
     static PolicyBackends backends(WorkerConfig config, Function<String, String> env, Map<String, String> overrides) {
