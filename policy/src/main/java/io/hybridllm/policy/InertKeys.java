@@ -8,8 +8,9 @@ package io.hybridllm.policy;
 final class InertKeys {
 
     /** Under {@code [health]} and {@code [health.<provider>]}. */
-    static final String HEALTH = "has no effect: the workers' health checks follow their own settings "
-            + "(hybrid.worker.health.interval and .failure-threshold), not [health]";
+    static final String HEALTH = "has no effect: the workers' health checks follow only check_interval_seconds and "
+            + "failure_threshold of [health]; they list each backend's models, disable it after the failures in a row "
+            + "and enable it on the first passing check";
     /** Under {@code [cost.providers.<name>]}. */
     static final String COST_PROVIDER = "has no effect: prices come from the price catalogue (hybrid.pricing.file), "
             + "in the workers and the cost service alike, not from [cost.providers]";

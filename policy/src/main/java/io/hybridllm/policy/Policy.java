@@ -92,8 +92,12 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
             BigDecimal monthlyCost) {
     }
 
-    public record Health(int checkIntervalSeconds, boolean autoDisableOnFailure, boolean autoEnableOnRecovery,
-            int failureThreshold, Map<String, HealthCheck> providers) {
+    /**
+     * {@code checkIntervalSeconds} and {@code failureThreshold} are null when unset: the workers then keep their own
+     * ({@code hybrid.worker.health.interval} and {@code .failure-threshold}).
+     */
+    public record Health(Integer checkIntervalSeconds, boolean autoDisableOnFailure, boolean autoEnableOnRecovery,
+            Integer failureThreshold, Map<String, HealthCheck> providers) {
     }
 
     public record HealthCheck(String pingEndpoint, List<String> expectedModels, String testPrompt,

@@ -25,6 +25,8 @@ import io.hybridllm.policy.Policy.Provider;
 final class PolicyReader {
 
     private static final Pattern BUDGET_RULE = Pattern.compile("at_(\\d{1,3})_percent_budget");
+    /** The [health] keys the workers follow; the others are accepted with a warning (InertKeys.HEALTH). */
+    private static final Set<String> HEALTH_IN_EFFECT = Set.of("check_interval_seconds", "failure_threshold");
     private static final Set<String> HEALTH_SETTINGS = Set.of("check_interval_seconds", "auto_disable_on_failure",
             "auto_enable_on_recovery", "failure_threshold");
     /** A kind the seed names that no worker can serve. */
@@ -239,10 +241,10 @@ final class PolicyReader {
     }
 
     private Policy.Health health(Table table, Set<String> providers) {
-        int interval = table.integer("check_interval_seconds", 60, 1, 86_400);
+        Integer interval = table.integer("check_interval_seconds", null, 1, 86_400);
         boolean disable = table.bool("auto_disable_on_failure", true);
         boolean enable = table.bool("auto_enable_on_recovery", true);
-        int threshold = table.integer("failure_threshold", 3, 1, 1_000);
+        Integer threshold = table.integer("failure_threshold", null, 1, 1_000);
         Map<String, Policy.HealthCheck> checks = new LinkedHashMap<>();
         for (String name : table.names()) {
             JsonNode value = table.raw(name);
@@ -263,7 +265,8 @@ final class PolicyReader {
                             check.bool("check_auth", false)));
             check.rejectUnknown();
         }
-        table.names().forEach(name -> problems.warn(table.key(name), InertKeys.HEALTH));
+        table.names().stream().filter(name -> !HEALTH_IN_EFFECT.contains(name))
+                .forEach(name -> problems.warn(table.key(name), InertKeys.HEALTH));
         return new Policy.Health(interval, disable, enable, threshold, checks);
     }
 

@@ -48,11 +48,20 @@ public final class PolicyBackends {
     /** The pool for the policy in force, following its changes from now on. A provider that cannot be built fails. */
     public BackendPool pool(LivePolicy policy, int failureThreshold) {
         List<BackendPool.Slotted> first = backends(policy.current(), true);
-        BackendPool pool = new BackendPool(first, failureThreshold);
+        BackendPool pool = new BackendPool(first, threshold(policy.current(), failureThreshold));
         // The same backends again: only to say why the pool is empty, if it is.
         pool.replace(first, whyEmpty(policy.current()));
-        policy.onChange(loaded -> pool.replace(backends(loaded.policy(), false), whyEmpty(loaded.policy())));
+        policy.onChange(loaded -> {
+            pool.failureThreshold(threshold(loaded.policy(), failureThreshold));
+            pool.replace(backends(loaded.policy(), false), whyEmpty(loaded.policy()));
+        });
         return pool;
+    }
+
+    /** The policy's [health] failure_threshold, else the worker's own. */
+    static int threshold(Policy policy, int own) {
+        Integer set = policy.health().failureThreshold();
+        return set != null ? set : own;
     }
 
     /** What the plan is for this worker, for the startup log and tests. */

@@ -35,7 +35,8 @@ public final class BackendPool {
 
     /** Replaced as a whole when the policy changes (see {@link #replace}); readers take a consistent snapshot. */
     private volatile List<PooledBackend> backends;
-    private final int failureThreshold;
+    /** Failed checks in a row that disable a backend: the policy's [health] failure_threshold, else the worker's. */
+    private volatile int failureThreshold;
     private final Deque<Waiter> waiters = new ArrayDeque<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile String whyEmpty = "no backend configured";
@@ -67,6 +68,11 @@ public final class BackendPool {
             serveWaiters();
         }
         listeners.forEach(Runnable::run);
+    }
+
+    /** From the next health check on, this many failures in a row disable a backend. */
+    public void failureThreshold(int threshold) {
+        this.failureThreshold = Math.max(1, threshold);
     }
 
     /** Hears of every {@link #replace}, after it. */

@@ -114,6 +114,18 @@ class PolicyBackendsTest {
     }
 
     @Test
+    void healthsFailureThresholdDisablesABackendAfterThatManyFailedChecks() {
+        LivePolicy live = new LivePolicy(List::of);
+        BackendPool pool = backends.pool(live, 3);
+        live.apply(publish("v1", "[health]\nfailure_threshold = 1\n"));
+
+        assertThat(pool.checkFailed(pool.backends().getFirst(), "refused", Instant.now()))
+                .isEqualTo(BackendPool.HealthChange.DISABLED);
+        assertThat(PolicyBackends.threshold(live.current(), 3)).isEqualTo(1);
+        assertThat(PolicyBackends.threshold(new LivePolicy(List::of).current(), 3)).isEqualTo(3);
+    }
+
+    @Test
     void aWorkerWithoutAProviderHasAnEmptyPoolThatSaysWhy() {
         LivePolicy live = new LivePolicy(List::of);
         live.apply(publish("v1", "version = \"v1\"\n[providers.openai]\nenabled = false\n"));
