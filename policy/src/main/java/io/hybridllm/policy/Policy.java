@@ -2,9 +2,11 @@ package io.hybridllm.policy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Tier;
 
@@ -35,6 +37,11 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
     public record Weights(double length, double keywords, double code, double taskType, double depth) {
     }
 
+    /**
+     * One provider as the operator names it. Null values are unset: the workers then use the kind's defaults and their
+     * own (docs/workers.md says which). {@code apiKeyEnv} may name several variables, comma-separated: calls rotate
+     * over their keys.
+     */
     public record Provider(String name, ProviderKind kind, boolean enabled, String baseUrl, String model,
             List<String> models, Map<Tier, String> tierModels, String apiKeyEnv, Duration timeout,
             Integer maxConcurrentRequests, Integer maxTokens, Integer rateLimitRpm, Integer rateLimitTpm,
@@ -42,6 +49,13 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
 
         public boolean isLocal() {
             return kind.isLocal();
+        }
+
+        /** The variables the keys are read from: {@code api_key_env}'s, else the kind's default; maybe none. */
+        public List<String> keyVariables() {
+            String names = apiKeyEnv != null ? apiKeyEnv : kind.defaultKeyEnv();
+            return names == null ? List.of()
+                    : Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
         }
     }
 
@@ -78,8 +92,12 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
             BigDecimal monthlyCost) {
     }
 
-    public record Health(int checkIntervalSeconds, boolean autoDisableOnFailure, boolean autoEnableOnRecovery,
-            int failureThreshold, Map<String, HealthCheck> providers) {
+    /**
+     * {@code checkIntervalSeconds} and {@code failureThreshold} are null when unset: the workers then keep their own
+     * ({@code hybrid.worker.health.interval} and {@code .failure-threshold}).
+     */
+    public record Health(Integer checkIntervalSeconds, boolean autoDisableOnFailure, boolean autoEnableOnRecovery,
+            Integer failureThreshold, Map<String, HealthCheck> providers) {
     }
 
     public record HealthCheck(String pingEndpoint, List<String> expectedModels, String testPrompt,

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.policy.Policy.Provider;
@@ -24,6 +25,8 @@ import io.hybridllm.policy.Policy.Provider;
 final class PolicyReader {
 
     private static final Pattern BUDGET_RULE = Pattern.compile("at_(\\d{1,3})_percent_budget");
+    /** The [health] keys the workers follow; the others are accepted with a warning (InertKeys.HEALTH). */
+    private static final Set<String> HEALTH_IN_EFFECT = Set.of("check_interval_seconds", "failure_threshold");
     private static final Set<String> HEALTH_SETTINGS = Set.of("check_interval_seconds", "auto_disable_on_failure",
             "auto_enable_on_recovery", "failure_threshold");
     /** A kind the seed names that no worker can serve. */
@@ -128,17 +131,11 @@ final class PolicyReader {
             table.rejectUnknown();
             return null;
         }
-        ProviderKind kind = kindName == null ? guessKind(name) : null;
-        for (ProviderKind candidate : ProviderKind.values()) {
-            if (candidate.wireName().equals(kindName)) {
-                kind = candidate;
-            }
-        }
+        ProviderKind kind = kindName == null ? guessKind(name) : ProviderKind.byWireName(kindName).orElse(null);
         if (kind == null) {
             problems.add(table.key("kind"),
                     (kindName == null ? "is required for provider " + name : "is '" + kindName + "'")
-                            + "; known kinds: " + String.join(", ",
-                                    Arrays.stream(ProviderKind.values()).map(ProviderKind::wireName).toList()));
+                            + "; known kinds: " + ProviderKind.wireNames());
             kind = ProviderKind.OPENAI_COMPATIBLE;
         }
         String baseUrl = table.text("base_url", null);
@@ -168,23 +165,27 @@ final class PolicyReader {
             }
         }
         String apiKeyEnv = table.text("api_key_env", null);
+        if (apiKeyEnv != null
+                && !apiKeyEnv.matches("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*(,\\s*[A-Za-z_][A-Za-z0-9_]*\\s*)*")) {
+            problems.add(table.key("api_key_env"),
+                    "must name environment variables (letters, digits, _), comma-separated, e.g. ANTHROPIC_API_KEY");
+        }
         if (table.bool("use_github_auth", false)) {
             problems.add(table.key("use_github_auth"), "is not supported: no worker can sign in with GitHub; "
                     + "give the provider an api_key_env instead");
         }
-        InertKeys.PROVIDER.forEach((key, reason) -> {
-            if (table.raw(key) != null) {
-                problems.warn(table.key(key), reason.formatted(name));
-            }
-        });
         Provider provider = new Provider(name, kind, table.bool("enabled", true), baseUrl, table.text("model", null),
-                table.texts("models"), tierModels, apiKeyEnv,
-                Duration.ofMillis(table.integer("timeout_ms", 60_000, 1, 3_600_000)),
+                table.texts("models"), tierModels, apiKeyEnv, millis(table.integer("timeout_ms", null, 1, 3_600_000)),
                 table.integer("max_concurrent_requests", null, 1, 100_000),
                 table.integer("max_tokens", null, 1, 10_000_000), table.integer("rate_limit_rpm", null, 1, 10_000_000),
                 table.integer("rate_limit_tpm", null, 1, 1_000_000_000), table.text("region", null));
         table.rejectUnknown();
         return provider;
+    }
+
+    /** Null when unset: each worker then applies its own default (docs/workers.md). */
+    private static Duration millis(Integer value) {
+        return value == null ? null : Duration.ofMillis(value);
     }
 
     /** The seed names providers by what they are; a kind may be left out for those names. */
@@ -240,10 +241,10 @@ final class PolicyReader {
     }
 
     private Policy.Health health(Table table, Set<String> providers) {
-        int interval = table.integer("check_interval_seconds", 60, 1, 86_400);
+        Integer interval = table.integer("check_interval_seconds", null, 1, 86_400);
         boolean disable = table.bool("auto_disable_on_failure", true);
         boolean enable = table.bool("auto_enable_on_recovery", true);
-        int threshold = table.integer("failure_threshold", 3, 1, 1_000);
+        Integer threshold = table.integer("failure_threshold", null, 1, 1_000);
         Map<String, Policy.HealthCheck> checks = new LinkedHashMap<>();
         for (String name : table.names()) {
             JsonNode value = table.raw(name);
@@ -264,7 +265,8 @@ final class PolicyReader {
                             check.bool("check_auth", false)));
             check.rejectUnknown();
         }
-        table.names().forEach(name -> problems.warn(table.key(name), InertKeys.HEALTH));
+        table.names().stream().filter(name -> !HEALTH_IN_EFFECT.contains(name))
+                .forEach(name -> problems.warn(table.key(name), InertKeys.HEALTH));
         return new Policy.Health(interval, disable, enable, threshold, checks);
     }
 

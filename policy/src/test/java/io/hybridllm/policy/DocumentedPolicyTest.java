@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TaskType;
 
 /** The annotated example in docs/routing.md is a policy this build accepts, holding only keys that take effect. */

@@ -47,16 +47,37 @@ class InertKeysTest {
                         .replaceAll("(?s)\\[health\\.copilot].*?\\n\\n", ""));
         PolicyLoader.Loaded loaded = PolicyLoader.load(List.of(seed));
         assertThat(loaded.warnings()).allSatisfy(warning -> assertThat(warning.file()).isEqualTo(seed.toString()))
-                .extracting(PolicyProblem::key).containsExactlyInAnyOrder("providers.ollama.base_url",
-                        "providers.ollama.timeout_ms", "providers.ollama.max_concurrent_requests",
-                        "providers.claude.api_key_env", "providers.claude.max_tokens",
-                        "providers.claude.rate_limit_rpm", "providers.gpt4.api_key_env",
-                        "routing.hybrid.semantic_search.cache_ttl_hours", "cost.track_usage", "cost.providers.claude",
-                        "cost.providers.ollama", "health.check_interval_seconds", "health.auto_disable_on_failure",
-                        "health.auto_enable_on_recovery", "health.failure_threshold", "health.ollama", "health.claude");
-        assertThat(loaded.warnings()).extracting(PolicyProblem::toString).contains(
-                seed + ": providers.claude.rate_limit_rpm: has no effect: the workers do not take provider connections"
-                        + " from the policy yet; the limit in force is hybrid.cloud.providers.claude.rate-limit-rpm");
+                .extracting(PolicyProblem::key)
+                .containsExactlyInAnyOrder("routing.hybrid.semantic_search.cache_ttl_hours", "cost.track_usage",
+                        "cost.providers.claude", "cost.providers.ollama", "health.auto_disable_on_failure",
+                        "health.auto_enable_on_recovery", "health.ollama", "health.claude");
+    }
+
+    @Test
+    void providerConnectionKeysTakeEffectSoNoneIsWarnedOf() throws IOException {
+        Path file = write("providers.toml", """
+                [providers.claude]
+                kind = "anthropic"
+                base_url = "https://claude.example"
+                api_key_env = "CLAUDE_KEY_1, CLAUDE_KEY_2"
+                timeout_ms = 30000
+                max_concurrent_requests = 8
+                max_tokens = 1024
+                rate_limit_rpm = 50
+                rate_limit_tpm = 40000
+                """);
+        PolicyLoader.Loaded loaded = PolicyLoader.load(List.of(file));
+        assertThat(loaded.warnings()).isEmpty();
+        Policy.Provider claude = loaded.policy().providers().get("claude");
+        assertThat(claude.keyVariables()).containsExactly("CLAUDE_KEY_1", "CLAUDE_KEY_2");
+        assertThat(claude.timeout()).hasSeconds(30);
+    }
+
+    @Test
+    void anApiKeyEnvThatNamesNoVariableIsRefused() throws IOException {
+        Path file = write("key.toml", "[providers.openai]\napi_key_env = \"sk-live-123 oops\"\n");
+        assertThatThrownBy(() -> PolicyLoader.load(List.of(file))).isInstanceOf(PolicyException.class)
+                .hasMessageContaining("providers.openai.api_key_env: must name environment variables");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.policy.LivePolicy;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.PolicyException;
 import io.hybridllm.policy.PolicyLoader;
@@ -37,20 +38,19 @@ public class PolicyInForce {
     private static final Logger LOG = Logger.getLogger(PolicyInForce.class);
 
     private final Optional<String> extraFile;
-    private volatile PolicyLoader.Loaded current;
-    private volatile boolean published;
+    /** The policy in force, published or from the files: the same holder as the workers' and the cost service's. */
+    private final LivePolicy live;
     private Map<Path, Integer> contents;
     /** Contents seen changed on the last look but not yet read: an edit is read once it has stopped changing. */
     private Map<Path, Integer> settling = Map.of();
 
     public PolicyInForce(@ConfigProperty(name = "hybrid.policy.file") Optional<String> extraFile) {
         this.extraFile = extraFile;
-        List<Path> layers = layers();
-        this.contents = contents(layers);
-        this.current = PolicyLoader.load(layers);
-        LOG.infof("routing by policy %s (mode %s) from %s", current.policy().version(), current.policy().ai().mode(),
-                String.join(", ", current.sources()));
-        warnOfKeysWithoutEffect(current);
+        this.contents = contents(layers());
+        this.live = new LivePolicy(this::layers);
+        LOG.infof("routing by policy %s (mode %s) from %s", current().version(), current().ai().mode(),
+                String.join(", ", live.loaded().sources()));
+        warnOfKeysWithoutEffect(live.loaded());
     }
 
     /** Each key the policy accepted that no service follows, with what it does not do: never accepted in silence. */
@@ -59,53 +59,33 @@ public class PolicyInForce {
     }
 
     public Policy current() {
-        return current.policy();
+        return live.current();
     }
 
     public PolicyLoader.Loaded loaded() {
-        return current;
+        return live.loaded();
     }
 
-    /** Replaces the policy at once (tests, and the published policy below). */
+    /** Replaces the policy at once (tests, and re-read files below). */
     public void replace(PolicyLoader.Loaded policy) {
-        PolicyLoader.Loaded previous = current;
-        current = policy;
+        Policy previous = current();
+        live.replace(policy);
         LOG.infof("policy %s (mode %s) replaces %s (mode %s)", policy.policy().version(), policy.policy().ai().mode(),
-                previous.policy().version(), previous.policy().ai().mode());
+                previous.version(), previous.ai().mode());
         warnOfKeysWithoutEffect(policy);
     }
 
-    /** A policy published on llm.control; it was validated before it was published, and is validated again here. */
+    /**
+     * A policy published on llm.control, or its withdrawal (back to every replica's own files); it was validated before
+     * it was published, and is validated again here: a refused one is logged and the policy in force stays.
+     */
     public synchronized void applyPublished(ControlEvent.PolicyChange change) {
-        if (change.toml() == null) {
-            withdraw(change);
-            return;
-        }
-        if (published && change.version().equals(current.policy().version())) {
-            return;
-        }
-        try {
-            replace(PolicyLoader.fromText(change.toml(),
-                    "published " + change.version() + " by " + change.changedBy()));
-            published = true;
-        } catch (PolicyException e) {
-            LOG.errorf("published policy %s refused, %s stays in force: %s", change.version(),
-                    current.policy().version(), e.getMessage());
-        }
-    }
-
-    /** A withdrawn publication: every replica goes back to its own files. */
-    private void withdraw(ControlEvent.PolicyChange change) {
-        if (!published) {
-            return;
-        }
-        published = false;
-        try {
-            replace(PolicyLoader.load(layers()));
-            LOG.infof("published policy withdrawn by %s; routing by the files again", change.changedBy());
-        } catch (PolicyException e) {
-            LOG.errorf("published policy withdrawn, but the files are invalid; %s stays in force: %s",
-                    current.policy().version(), e.getMessage());
+        Policy previous = current();
+        if (live.apply(change)) {
+            LOG.infof("policy %s (mode %s) replaces %s (mode %s)%s", current().version(), current().ai().mode(),
+                    previous.version(), previous.ai().mode(),
+                    change.toml() == null ? ", the published one withdrawn by " + change.changedBy() : "");
+            warnOfKeysWithoutEffect(live.loaded());
         }
     }
 
@@ -130,19 +110,19 @@ public class PolicyInForce {
         }
         contents = now;
         settling = Map.of();
-        if (published) {
+        if (live.published()) {
             LOG.warnf("policy files changed, but the published policy %s is in force on every replica: publish the"
-                    + " change (PUT /v1/policy) to apply it", current.policy().version());
+                    + " change (PUT /v1/policy) to apply it", current().version());
             return Optional.empty();
         }
-        PolicyLoader.Loaded before = current;
+        PolicyLoader.Loaded before = live.loaded();
         try {
             PolicyLoader.Loaded after = PolicyLoader.load(layers);
             replace(after);
             return Optional.of(new FileEdit(edited, true, after.policy().version(), before.policy().version(),
                     PolicyLoader.changedKeys(before, after), ""));
         } catch (PolicyException e) {
-            LOG.errorf("policy change refused, %s stays in force: %s", current.policy().version(), e.getMessage());
+            LOG.errorf("policy change refused, %s stays in force: %s", current().version(), e.getMessage());
             return Optional.of(new FileEdit(edited, false, null, before.policy().version(), List.of(), e.getMessage()));
         }
     }

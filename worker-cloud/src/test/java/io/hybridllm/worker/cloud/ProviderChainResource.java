@@ -17,9 +17,10 @@ import io.hybridllm.testkit.simulators.OpenAiSimulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Four providers for a failover chain, each on its own simulator with its own key: anthropic, gemini (1 s timeout),
- * openai and cohere, with circuits that recover after 2 s. Init args are added to the configuration as they are, so a
- * test can set limits or keys ({@code hybrid.cloud.providers.openai.api-key=""} drops the configured key).
+ * Four providers for a failover chain, each on its own simulator with its own key: anthropic, gemini (1 s timeout in
+ * the tests' policy), openai and cohere, with circuits that recover after 2 s. Init args are added to the configuration
+ * as they are, so a test can set keys ({@code hybrid.cloud.providers.openai.api-key=""} drops the configured key); the
+ * init arg {@code policy} is TOML added to the tests' policy, e.g. a provider's limits.
  */
 public class ProviderChainResource implements QuarkusTestResourceLifecycleManager {
 
@@ -54,10 +55,13 @@ public class ProviderChainResource implements QuarkusTestResourceLifecycleManage
         simulators = List.of(anthropic, gemini, openai, cohere);
         Map<String, String> config = new HashMap<>(Map.of("hybrid.cloud.providers.anthropic.base-url",
                 anthropic.baseUrl(), "hybrid.cloud.providers.gemini.base-url", gemini.baseUrl(),
-                "hybrid.cloud.providers.gemini.timeout", "1s", "hybrid.cloud.providers.openai.base-url",
-                openai.baseUrl() + "/v1", "hybrid.cloud.providers.cohere.base-url", cohere.baseUrl(),
-                "hybrid.cloud.circuit.recovery", "2s"));
+                "hybrid.cloud.providers.openai.base-url", openai.baseUrl() + "/v1",
+                "hybrid.cloud.providers.cohere.base-url", cohere.baseUrl(), "hybrid.cloud.circuit.recovery", "2s"));
         KEYS.forEach((provider, key) -> config.put("hybrid.cloud.providers." + provider + ".api-key", key));
+        String policy = extra.remove("policy");
+        if (policy != null) {
+            config.put("hybrid.policy.file", TestPolicy.file(policy));
+        }
         config.putAll(extra);
         return config;
     }

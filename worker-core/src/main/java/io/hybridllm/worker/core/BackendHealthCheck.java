@@ -43,6 +43,9 @@ public class BackendHealthCheck implements HealthCheck {
                             backend.models() == null ? "" : ", models " + String.join(",", backend.models()),
                             backend.lastError().isEmpty() ? "" : ", last error: " + backend.lastError()));
         }
+        if (pool.backends().isEmpty()) {
+            response.withData("why", pool.whyEmpty());
+        }
         return response.status(anyUp).build();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import io.hybridllm.contracts.Attempt;
@@ -33,6 +34,8 @@ final class Job {
 
     private final RoutedRequest routed;
     private final PriceCatalogue prices;
+    /** The name the catalogue prices a provider under: its kind's, as the policy says ({@code claude}: anthropic). */
+    private final UnaryOperator<String> priceKey;
     private final List<Target> targets;
     private final List<Attempt> attempts;
     private final List<UsageEvent> usage = new ArrayList<>();
@@ -41,7 +44,8 @@ final class Job {
     private Best best;
     private ErrorInfo lastError;
 
-    Job(RoutedRequest routed, List<Target> targets, PriceCatalogue prices) {
+    Job(RoutedRequest routed, List<Target> targets, PriceCatalogue prices, UnaryOperator<String> priceKey) {
+        this.priceKey = priceKey;
         this.routed = routed;
         this.prices = prices;
         this.targets = targets;
@@ -89,7 +93,7 @@ final class Job {
     void answered(Target target, String backend, CallResult.Answered answer, QualityOutcome quality, Instant at,
             long latencyMs) {
         // A local call held its GPU for latencyMs: a gpu_hour catalogue entry prices that share of the hour.
-        BigDecimal cost = prices.price(target.provider(), target.model(), answer.usage(), latencyMs)
+        BigDecimal cost = prices.price(priceKey.apply(target.provider()), target.model(), answer.usage(), latencyMs)
                 .orElse(BigDecimal.ZERO);
         Attempt.Outcome outcome = quality.accepted() ? Attempt.Outcome.SUCCEEDED : Attempt.Outcome.ESCALATED;
         attempts.add(new Attempt(tier(), target.provider(), target.model(), outcome, null, latencyMs, at,
@@ -103,7 +107,7 @@ final class Job {
     void failed(Target target, String backend, String key, ErrorInfo error, Instant at, long latencyMs) {
         refused(target, backend, key, error, at);
         // Nothing to pay a cloud provider for, but a local call that failed still held its GPU.
-        BigDecimal cost = prices.price(target.provider(), target.model(), TokenUsage.NONE, latencyMs)
+        BigDecimal cost = prices.price(priceKey.apply(target.provider()), target.model(), TokenUsage.NONE, latencyMs)
                 .orElse(BigDecimal.ZERO);
         usage.add(UsageEvent.forCall(routed, target, TokenUsage.NONE, cost, latencyMs, Attempt.Outcome.FAILED,
                 error.code()));

@@ -1,11 +1,14 @@
 package io.hybridllm.worker.core;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
+import io.hybridllm.worker.core.policy.ProviderNames;
 import io.hybridllm.worker.core.pool.BackendPool;
 import io.hybridllm.worker.core.pool.PooledBackend;
 
@@ -22,9 +25,17 @@ public class ModelLabels {
     private final BackendPool pool;
     private final PriceCatalogue catalogue;
 
-    public ModelLabels(BackendPool pool, PriceCatalogue catalogue) {
+    private final UnaryOperator<String> priceKey;
+
+    @Inject
+    public ModelLabels(BackendPool pool, PriceCatalogue catalogue, ProviderNames names) {
+        this(pool, catalogue, names::priceKey);
+    }
+
+    ModelLabels(BackendPool pool, PriceCatalogue catalogue, UnaryOperator<String> priceKey) {
         this.pool = pool;
         this.catalogue = catalogue;
+        this.priceKey = priceKey;
     }
 
     public String of(String provider, String model) {
@@ -37,7 +48,7 @@ public class ModelLabels {
     }
 
     private boolean isPriced(String provider, String model) {
-        PriceCatalogue.ProviderPricing pricing = catalogue.providers().get(provider);
+        PriceCatalogue.ProviderPricing pricing = catalogue.providers().get(priceKey.apply(provider));
         return pricing != null && pricing.models() != null && pricing.models().containsKey(model);
     }
 }

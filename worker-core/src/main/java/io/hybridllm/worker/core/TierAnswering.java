@@ -21,6 +21,7 @@ import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.worker.core.budget.BudgetPauses;
+import io.hybridllm.worker.core.policy.ProviderNames;
 import io.hybridllm.worker.core.pool.BackendPool;
 import io.hybridllm.worker.core.pool.BackendPool.Lease;
 import io.hybridllm.worker.core.pool.WorkerIdentity;
@@ -42,13 +43,15 @@ public class TierAnswering {
     private final BackendPool pool;
     private final CallMetrics metrics;
     private final PriceCatalogue prices;
+    private final ProviderNames names;
     private final BackendCalls calls;
     private final Cancellations cancellations;
     private final ProgressPublisher progress;
 
     public TierAnswering(BackendPool pool, CallMetrics metrics, PriceCatalogue prices, RetryConfig retry,
-            Cancellations cancellations, ProgressPublisher progress, BudgetPauses pauses) {
+            Cancellations cancellations, ProgressPublisher progress, BudgetPauses pauses, ProviderNames names) {
         this.pool = pool;
+        this.names = names;
         this.progress = progress;
         this.metrics = metrics;
         this.prices = prices;
@@ -63,7 +66,7 @@ public class TierAnswering {
                 .map(t -> t.model() != null && !t.model().isBlank() ? t
                         : new Target(t.provider(), pool.defaultModel(t.provider(), tier), tier))
                 .filter(t -> t.model() != null).toList();
-        return new Job(routed, targets, prices);
+        return new Job(routed, targets, prices, names::priceKey);
     }
 
     /**

@@ -36,12 +36,18 @@ class ModelLabelsTest {
     }
 
     private final ModelLabels labels = new ModelLabels(
-            new BackendPool(List.of(new BackendPool.Slotted(new Local(), 1)), 3), PriceCatalogue.defaults());
+            new BackendPool(List.of(new BackendPool.Slotted(new Local(), 1)), 3), PriceCatalogue.defaults(),
+            provider -> provider.equals("claude") ? "anthropic" : provider);
 
     @Test
     void configuredModelsAreTheirOwnLabel() {
         assertThat(labels.of("ollama", "llama3.2:1b")).isEqualTo("llama3.2:1b");
         assertThat(labels.of("openai", "gpt-4o-mini")).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
+    void aProviderThePolicyNamesIsPricedUnderItsKind() {
+        assertThat(labels.of("claude", "claude-3-5-haiku-20241022")).isEqualTo("claude-3-5-haiku-20241022");
     }
 
     @Test

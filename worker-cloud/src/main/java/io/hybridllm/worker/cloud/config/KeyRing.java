@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -17,7 +18,7 @@ import io.hybridllm.worker.core.provider.RotatingKeys;
  */
 public class KeyRing {
 
-    private record Entry(RotatingKeys keys, List<ApiKey> fromEnvironment) {
+    private record Entry(RotatingKeys keys, List<ApiKey> fromEnvironment, List<ApiKey> stored) {
     }
 
     private final boolean storeOn;
@@ -43,7 +44,12 @@ public class KeyRing {
         String source = !storeOn ? variables : variables.isEmpty() ? store : variables + " or " + store;
         RotatingKeys keys = new RotatingKeys(provider, fromEnvironment, source, Clock.systemUTC(),
                 key -> retirements.accept(provider, key));
-        providers.put(provider, new Entry(keys, List.copyOf(fromEnvironment)));
+        // A provider rebuilt after a policy change keeps the stored keys it had, until the store is read again.
+        List<ApiKey> stored = Optional.ofNullable(providers.get(provider)).map(Entry::stored).orElse(List.of());
+        providers.put(provider, new Entry(keys, List.copyOf(fromEnvironment), stored));
+        if (!stored.isEmpty()) {
+            useStored(provider, stored);
+        }
         return keys;
     }
 
@@ -59,6 +65,7 @@ public class KeyRing {
             List<ApiKey> keys = new ArrayList<>(entry.fromEnvironment());
             keys.addAll(stored);
             entry.keys().replace(keys);
+            providers.put(provider, new Entry(entry.keys(), entry.fromEnvironment(), List.copyOf(stored)));
         }
     }
 

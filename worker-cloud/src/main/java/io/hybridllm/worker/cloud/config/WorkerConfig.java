@@ -2,17 +2,16 @@ package io.hybridllm.worker.cloud.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * How to reach the cloud providers, one entry per provider under {@code hybrid.cloud.providers.<name>}, where the name
- * is the one routing decisions use. API keys are secrets: nothing may log or echo them.
+ * worker-cloud's wiring: its share of the rate limits, its circuit breakers, its credential store, and the few
+ * per-provider values the policy cannot hold ({@code hybrid.cloud.providers.<name>}, by the policy's names). The
+ * providers themselves come from the policy. API keys are secrets: nothing may log or echo them.
  */
 @ConfigMapping(prefix = "hybrid.cloud")
 public interface WorkerConfig {
@@ -68,49 +67,23 @@ public interface WorkerConfig {
         Duration recovery();
     }
 
+    /**
+     * What the policy cannot know about a provider, by its policy name; everything else (kind, base URL, key variables,
+     * model, timeout, concurrency, answer limit, rate limits) comes from the policy in force (docs/workers.md). A
+     * provider the policy does not name here changes nothing and is warned of.
+     */
     interface Provider {
 
-        /**
-         * The wire format: openai, azure-openai, anthropic, gemini, cohere, mistral, xai or openai-compatible. Defaults
-         * to the provider's name when that is one of these.
-         */
-        Optional<String> kind();
-
-        /** Empty for the kind's public endpoint; required for azure-openai and openai-compatible. */
+        /** Replaces the policy's {@code base_url}, e.g. for a simulator; empty for the policy's (or the kind's). */
         Optional<String> baseUrl();
 
-        /** The key itself; better left unset here and read from {@link #apiKeyEnv()}. */
-        Optional<String> apiKey();
-
         /**
-         * The environment variables holding the keys, comma-separated, as the policy's {@code api_key_env} names them;
-         * with several, calls rotate to the next key on 401, 403 and 429.
+         * A fixed key, for tests; otherwise keys are read from the variables the policy's {@code api_key_env} names.
          */
-        Optional<List<String>> apiKeyEnv();
-
-        /** Used when the routing decision's target names no model; for azure-openai a deployment name. */
-        Optional<String> defaultModel();
+        Optional<String> apiKey();
 
         /** Azure's api-version or Anthropic's anthropic-version; empty for the tested default. */
         Optional<String> apiVersion();
-
-        /** Calls in flight to this provider, on virtual threads; size it to the account's rate limits. */
-        @WithDefault("256")
-        int maxInFlight();
-
-        /** Requests per minute the account allows (the policy's {@code rate_limit_rpm}); empty for no limit. */
-        OptionalInt rateLimitRpm();
-
-        /** Tokens per minute the account allows (prompt and answer); empty for no limit. */
-        OptionalInt rateLimitTpm();
-
-        /** The answer budget for providers that require one (Anthropic) when a request sets none. */
-        @WithDefault("4096")
-        int maxTokens();
-
-        /** The whole call, from sending to the last byte of the answer. */
-        @WithDefault("120s")
-        Duration timeout();
 
         @WithDefault("5s")
         Duration connectTimeout();
@@ -119,4 +92,12 @@ public interface WorkerConfig {
         @WithDefault("5s")
         Duration healthTimeout();
     }
+
+    /** Calls in flight per provider when the policy sets no {@code max_concurrent_requests}. */
+    @WithDefault("256")
+    int maxInFlight();
+
+    /** The whole call, from sending to the last byte of the answer, when the policy sets no {@code timeout_ms}. */
+    @WithDefault("120s")
+    Duration timeout();
 }

@@ -53,6 +53,11 @@ public class CircuitEvents {
     /** A provider whose circuit is to be watched; it starts closed. */
     void track(String provider, WorkerConfig.Circuit config) {
         configs.put(provider, config);
+        if (states.containsKey(provider)) {
+            // Tracked already (a provider the policy dropped and named again): one gauge per provider; a new circuit.
+            states.get(provider).set(0);
+            return;
+        }
         AtomicInteger state = states.computeIfAbsent(provider, p -> new AtomicInteger());
         gauges.add(Gauge.builder("hybrid.worker.circuit.state", state, AtomicInteger::get).tag("provider", provider)
                 .description("0 closed, 1 open, 2 half-open").register(registry));

@@ -1,6 +1,7 @@
 package io.hybridllm.worker.cloud.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
@@ -20,8 +21,9 @@ import io.hybridllm.contracts.AuditEvent;
 import io.hybridllm.contracts.http.AdminToken;
 import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.policy.LivePolicy;
+import io.hybridllm.policy.Policy;
 import io.hybridllm.worker.cloud.config.KeyRing;
-import io.hybridllm.worker.cloud.config.WorkerConfig;
 import io.hybridllm.worker.cloud.credentials.CredentialAudit;
 import io.hybridllm.worker.cloud.credentials.CredentialStore;
 import io.hybridllm.worker.cloud.credentials.CredentialSync;
@@ -40,16 +42,16 @@ public class CredentialResource {
     private final CredentialStore store;
     private final CredentialSync sync;
     private final CredentialAudit audit;
-    private final WorkerConfig config;
+    private final LivePolicy policy;
     private final KeyRing ring;
 
     public CredentialResource(@ConfigProperty(name = "hybrid.admin.token") Optional<String> adminToken,
-            CredentialStore store, CredentialSync sync, CredentialAudit audit, WorkerConfig config, KeyRing ring) {
+            CredentialStore store, CredentialSync sync, CredentialAudit audit, LivePolicy policy, KeyRing ring) {
         this.adminToken = new AdminToken(adminToken, "manage provider keys over HTTP");
         this.store = store;
         this.sync = sync;
         this.audit = audit;
-        this.config = config;
+        this.policy = policy;
         this.ring = ring;
     }
 
@@ -128,10 +130,11 @@ public class CredentialResource {
 
     /** A provider this worker does not serve, one whose key is fixed, or a name the store does not take. */
     private Optional<Response> unknownKey(String provider, String name) {
-        if (!config.providers().containsKey(provider)) {
-            return Optional.of(problem(Problem.of("unknown-provider", "Unknown provider", 404,
-                    "no provider " + provider + " under hybrid.cloud.providers (configured: "
-                            + String.join(", ", config.providers().keySet()) + ")")));
+        List<String> served = policy.current().providers().values().stream().filter(p -> p.enabled() && !p.isLocal())
+                .map(Policy.Provider::name).toList();
+        if (!served.contains(provider)) {
+            return Optional.of(problem(Problem.of("unknown-provider", "Unknown provider", 404, "no cloud provider "
+                    + provider + " is enabled in the policy in force (enabled: " + String.join(", ", served) + ")")));
         }
         if (!ring.providers().contains(provider)) {
             return Optional.of(problem(Problem.of("fixed-key", "Provider has a fixed key", 409,

@@ -1,31 +1,28 @@
 package io.hybridllm.worker.cloud.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.ProviderKind;
+import io.hybridllm.policy.PolicyLoader;
+import io.hybridllm.policy.ProviderUse;
+import io.hybridllm.policy.WorkerProviders;
 import io.hybridllm.worker.core.provider.ProviderBackend;
-import io.hybridllm.worker.core.provider.ProviderKind;
 import io.hybridllm.worker.core.provider.ProviderSettings;
 
+/** A cloud provider's settings: the policy's values, with worker-cloud's few documented overrides. */
 class ProviderBackendsTest {
 
-    private record Provider(Optional<String> kind, Optional<String> baseUrl, Optional<String> apiKey,
-            Optional<List<String>> apiKeyEnv, Optional<String> defaultModel, Optional<String> apiVersion,
-            int maxInFlight, OptionalInt rateLimitRpm, OptionalInt rateLimitTpm, int maxTokens, Duration timeout,
+    private record Provider(Optional<String> baseUrl, Optional<String> apiKey, Optional<String> apiVersion,
             Duration connectTimeout, Duration healthTimeout) implements WorkerConfig.Provider {
 
-        static Provider of(String kind, String baseUrl, String apiKey, String apiKeyEnv) {
-            return new Provider(Optional.ofNullable(kind), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKey),
-                    Optional.ofNullable(apiKeyEnv).map(names -> List.of(names.split(","))), Optional.of("model-1"),
-                    Optional.empty(), 256, OptionalInt.empty(), OptionalInt.empty(), 2048, Duration.ofSeconds(30),
+        static Provider of(String baseUrl, String apiKey) {
+            return new Provider(Optional.ofNullable(baseUrl), Optional.ofNullable(apiKey), Optional.of("2023-06-01"),
                     Duration.ofSeconds(2), Duration.ofSeconds(3));
         }
     }
@@ -51,42 +48,88 @@ class ProviderBackendsTest {
         public Credentials credentials() {
             throw new UnsupportedOperationException("not needed for settings");
         }
+
+        @Override
+        public int maxInFlight() {
+            return 256;
+        }
+
+        @Override
+        public Duration timeout() {
+            return Duration.ofSeconds(120);
+        }
     }
 
-    private static final Config CONFIG = new Config(Map.of("claude",
-            Provider.of("anthropic", null, null, "ANTHROPIC_API_KEY"), "gemini", Provider.of(null, null, " ", null),
-            "openrouter", Provider.of("openai-compatible", "https://openrouter.ai/api/v1", "sk-or-1", "IGNORED"), "odd",
-            Provider.of(null, null, null, null), "openai",
-            Provider.of(null, null, null, "OPENAI_KEY_1, OPENAI_KEY_2")));
+    private static final String POLICY = """
+            [providers.claude]
+            kind = "anthropic"
+            model = "claude-3-5-haiku-20241022"
+            api_key_env = "CLAUDE_KEY"
+            timeout_ms = 30000
+            max_tokens = 2048
+
+            [providers.gemini]
+            kind = "gemini"
+
+            [providers.openai]
+            api_key_env = "OPENAI_KEY_1, OPENAI_KEY_2"
+            """;
+
+    private static final Config CONFIG = new Config(
+            Map.of("claude", Provider.of(null, null), "gemini", Provider.of(null, " ")));
+
+    private static ProviderUse use(String name) {
+        return WorkerProviders
+                .plan(PolicyLoader.fromText(POLICY, "test").policy(), Map.of(), WorkerProviders.Defaults.STANDARD)
+                .uses().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
+    }
 
     @Test
-    void theKeyComesFromTheNamedEnvironmentVariable() {
-        ProviderSettings claude = ProviderBackends.settings(CONFIG, "claude",
-                Map.of("ANTHROPIC_API_KEY", "sk-ant-env")::get);
+    void thePolicysValuesAreTheSettingsAndTheKeyComesFromItsVariable() {
+        ProviderSettings claude = ProviderBackends.settings(CONFIG, use("claude"),
+                Map.of("CLAUDE_KEY", "sk-ant-env")::get);
+        assertThat(claude.name()).isEqualTo("claude");
         assertThat(claude.kind()).isEqualTo(ProviderKind.ANTHROPIC);
-        assertThat(claude.baseUrl()).isEqualTo("https://api.anthropic.com");
         assertThat(claude.keys().current()).hasValueSatisfying(key -> {
-            assertThat(key.id()).isEqualTo("ANTHROPIC_API_KEY");
+            assertThat(key.id()).isEqualTo("CLAUDE_KEY");
             assertThat(key.secret()).isEqualTo("sk-ant-env");
         });
         assertThat(claude.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(claude.maxTokens()).isEqualTo(2048);
-        assertThat(claude.defaultModel()).isEqualTo("model-1");
+        assertThat(claude.answerTokens(null)).isEqualTo(2048);
+        assertThat(claude.answerTokens(8000)).isEqualTo(2048);
+        assertThat(claude.answerTokens(100)).isEqualTo(100);
+        assertThat(claude.defaultModel()).isEqualTo("claude-3-5-haiku-20241022");
+        // What the policy cannot know comes from the worker's own properties.
+        assertThat(claude.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(claude.healthTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(claude.apiVersion()).isEqualTo("2023-06-01");
     }
 
     @Test
-    void aConfiguredKeyWinsAndAMissingOneSaysWhereToSetIt() {
-        assertThat(ProviderBackends.settings(CONFIG, "openrouter", name -> "from-env").keys().current())
-                .hasValueSatisfying(key -> assertThat(key.secret()).isEqualTo("sk-or-1"));
-        ProviderBackend gemini = new ProviderBackend(ProviderBackends.settings(CONFIG, "gemini", name -> null));
-        assertThat(gemini.kind()).isEqualTo(ProviderKind.GEMINI);
-        assertThat(gemini.refusal()).hasValueSatisfying(error -> assertThat(error.message())
-                .isEqualTo("no API key configured for gemini: set hybrid.cloud.providers.gemini.api-key"));
+    void withoutAnApiKeyEnvTheKindsVariableIsReadAndAMissingKeySaysWhichToSet() {
+        ProviderSettings gemini = ProviderBackends.settings(CONFIG, use("gemini"), name -> null);
+        assertThat(gemini.baseUrl()).isEqualTo("https://generativelanguage.googleapis.com");
+        assertThat(gemini.answerTokens(null)).isNull();
+        assertThat(new ProviderBackend(gemini).refusal()).hasValueSatisfying(
+                error -> assertThat(error.message()).isEqualTo("no API key configured for gemini: set GEMINI_API_KEY"));
+        assertThat(ProviderBackends.settings(CONFIG, use("gemini"), Map.of("GEMINI_API_KEY", "AIza-env")::get).keys()
+                .current()).hasValueSatisfying(key -> assertThat(key.id()).isEqualTo("GEMINI_API_KEY"));
+    }
+
+    @Test
+    void aFixedKeyPropertyWinsForTests() {
+        Config fixed = new Config(Map.of("claude", Provider.of(null, "sk-fixed-1")));
+        assertThat(ProviderBackends.settings(fixed, use("claude"), name -> "from-env").keys().current())
+                .hasValueSatisfying(key -> {
+                    assertThat(key.secret()).isEqualTo("sk-fixed-1");
+                    assertThat(key.id()).isEqualTo("hybrid.cloud.providers.claude.api-key");
+                });
     }
 
     @Test
     void severalVariablesGiveRotatingKeysKnownByTheirVariable() {
-        ProviderSettings openai = ProviderBackends.settings(CONFIG, "openai",
+        ProviderSettings openai = ProviderBackends.settings(CONFIG, use("openai"),
                 Map.of("OPENAI_KEY_1", "sk-one-1", "OPENAI_KEY_2", "sk-two-2")::get);
         assertThat(openai.keys().current()).hasValueSatisfying(key -> assertThat(key.id()).isEqualTo("OPENAI_KEY_1"));
         openai.keys().refused(openai.keys().current().orElseThrow(), 401);
@@ -95,24 +138,8 @@ class ProviderBackendsTest {
             assertThat(key.secret()).isEqualTo("sk-two-2");
         });
         // An unset variable holds no key; the message names every variable.
-        ProviderBackend none = new ProviderBackend(ProviderBackends.settings(CONFIG, "openai", name -> null));
+        ProviderBackend none = new ProviderBackend(ProviderBackends.settings(CONFIG, use("openai"), name -> null));
         assertThat(none.refusal()).hasValueSatisfying(error -> assertThat(error.message())
                 .isEqualTo("no API key configured for openai: set OPENAI_KEY_1, OPENAI_KEY_2"));
-    }
-
-    @Test
-    void eachInstanceTakesItsShareOfTheLimits() {
-        assertThat(ProviderBackends.share(OptionalInt.of(500), 1)).isEqualTo(500);
-        assertThat(ProviderBackends.share(OptionalInt.of(500), 3)).isEqualTo(166);
-        assertThat(ProviderBackends.share(OptionalInt.of(2), 5)).isEqualTo(1);
-        assertThat(ProviderBackends.share(OptionalInt.empty(), 5)).isZero();
-    }
-
-    @Test
-    void unknownNamesAndKindsAreRefused() {
-        assertThatThrownBy(() -> ProviderBackends.settings(CONFIG, "nobody", name -> null))
-                .hasMessageStartingWith("no provider nobody under hybrid.cloud.providers");
-        assertThatThrownBy(() -> ProviderBackends.settings(CONFIG, "odd", name -> null))
-                .hasMessage("provider odd has no known kind: set hybrid.cloud.providers.odd.kind");
     }
 }

@@ -41,8 +41,11 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = CredentialApiTest.DB))
 @WithTestResource(value = ProviderChainResource.class, initArgs = {
         @ResourceArg(name = "hybrid.cloud.providers.openai.api-key", value = ""),
-        @ResourceArg(name = "hybrid.cloud.providers.openai.api-key-env", value = ""),
-        @ResourceArg(name = "hybrid.cloud.credentials.reload-interval", value = "1s"),
+        // No key from the environment: a variable no test sets.
+        @ResourceArg(name = "policy", value = """
+                [providers.openai]
+                api_key_env = "OPENAI_KEY_UNSET_IN_TESTS"
+                """), @ResourceArg(name = "hybrid.cloud.credentials.reload-interval", value = "1s"),
         @ResourceArg(name = "HYBRID_CREDENTIALS_MASTER_KEY", value = StoredKeys.MASTER_KEY) })
 class CredentialApiTest {
 
@@ -70,7 +73,7 @@ class CredentialApiTest {
         StoredKeys.admin().body(StoredKeys.body(value)).put("/v1/credentials/nosuch/key-1").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:hybrid-llm:problem:unknown-provider"))
-                .body("detail", containsString("no provider nosuch under hybrid.cloud.providers"));
+                .body("detail", containsString("no cloud provider nosuch is enabled in the policy in force"));
         StoredKeys.admin().body(StoredKeys.body(value)).put("/v1/credentials/anthropic/key-1").then().statusCode(409)
                 .body("detail", containsString("hybrid.cloud.providers.anthropic.api-key"));
         StoredKeys.admin().body(StoredKeys.body(value)).put("/v1/credentials/openai/bad name!").then().statusCode(400)

@@ -42,8 +42,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = StoredKeyRotationTest.DB))
 @WithTestResource(value = ProviderChainResource.class, initArgs = {
         @ResourceArg(name = "hybrid.cloud.providers.openai.api-key", value = ""),
-        @ResourceArg(name = "hybrid.cloud.providers.openai.api-key-env", value = ""),
-        @ResourceArg(name = "HYBRID_CREDENTIALS_MASTER_KEY", value = StoredKeys.MASTER_KEY),
+        // No key from the environment: a variable no test sets.
+        @ResourceArg(name = "policy", value = """
+                [providers.openai]
+                api_key_env = "OPENAI_KEY_UNSET_IN_TESTS"
+                """), @ResourceArg(name = "HYBRID_CREDENTIALS_MASTER_KEY", value = StoredKeys.MASTER_KEY),
         @ResourceArg(name = "quarkus.log.category.\"io.hybridllm\".level", value = "DEBUG") })
 class StoredKeyRotationTest {
 

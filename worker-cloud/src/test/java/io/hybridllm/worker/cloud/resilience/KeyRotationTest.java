@@ -30,15 +30,18 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * OpenAI has two keys, the first revoked: the first call is refused, the key retired and the call repeated at once with
- * the second. Neither key's value appears in a log line, a message, the metrics, health or an error text.
+ * OpenAI has two keys, in the variables its policy {@code api_key_env} names, the first revoked: the first call is
+ * refused, the key retired and the call repeated at once with the second. Neither key's value appears in a log line, a
+ * message, the metrics, health or an error text.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = ProviderChainResource.class, initArgs = {
         @ResourceArg(name = "hybrid.cloud.providers.openai.api-key", value = ""),
-        @ResourceArg(name = "hybrid.cloud.providers.openai.api-key-env", value = "OPENAI_KEY_REVOKED,OPENAI_KEY_GOOD"),
-        @ResourceArg(name = "OPENAI_KEY_REVOKED", value = KeyRotationTest.REVOKED),
+        @ResourceArg(name = "policy", value = """
+                [providers.openai]
+                api_key_env = "OPENAI_KEY_REVOKED,OPENAI_KEY_GOOD"
+                """), @ResourceArg(name = "OPENAI_KEY_REVOKED", value = KeyRotationTest.REVOKED),
         @ResourceArg(name = "OPENAI_KEY_GOOD", value = "sk-chain-openai-1"),
         @ResourceArg(name = "quarkus.log.category.\"io.hybridllm\".level", value = "DEBUG") })
 class KeyRotationTest {

@@ -26,12 +26,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A burst far above the rate limit waits in the worker: the provider sees calls at the limit's pace, and every request
- * is answered. 240 a minute is a burst of 4 and then about 3.95 a second.
+ * A burst far above the policy's rate limit ({@code rate_limit_rpm}) waits in the worker: the provider sees calls at
+ * the limit's pace, and every request is answered. 240 a minute is a burst of 4 and then about 3.95 a second.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-@WithTestResource(value = ProviderChainResource.class, initArgs = @ResourceArg(name = "hybrid.cloud.providers.openai.rate-limit-rpm", value = "240"))
+@WithTestResource(value = ProviderChainResource.class, initArgs = @ResourceArg(name = "policy", value = """
+        [providers.openai]
+        rate_limit_rpm = 240
+        """))
 class RateLimitTest {
 
     private static final KafkaProbe kafka = KafkaProbe.shared();

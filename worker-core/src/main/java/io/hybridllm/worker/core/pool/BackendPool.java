@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.hybridllm.contracts.ControlEvent;
@@ -30,17 +33,56 @@ public final class BackendPool {
             CompletableFuture<Optional<Lease>> lease) {
     }
 
-    private final List<PooledBackend> backends;
-    private final int failureThreshold;
+    /** Replaced as a whole when the policy changes (see {@link #replace}); readers take a consistent snapshot. */
+    private volatile List<PooledBackend> backends;
+    /** Failed checks in a row that disable a backend: the policy's [health] failure_threshold, else the worker's. */
+    private volatile int failureThreshold;
     private final Deque<Waiter> waiters = new ArrayDeque<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile String whyEmpty = "no backend configured";
     private boolean closed;
 
+    /** An empty pool is allowed: the worker stays up, serves no tier, and says why ({@link #whyEmpty()}). */
     public BackendPool(List<Slotted> backends, int failureThreshold) {
-        if (backends.isEmpty()) {
-            throw new IllegalArgumentException("a worker needs at least one backend");
-        }
         this.backends = backends.stream().map(b -> new PooledBackend(b.backend(), b.slots(), b.safeguards())).toList();
         this.failureThreshold = failureThreshold;
+    }
+
+    /**
+     * Puts {@code next} in force, e.g. after a policy change. A backend given again as the same instance, with the same
+     * slots and safeguards, keeps its state (health, busy slots); one no longer given takes no new calls, while the
+     * calls it has in flight finish. Waiting requests are served again: a wait for a backend now gone ends at once.
+     * {@code whyEmpty} says why there is none, when {@code next} is empty.
+     */
+    public void replace(List<Slotted> next, String whyEmpty) {
+        synchronized (this) {
+            Map<ModelBackend, PooledBackend> current = new IdentityHashMap<>();
+            backends.forEach(b -> current.put(b.backend(), b));
+            backends = next.stream().map(slotted -> {
+                PooledBackend kept = current.get(slotted.backend());
+                return kept != null && kept.slots() == slotted.slots() && kept.safeguards() == slotted.safeguards()
+                        ? kept
+                        : new PooledBackend(slotted.backend(), slotted.slots(), slotted.safeguards());
+            }).toList();
+            this.whyEmpty = whyEmpty;
+            serveWaiters();
+        }
+        listeners.forEach(Runnable::run);
+    }
+
+    /** From the next health check on, this many failures in a row disable a backend. */
+    public void failureThreshold(int threshold) {
+        this.failureThreshold = Math.max(1, threshold);
+    }
+
+    /** Hears of every {@link #replace}, after it. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** Why this pool has no backend, for health reports; meaningful only when it has none. */
+    public String whyEmpty() {
+        return whyEmpty;
     }
 
     /** A backend, its slots and its safeguards (circuit breaker, rate limits), as configuration gives them. */
@@ -124,7 +166,8 @@ public final class BackendPool {
             }
             return b.offers(model) ? b.name() + " failed this request" : b.name() + " lacks the model";
         }).toList();
-        return reasons.isEmpty() ? "no backend of this provider here" : String.join("; ", reasons);
+        return reasons.isEmpty() ? backends.isEmpty() ? whyEmpty : "no backend of this provider here"
+                : String.join("; ", reasons);
     }
 
     /** Whether some healthy backend has the tier's model (any model, where the tier names none). */
@@ -134,6 +177,10 @@ public final class BackendPool {
             return model == null ? b.healthy() && b.safeguards().breaker().admits()
                     : b.serves(b.backend().provider(), model);
         });
+    }
+
+    synchronized boolean neverChecked(PooledBackend backend) {
+        return backend.status().checkedAt() == null;
     }
 
     synchronized boolean has(PooledBackend backend, String model) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,8 @@ import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.SchemaVersion;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.policy.LivePolicy;
+import io.hybridllm.policy.Policy;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -59,8 +62,11 @@ public class HealthMonitor {
     });
     private volatile Instant lastReport = Instant.EPOCH;
     private final Duration reportInterval;
+    private final LivePolicy policy;
+    private final Duration interval;
 
-    public HealthMonitor(BackendPool pool, @ConfigProperty(name = "hybrid.worker.tiers") List<String> tiers,
+    public HealthMonitor(BackendPool pool, LivePolicy policy,
+            @ConfigProperty(name = "hybrid.worker.tiers") List<String> tiers,
             @Channel(Channels.CONTROL_UPDATES) MutinyEmitter<Record<String, String>> control,
             @ConfigProperty(name = "hybrid.worker.health.interval", defaultValue = "10s") Duration interval,
             @ConfigProperty(name = "hybrid.worker.health.report-interval", defaultValue = "30s") Duration reportInterval,
@@ -72,7 +78,40 @@ public class HealthMonitor {
         this.reportInterval = reportInterval;
         this.pullMissing = pullMissing;
         this.warmUp = warmUp;
-        timer.scheduleWithFixedDelay(this::checkAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.policy = policy;
+        this.interval = interval;
+        timer.execute(this::round);
+        // A policy change adds or drops backends: check the new ones and report the tiers now, not an interval later.
+        // Those checked before are not checked again: a burst of changes must not count as failed checks in a row.
+        pool.onChange(() -> timer.execute(this::checkNew));
+    }
+
+    /** The backends never checked yet (added by a policy change), then the tiers reported. */
+    void checkNew() {
+        try (var checks = Executors.newVirtualThreadPerTaskExecutor()) {
+            pool.backends().stream().filter(backend -> pool.neverChecked(backend))
+                    .forEach(backend -> checks.execute(() -> check(backend)));
+        }
+        reportTiers();
+    }
+
+    /** The time between rounds: the policy's [health] check_interval_seconds, else {@code own}. */
+    static Duration interval(Policy policy, Duration own) {
+        Integer seconds = policy.health().checkIntervalSeconds();
+        return seconds != null ? Duration.ofSeconds(seconds) : own;
+    }
+
+    /** A round, then the next one after the interval in force now: a policy change applies from the next round. */
+    private void round() {
+        try {
+            checkAll();
+        } finally {
+            try {
+                timer.schedule(this::round, interval(policy.current(), interval).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // Shutting down.
+            }
+        }
     }
 
     /** One round: every backend checked (in parallel, each bounded by its health timeout), then the tiers reported. */
@@ -150,8 +189,9 @@ public class HealthMonitor {
     private void publish(Tier tier, boolean healthy) {
         String scope = "tier:" + tier.wireName() + "@" + worker;
         long up = pool.status().stream().filter(PooledBackend.BackendStatus::healthy).count();
-        String detail = worker + ": " + up + " of " + pool.backends().size() + " backends healthy"
-                + (healthy ? "" : ", none with the " + tier.wireName() + " model");
+        String detail = pool.backends().isEmpty() ? worker + ": " + pool.whyEmpty()
+                : worker + ": " + up + " of " + pool.backends().size() + " backends healthy"
+                        + (healthy ? "" : ", none with the " + tier.wireName() + " model");
         ControlEvent event = new ControlEvent.TierHealth(SchemaVersion.CURRENT, UUID.randomUUID().toString(), scope,
                 tier, healthy, detail, Instant.now());
         control.send(Record.of(scope, Json.write(event))).subscribe().with(done -> {

@@ -1,7 +1,12 @@
 package io.hybridllm.worker.core.pool;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,24 +16,50 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 
-/** Per backend: slots in use and in all, and whether it is healthy; what ops scale and alert on. */
+/**
+ * Per backend: slots in use and in all, and whether it is healthy; what ops scale and alert on. The backends follow the
+ * policy, so the gauges do too: a backend's appear with it and go with it (bounded by the backends the policy gives).
+ */
 @ApplicationScoped
 @Startup
 public class PoolMetrics {
 
     private final MeterRegistry registry;
-    private final List<Meter> gauges = new ArrayList<>();
+    private final BackendPool pool;
+    private final Map<String, List<Meter>> gauges = new LinkedHashMap<>();
 
     public PoolMetrics(BackendPool pool, MeterRegistry registry) {
         this.registry = registry;
-        for (PooledBackend backend : pool.backends()) {
-            gauges.add(Gauge.builder("hybrid.worker.slots.busy", pool, p -> status(p, backend).busy())
-                    .tag("backend", backend.name()).register(registry));
-            gauges.add(Gauge.builder("hybrid.worker.slots", pool, p -> status(p, backend).slots())
-                    .tag("backend", backend.name()).register(registry));
-            gauges.add(Gauge.builder("hybrid.worker.backend.healthy", pool, p -> status(p, backend).healthy() ? 1 : 0)
-                    .tag("backend", backend.name()).register(registry));
+        this.pool = pool;
+        follow();
+        pool.onChange(this::follow);
+    }
+
+    private synchronized void follow() {
+        Set<String> names = pool.backends().stream().map(PooledBackend::name).collect(Collectors.toSet());
+        gauges.keySet().removeIf(name -> {
+            boolean gone = !names.contains(name);
+            if (gone) {
+                gauges.get(name).forEach(registry::remove);
+            }
+            return gone;
+        });
+        for (String name : names) {
+            gauges.computeIfAbsent(name, this::register);
         }
+    }
+
+    private List<Meter> register(String backend) {
+        List<Meter> meters = new ArrayList<>();
+        meters.add(Gauge.builder("hybrid.worker.slots.busy", pool, p -> status(p, backend).map(s -> s.busy()).orElse(0))
+                .tag("backend", backend).register(registry));
+        meters.add(Gauge.builder("hybrid.worker.slots", pool, p -> status(p, backend).map(s -> s.slots()).orElse(0))
+                .tag("backend", backend).register(registry));
+        meters.add(Gauge
+                .builder("hybrid.worker.backend.healthy", pool,
+                        p -> status(p, backend).map(s -> s.healthy() ? 1 : 0).orElse(0))
+                .tag("backend", backend).register(registry));
+        return meters;
     }
 
     /**
@@ -36,13 +67,13 @@ public class PoolMetrics {
      * name would keep reading the old pool: remove ours.
      */
     @PreDestroy
-    void stop() {
-        gauges.forEach(registry::remove);
+    synchronized void stop() {
+        gauges.values().forEach(meters -> meters.forEach(registry::remove));
+        gauges.clear();
     }
 
-    private static PooledBackend.BackendStatus status(BackendPool pool, PooledBackend backend) {
-        synchronized (pool) {
-            return backend.status();
-        }
+    /** The backend's status now, from the pool in force (a backend of the same name may have been rebuilt). */
+    private static Optional<PooledBackend.BackendStatus> status(BackendPool pool, String backend) {
+        return pool.status().stream().filter(s -> s.name().equals(backend)).findFirst();
     }
 }

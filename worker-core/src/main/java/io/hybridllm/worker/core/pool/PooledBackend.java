@@ -38,6 +38,10 @@ public final class PooledBackend {
         return safeguards;
     }
 
+    int slots() {
+        return slots;
+    }
+
     public ModelBackend backend() {
         return backend;
     }

@@ -45,7 +45,7 @@ final class AnthropicFormat implements WireFormat {
     }
 
     ObjectNode body(String model, LlmRequest request) {
-        Integer maxTokens = request.options().maxTokens();
+        Integer maxTokens = settings.answerTokens(request.options().maxTokens());
         ObjectNode body = Json.mapper().createObjectNode().put("model", model).put("max_tokens",
                 maxTokens == null ? settings.maxTokens() : maxTokens);
         String system = Wire.system(request);

@@ -49,7 +49,7 @@ final class CohereFormat implements WireFormat {
             };
             messages.addObject().put("role", role).put("content", message.content());
         }
-        Wire.putMaxTokens(body, "max_tokens", request);
+        Wire.putMaxTokens(body, "max_tokens", request, settings);
         Wire.putTemperature(body, request, 1.0);
         return body;
     }

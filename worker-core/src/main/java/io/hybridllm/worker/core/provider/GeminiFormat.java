@@ -57,7 +57,7 @@ final class GeminiFormat implements WireFormat {
             body.putObject("systemInstruction").putArray("parts").addObject().put("text", system);
         }
         ObjectNode config = Json.mapper().createObjectNode();
-        Wire.putMaxTokens(config, "maxOutputTokens", request);
+        Wire.putMaxTokens(config, "maxOutputTokens", request, settings);
         Wire.putTemperature(config, request, 2.0);
         if (!config.isEmpty()) {
             body.set("generationConfig", config);

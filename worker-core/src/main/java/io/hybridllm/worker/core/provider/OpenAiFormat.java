@@ -63,7 +63,7 @@ class OpenAiFormat implements WireFormat {
             messages.addObject().put("role", message.role().name().toLowerCase(Locale.ROOT)).put("content",
                     message.content());
         }
-        Wire.putMaxTokens(body, maxTokensField, request);
+        Wire.putMaxTokens(body, maxTokensField, request, settings);
         Wire.putTemperature(body, request, 2.0);
         return body;
     }

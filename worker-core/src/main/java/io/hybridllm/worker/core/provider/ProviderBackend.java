@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.ModelBackend;
@@ -45,7 +46,7 @@ public class ProviderBackend implements ModelBackend {
     /** The clock reads HTTP-date and RFC 3339 reset headers. */
     public ProviderBackend(ProviderSettings settings, Clock clock) {
         this.settings = settings;
-        this.format = settings.kind().format(settings);
+        this.format = WireFormats.of(settings);
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();

@@ -44,10 +44,11 @@ final class Wire {
         }
     }
 
-    /** Sets the request's answer budget under the provider's name for it, if it has one. */
-    static void putMaxTokens(ObjectNode target, String field, LlmRequest request) {
-        if (request.options().maxTokens() != null) {
-            target.put(field, request.options().maxTokens());
+    /** Sets the answer budget under the provider's name for it: the request's, within the provider's limit. */
+    static void putMaxTokens(ObjectNode target, String field, LlmRequest request, ProviderSettings settings) {
+        Integer tokens = settings.answerTokens(request.options().maxTokens());
+        if (tokens != null) {
+            target.put(field, tokens);
         }
     }
 

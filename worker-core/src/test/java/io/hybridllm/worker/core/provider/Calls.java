@@ -12,6 +12,7 @@ import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.Role;
 import io.hybridllm.testkit.simulators.CloudSimulator;
 import io.hybridllm.testkit.simulators.CloudSimulator.Trouble;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.GenerationOptions;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.testkit.simulators.CloudSimulator.Trouble;
 import io.hybridllm.testkit.simulators.GeminiSimulator;
 import io.hybridllm.testkit.simulators.ProviderSimulator.Received;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
 
 /** The adapter tells its keys what happened to each call, and says which key served it. */

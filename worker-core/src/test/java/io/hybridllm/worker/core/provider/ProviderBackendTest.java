@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
 import io.hybridllm.testkit.support.FreePorts;
 

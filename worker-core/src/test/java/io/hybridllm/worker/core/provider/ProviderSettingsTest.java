@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.ProviderKind;
+
 class ProviderSettingsTest {
 
     @Test

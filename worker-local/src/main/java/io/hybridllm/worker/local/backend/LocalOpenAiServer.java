@@ -21,9 +21,9 @@ public final class LocalOpenAiServer implements ModelBackend {
 
     private final String name;
     private final ProviderBackend server;
-    private final Map<String, String> defaultModels;
+    private final Map<Tier, String> defaultModels;
 
-    public LocalOpenAiServer(String name, ProviderBackend server, Map<String, String> defaultModels) {
+    public LocalOpenAiServer(String name, ProviderBackend server, Map<Tier, String> defaultModels) {
         this.name = name;
         this.server = server;
         this.defaultModels = Map.copyOf(defaultModels);
@@ -41,7 +41,7 @@ public final class LocalOpenAiServer implements ModelBackend {
 
     @Override
     public String defaultModel(Tier tier) {
-        return defaultModels.get(tier.wireName());
+        return defaultModels.get(tier);
     }
 
     @Override

@@ -24,7 +24,6 @@ import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.ModelBackend;
 import io.hybridllm.worker.core.pool.ModelPreparation;
-import io.hybridllm.worker.local.config.WorkerConfig;
 
 /**
  * Ollama's native API on one host: {@code POST /api/chat} without streaming, {@code GET /api/tags} for health and the
@@ -39,33 +38,41 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
     private static final String KEEP_ALIVE = "30m";
 
     private final String name;
+    private final String provider;
     private final HttpClient http;
     private final String baseUrl;
     private final Duration timeout;
     private final Duration healthTimeout;
     private final Duration pullTimeout;
-    private final Map<String, String> defaultModels;
+    private final Map<Tier, String> defaultModels;
+    private final Integer answerLimit;
 
-    public OllamaClient(String name, String baseUrl, WorkerConfig config) {
-        this(name, baseUrl, config.connectTimeout(), config.timeout(), config.healthTimeout(), config.pullTimeout(),
-                config.defaultModels());
+    /** How long each kind of call may take. */
+    public record Timeouts(Duration connect, Duration call, Duration health, Duration pull) {
+    }
+
+    /**
+     * Backend {@code name} of the policy's provider {@code provider}, with the tiers' models, and {@code answerLimit}
+     * (the policy's {@code max_tokens}, or null): the most tokens an answer may have.
+     */
+    public OllamaClient(String name, String provider, String baseUrl, Timeouts timeouts, Map<Tier, String> models,
+            Integer answerLimit) {
+        this.name = name;
+        this.provider = provider;
+        this.defaultModels = Map.copyOf(models);
+        this.answerLimit = answerLimit;
+        this.baseUrl = normalize(baseUrl);
+        this.timeout = timeouts.call();
+        this.healthTimeout = timeouts.health();
+        this.pullTimeout = timeouts.pull();
+        // HTTP/1.1: Ollama speaks plain HTTP, and an h2c upgrade attempt would only add a round trip.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeouts.connect())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public OllamaClient(String baseUrl, Duration connectTimeout, Duration timeout, Duration healthTimeout) {
-        this(PROVIDER, baseUrl, connectTimeout, timeout, healthTimeout, timeout, Map.of());
-    }
-
-    private OllamaClient(String name, String baseUrl, Duration connectTimeout, Duration timeout, Duration healthTimeout,
-            Duration pullTimeout, Map<String, String> defaultModels) {
-        this.name = name;
-        this.defaultModels = Map.copyOf(defaultModels);
-        this.baseUrl = normalize(baseUrl);
-        this.timeout = timeout;
-        this.healthTimeout = healthTimeout;
-        this.pullTimeout = pullTimeout;
-        // HTTP/1.1: Ollama speaks plain HTTP, and an h2c upgrade attempt would only add a round trip.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this(PROVIDER, PROVIDER, baseUrl, new Timeouts(connectTimeout, timeout, healthTimeout, timeout), Map.of(),
+                null);
     }
 
     /**
@@ -95,7 +102,7 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
 
     @Override
     public String provider() {
-        return PROVIDER;
+        return provider;
     }
 
     @Override
@@ -105,7 +112,7 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
 
     @Override
     public String defaultModel(Tier tier) {
-        return defaultModels.get(tier.wireName());
+        return defaultModels.get(tier);
     }
 
     /** One chat call; a failure of any kind comes back as {@link CallResult.Failed}, never as an exception. */
@@ -113,7 +120,7 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
     public CallResult chat(String model, LlmRequest request) throws InterruptedException {
         HttpRequest call = HttpRequest.newBuilder(URI.create(baseUrl + "/api/chat")).timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body(model, request)))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body(model, request, answerLimit)))).build();
         try {
             HttpResponse<String> response = http.send(call, HttpResponse.BodyHandlers.ofString());
             return OllamaResponses.of(response.statusCode(), response.body());
@@ -166,6 +173,11 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
     }
 
     static JsonNode body(String model, LlmRequest request) {
+        return body(model, request, null);
+    }
+
+    /** {@code answerLimit}: sent as {@code num_predict} when the request sets none, and caps one that asks more. */
+    static JsonNode body(String model, LlmRequest request, Integer answerLimit) {
         ObjectNode body = Json.mapper().createObjectNode().put("model", model).put("stream", false);
         ArrayNode messages = body.putArray("messages");
         for (ChatMessage message : request.messages()) {
@@ -173,10 +185,14 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
                     message.content());
         }
         GenerationOptions options = request.options();
-        if (options.maxTokens() != null || options.temperature() != null) {
+        Integer maxTokens = options.maxTokens();
+        if (answerLimit != null) {
+            maxTokens = maxTokens == null ? answerLimit : Integer.valueOf(Math.min(maxTokens, answerLimit));
+        }
+        if (maxTokens != null || options.temperature() != null) {
             ObjectNode settings = body.putObject("options");
-            if (options.maxTokens() != null) {
-                settings.put("num_predict", options.maxTokens());
+            if (maxTokens != null) {
+                settings.put("num_predict", maxTokens);
             }
             if (options.temperature() != null) {
                 settings.put("temperature", options.temperature());

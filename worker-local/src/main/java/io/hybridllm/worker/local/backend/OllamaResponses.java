@@ -64,7 +64,7 @@ public final class OllamaResponses {
         }
         if (failure instanceof HttpTimeoutException) {
             return failed(ErrorCode.TIMEOUT, "ollama at " + baseUrl + " did not answer within " + timeout.toMillis()
-                    + " ms (hybrid.local.timeout)");
+                    + " ms (the provider's timeout_ms, else hybrid.local.timeout)");
         }
         if (failure instanceof ConnectException) {
             return failed(ErrorCode.PROVIDER_UNAVAILABLE, "cannot connect to ollama at " + baseUrl

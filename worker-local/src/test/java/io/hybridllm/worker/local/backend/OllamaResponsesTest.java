@@ -69,7 +69,7 @@ class OllamaResponsesTest {
         Duration timeout = Duration.ofSeconds(120);
         assertThat(error(OllamaResponses.of(new HttpTimeoutException("request timed out"), BASE, timeout)))
                 .isEqualTo(new ErrorInfo(ErrorCode.TIMEOUT,
-                        "ollama at http://gpu-1:11434 did not answer within 120000 ms (hybrid.local.timeout)"));
+                        "ollama at http://gpu-1:11434 did not answer within 120000 ms (the provider's timeout_ms, else hybrid.local.timeout)"));
         assertThat(error(OllamaResponses.of(new HttpConnectTimeoutException("connect"), BASE, timeout)).code())
                 .isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         assertThat(error(OllamaResponses.of(new ConnectException(), BASE, timeout)).message())

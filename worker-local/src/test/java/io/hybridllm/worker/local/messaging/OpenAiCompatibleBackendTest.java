@@ -18,6 +18,7 @@ import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.kafka.Published;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
+import io.hybridllm.worker.local.LocalPolicies;
 import io.hybridllm.worker.local.OllamaSimulatorResource;
 import io.hybridllm.worker.local.Requests;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -38,8 +39,11 @@ class OpenAiCompatibleBackendTest {
         @Override
         public Map<String, String> start() {
             server = OpenAiSimulator.start(Duration.ofMillis(10), List.of("qwen2.5:7b"), null);
-            return Map.of("hybrid.local.backends.vllm-1.kind", "openai-compatible",
-                    "hybrid.local.backends.vllm-1.provider", "vllm", "hybrid.local.backends.vllm-1.url",
+            // The policy names the provider and its kind; its one host is a backend of this worker.
+            return Map.of("hybrid.policy.file", LocalPolicies.write("""
+                    [providers.vllm]
+                    kind = "openai-compatible"
+                    """), "hybrid.local.backends.vllm-1.provider", "vllm", "hybrid.local.backends.vllm-1.url",
                     server.baseUrl() + "/v1", "hybrid.local.backends.vllm-1.slots", "8");
         }
 

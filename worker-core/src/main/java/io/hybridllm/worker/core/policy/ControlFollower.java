@@ -1,4 +1,4 @@
-package io.hybridllm.worker.core.budget;
+package io.hybridllm.worker.core.policy;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,28 +23,37 @@ import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.policy.LivePolicy;
+import io.hybridllm.worker.core.budget.BudgetPauses;
 import io.hybridllm.worker.core.pool.BackendPool;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Reads the compacted {@code llm.control} from its start into {@link BudgetPauses}, and says when it has reached where
- * the topic stood at startup. A plain consumer, assigned every partition and committing nothing, rather than a
- * messaging channel: it must know the end offsets to tell when the pauses are known. Runs only in a worker with a paid
- * backend: a worker that never makes a paid call never asks.
+ * Reads the compacted {@code llm.control} from its start and follows it: budget pauses ({@code mode_switch}) into
+ * {@link BudgetPauses}, saying when it has reached where the topic stood at startup, and published policies
+ * ({@code policy_change}, or their withdrawal) into the {@link LivePolicy} the worker's backends follow. A plain
+ * consumer, assigned every partition and committing nothing, rather than a messaging channel: it must know the end
+ * offsets to tell when the pauses are known. Every worker runs it, since a policy change may give any worker a paid
+ * provider.
  */
 @ApplicationScoped
-public class BudgetStateFollower {
+public class ControlFollower {
 
-    private static final Logger LOG = Logger.getLogger(BudgetStateFollower.class);
+    private static final Logger LOG = Logger.getLogger(ControlFollower.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final BudgetPauses pauses;
+    private final LivePolicy policy;
     private final Map<String, Object> kafka = new HashMap<>();
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
+    /** Only the follower's thread touches these two. */
+    private boolean replaying;
+    private ControlEvent.PolicyChange latestPolicy;
 
-    public BudgetStateFollower(BudgetPauses pauses, Config config) {
+    public ControlFollower(BudgetPauses pauses, LivePolicy policy, Config config) {
         this.pauses = pauses;
+        this.policy = policy;
         // The same client settings (address, security) as the messaging channels' defaults.
         for (String name : config.getPropertyNames()) {
             if (name.startsWith("kafka.")) {
@@ -57,12 +66,10 @@ public class BudgetStateFollower {
         kafka.remove(ConsumerConfig.GROUP_ID_CONFIG);
     }
 
+    /** Asks for the pool, so that the backends follow the policy from the first event read. */
     void start(@Observes StartupEvent started, BackendPool pool) {
-        if (pool.backends().stream().noneMatch(b -> b.backend().paid())) {
-            return;
-        }
         running = true;
-        Thread.ofPlatform().daemon().name("budget-state").start(this::follow);
+        Thread.ofPlatform().daemon().name("control-follower").start(this::follow);
     }
 
     private void follow() {
@@ -74,8 +81,8 @@ public class BudgetStateFollower {
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("reading budget state from %s failed, again in %s: %s", Topics.CONTROL, RETRY,
-                        e.getMessage());
+                LOG.warnf("reading budget state and policy changes from %s failed, again in %s: %s", Topics.CONTROL,
+                        RETRY, e.getMessage());
                 sleep();
             }
         }
@@ -93,13 +100,22 @@ public class BudgetStateFollower {
         reader.assign(partitions);
         reader.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+        // Each policy_change holds a whole policy: while the topic's history is replayed only the latest counts, and
+        // it is put in force once, rather than every policy ever published one after the other.
+        replaying = true;
         while (running) {
             StreamSupport.stream(reader.poll(Duration.ofMillis(500)).spliterator(), false).map(ConsumerRecord::value)
                     .forEach(this::apply);
-            if (!pauses.isCaughtUp()
-                    && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
-                pauses.caughtUp();
-                LOG.infof("budget state read from %s up to where it stood at startup", Topics.CONTROL);
+            if (replaying && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+                replaying = false;
+                if (latestPolicy != null) {
+                    policy.apply(latestPolicy);
+                    latestPolicy = null;
+                }
+                if (!pauses.isCaughtUp()) {
+                    pauses.caughtUp();
+                    LOG.infof("budget state and policy read from %s up to where it stood at startup", Topics.CONTROL);
+                }
             }
         }
     }
@@ -109,10 +125,18 @@ public class BudgetStateFollower {
             return;
         }
         try {
-            if (Json.read(payload, ControlEvent.class) instanceof ControlEvent.ModeSwitch change) {
+            ControlEvent event = Json.read(payload, ControlEvent.class);
+            if (event instanceof ControlEvent.ModeSwitch change) {
                 pauses.apply(change);
                 if (change.paused()) {
                     LOG.infof("paid calls for %s are paused: %s", change.scope(), change.reason());
+                }
+            } else if (event instanceof ControlEvent.PolicyChange change) {
+                if (replaying) {
+                    latestPolicy = change;
+                } else {
+                    // Validated again here; a refused one leaves the policy in force, with the problems logged.
+                    policy.apply(change);
                 }
             }
         } catch (InvalidMessageException e) {
