@@ -80,8 +80,15 @@ public final class SimulationPlan {
         }
     }
 
-    /** One simulator per provider the policy defines, in the policy's order. */
+    /**
+     * One simulator per provider the policy defines, in the policy's order. A name with a dot is refused: the workers'
+     * overrides ({@code hybrid.cloud.providers.<name>.base-url}) split their keys at dots.
+     */
     public static List<Planned> plan(Policy policy) {
+        policy.providers().keySet().stream().filter(name -> name.contains(".")).findFirst().ifPresent(name -> {
+            throw new IllegalStateException("--simulate cannot point the workers at a simulator for provider '" + name
+                    + "': the workers' property overrides split their keys at dots; name it without one");
+        });
         PriceCatalogue catalogue = PriceCatalogue.defaults();
         return policy.providers().values().stream().map(provider -> planned(provider, catalogue)).toList();
     }

@@ -15,10 +15,11 @@ import io.hybridllm.launcher.Service;
 
 /**
  * Points the workers at the simulators through the overrides they document: worker-local's
- * {@code hybrid.local.backends.<provider>.url/.provider/.kind}, worker-cloud's
+ * {@code hybrid.local.backends.<provider>.url/.provider}, worker-cloud's
  * {@code hybrid.cloud.providers.<provider>.base-url}, and each key in the variable the worker reads it from. The
  * properties go in a file per worker under the run's state directory, named by {@code QUARKUS_CONFIG_LOCATIONS}: a
- * provider's name may hold characters an environment variable cannot carry. Keys stay in the environment only.
+ * provider's name may hold characters an environment variable cannot carry (a dash). Keys stay in the environment
+ * only.
  */
 public final class SimulatorWiring {
 
@@ -33,7 +34,7 @@ public final class SimulatorWiring {
         Properties localProperties = new Properties();
         Properties cloudProperties = new Properties();
         simulators.baseUrls().forEach((planned, url) -> {
-            String name = mapKey(planned.provider());
+            String name = planned.provider();
             Map<String, String> worker = planned.kind().isLocal() ? local : cloud;
             planned.keyVariables().forEach(variable -> worker.put(variable, simulators.keys().get(variable)));
             if (!planned.kind().isLocal()) {
@@ -43,7 +44,6 @@ public final class SimulatorWiring {
             String backend = "hybrid.local.backends." + name;
             localProperties.setProperty(backend + ".url", url);
             localProperties.setProperty(backend + ".provider", planned.provider());
-            localProperties.setProperty(backend + ".kind", planned.kind().wireName());
             if (planned.provider().equals("ollama") && planned.kind() == ProviderKind.OLLAMA) {
                 // The default backend reads OLLAMA_HOST; keep it pointing at the same simulator.
                 local.put("OLLAMA_HOST", url);
@@ -58,11 +58,6 @@ public final class SimulatorWiring {
         }
         locate(local, write(localProperties, file(options, Service.WORKER_LOCAL)));
         locate(cloud, write(cloudProperties, file(options, Service.WORKER_CLOUD)));
-    }
-
-    /** A map key of a config mapping: quoted when the name holds a dot, so that it stays one key. */
-    static String mapKey(String name) {
-        return name.contains(".") ? '"' + name + '"' : name;
     }
 
     /** One file per worker and port, so that a second system beside the first (--base-port) keeps its own. */

@@ -150,4 +150,13 @@ class SimulationPlanTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("./hybrid config check")
                 .hasMessageContaining("GitHub Copilot");
     }
+
+    @Test
+    void aProviderNameTheWorkersOverridesCannotCarryIsRefused(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("dotted.toml"), "[providers.\"team.gateway\"]\nkind = \"openai\"\n");
+        Policy policy = PolicyLoader.load(List.of(file)).policy();
+
+        assertThatThrownBy(() -> SimulationPlan.plan(policy)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("provider 'team.gateway'").hasMessageContaining("without one");
+    }
 }

@@ -35,7 +35,7 @@ class SimulatorWiringTest {
             List.of("mistral:7b"), List.of());
     private static final Planned CLAUDE = new Planned("claude", ProviderKind.ANTHROPIC, true, Simulator.ANTHROPIC,
             List.of("claude-3-5-sonnet-20241022"), List.of("ANTHROPIC_API_KEY"));
-    private static final Planned GATEWAY = new Planned("team.gateway", ProviderKind.OPENAI, false, Simulator.OPENAI,
+    private static final Planned GATEWAY = new Planned("team-gateway", ProviderKind.OPENAI, false, Simulator.OPENAI,
             List.of("gpt-4o"), List.of("OPENAI_API_KEY"));
     private static final Planned GPT4 = new Planned("gpt4", ProviderKind.OPENAI, true, Simulator.OPENAI,
             List.of("gpt-4-turbo-2024-04-09"), List.of("OPENAI_API_KEY"));
@@ -71,7 +71,6 @@ class SimulatorWiringTest {
             Properties localFile = read(local);
             assertThat(localFile).containsEntry("hybrid.local.backends.ollama.url", simulators.of("ollama").baseUrl())
                     .containsEntry("hybrid.local.backends.ollama.provider", "ollama")
-                    .containsEntry("hybrid.local.backends.ollama.kind", "ollama")
                     .containsEntry("config_ordinal", SimulatorWiring.ORDINAL);
             assertThat(local).containsEntry("OLLAMA_HOST", simulators.of("ollama").baseUrl());
             assertThat(local.get(SimulatorWiring.CONFIG_LOCATIONS)).endsWith("worker-local-18002.properties");
@@ -79,8 +78,8 @@ class SimulatorWiringTest {
             Properties cloudFile = read(cloud);
             assertThat(cloudFile)
                     .containsEntry("hybrid.cloud.providers.claude.base-url", simulators.of("claude").baseUrl())
-                    .containsEntry("hybrid.cloud.providers.\"team.gateway\".base-url",
-                            simulators.of("team.gateway").baseUrl() + "/v1")
+                    .containsEntry("hybrid.cloud.providers.team-gateway.base-url",
+                            simulators.of("team-gateway").baseUrl() + "/v1")
                     .doesNotContainKey("hybrid.cloud.providers.ollama.base-url");
             assertThat(cloud.get("ANTHROPIC_API_KEY")).startsWith("sk-simulated-");
             // One variable, one key: both providers reading OPENAI_API_KEY accept the same one.
@@ -117,7 +116,7 @@ class SimulatorWiringTest {
             simulators.describe(new PrintStream(out, true, StandardCharsets.UTF_8), Duration.ofMillis(20));
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("(20 ms per answer)",
                     "  claude (anthropic) simulated at " + simulators.of("claude").baseUrl() + "\n",
-                    "  team.gateway (openai) simulated at " + simulators.of("team.gateway").baseUrl()
+                    "  team-gateway (openai) simulated at " + simulators.of("team-gateway").baseUrl()
                             + "/v1 (disabled in the policy)");
             assertThat(simulators.ollama()).isNull();
         }
