@@ -43,11 +43,11 @@ class ConfigCheckTest {
 
     @Test
     void aKeyWithoutAnEffectIsAcceptedWithAWarningSayingSo(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("hybrid.toml"), "[providers.openai]\ntimeout_ms = 5000\n");
+        Path file = Files.writeString(dir.resolve("hybrid.toml"), "[routing.hybrid.semantic_search]\nprovider = "
+                + "\"ollama\"\nfallback = \"openai\"\ncache_ttl_hours = 24\n");
         assertThat(check(file)).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: " + file + ": providers.openai.timeout_ms:"
-                + " has no effect: the workers do not take provider connections from the policy yet; call timeouts"
-                + " are hybrid.local.timeout and hybrid.cloud.providers.openai.timeout");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: " + file
+                + ": routing.hybrid.semantic_search.cache_ttl_hours: has no effect: there is no answer cache yet");
     }
 
     /**

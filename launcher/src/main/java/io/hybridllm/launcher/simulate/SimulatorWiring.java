@@ -18,8 +18,7 @@ import io.hybridllm.launcher.Service;
  * {@code hybrid.local.backends.<provider>.url/.provider}, worker-cloud's
  * {@code hybrid.cloud.providers.<provider>.base-url}, and each key in the variable the worker reads it from. The
  * properties go in a file per worker under the run's state directory, named by {@code QUARKUS_CONFIG_LOCATIONS}: a
- * provider's name may hold characters an environment variable cannot carry (a dash). Keys stay in the environment
- * only.
+ * provider's name may hold characters an environment variable cannot carry (a dash). Keys stay in the environment only.
  */
 public final class SimulatorWiring {
 
