@@ -3,10 +3,6 @@ package io.hybridllm.launcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -23,19 +19,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 import io.hybridllm.contracts.Topics;
+import io.hybridllm.launcher.simulate.SimulationPlan;
+import io.hybridllm.launcher.simulate.SimulatorWiring;
+import io.hybridllm.launcher.simulate.Simulators;
 import io.hybridllm.testkit.kafka.EmbeddedKafka;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 import io.hybridllm.testkit.postgres.EmbeddedPostgresServer;
 import io.hybridllm.testkit.postgres.PostgresServer;
 import io.hybridllm.testkit.simulators.OllamaSimulator;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
+import io.hybridllm.testkit.simulators.ProviderSimulator;
 
 /**
  * The whole system on this machine. The services are supervised: one that exits unexpectedly is started again
@@ -44,8 +43,6 @@ import io.hybridllm.testkit.simulators.OpenAiSimulator;
  */
 public final class LocalSystem implements AutoCloseable {
 
-    static final List<String> SIMULATED_LOCAL_MODELS = List.of("llama3.2:1b", "llama3.1:8b", "qwen2.5-coder:7b");
-    static final List<String> SIMULATED_CLOUD_MODELS = List.of("gpt-4o-mini", "gpt-4o", "gpt-4.1");
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
     private final LaunchOptions options;
@@ -60,8 +57,7 @@ public final class LocalSystem implements AutoCloseable {
     private PrintStream out = System.out;
     private EmbeddedKafka kafka;
     private EmbeddedPostgresServer postgres;
-    private OllamaSimulator ollama;
-    private OpenAiSimulator openai;
+    private Simulators simulators;
     private boolean closed;
     private final Map<Service, Map<String, String>> environments = new HashMap<>();
 
@@ -130,7 +126,7 @@ public final class LocalSystem implements AutoCloseable {
         if (options.simulate()) {
             startSimulators(env, out);
         } else {
-            reportRealProviders(out);
+            RealProviders.report(out);
         }
 
         environments.putAll(env);
@@ -175,33 +171,9 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void startSimulators(Map<Service, Map<String, String>> env, PrintStream out) {
-        String key = "sk-simulated-" + UUID.randomUUID();
-        ollama = own(OllamaSimulator.start(options.simulatedLatency(), SIMULATED_LOCAL_MODELS));
-        openai = own(OpenAiSimulator.start(options.simulatedLatency(), SIMULATED_CLOUD_MODELS, key));
-        env.get(Service.WORKER_LOCAL).put("OLLAMA_HOST", ollama.baseUrl());
-        env.get(Service.WORKER_CLOUD).put("OPENAI_BASE_URL", openai.baseUrl() + "/v1");
-        env.get(Service.WORKER_CLOUD).put("OPENAI_API_KEY", key);
-        out.println("Simulated providers: Ollama-compatible at " + ollama.baseUrl() + ", OpenAI-compatible at "
-                + openai.baseUrl() + " (" + options.simulatedLatency().toMillis() + " ms per answer)");
-    }
-
-    private static void reportRealProviders(PrintStream out) {
-        String ollama = System.getenv().getOrDefault("OLLAMA_HOST", "http://localhost:11434");
-        String base = ollama.contains("://") ? ollama : "http://" + ollama;
-        boolean answers;
-        try {
-            HttpRequest tags = HttpRequest.newBuilder(URI.create(base + "/api/tags")).timeout(Duration.ofSeconds(2))
-                    .build();
-            answers = HttpClient.newHttpClient().send(tags, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException | InterruptedException | IllegalArgumentException e) {
-            answers = false;
-        }
-        out.println(answers ? "Ollama answers at " + base
-                : "WARNING: no Ollama answers at " + base + " (set OLLAMA_HOST): local tiers will fail their "
-                        + "requests. Run './hybrid up --simulate' to try the system without models.");
-        boolean openAiKey = !System.getenv().getOrDefault("OPENAI_API_KEY", "").isBlank();
-        out.println(openAiKey ? "Cloud tier: OpenAI (key from OPENAI_API_KEY)"
-                : "WARNING: OPENAI_API_KEY is not set: cloud-tier requests will fail with an authentication error.");
+        simulators = own(Simulators.start(SimulationPlan.forLaunch(options), options.simulatedLatency()));
+        SimulatorWiring.wire(simulators, options, env);
+        simulators.describe(out, options.simulatedLatency());
     }
 
     /** The process ids of the running services, by name (a replica under its own name). */
@@ -227,14 +199,22 @@ public final class LocalSystem implements AutoCloseable {
         return options;
     }
 
-    /** The simulated Ollama of a {@code --simulate} system (null otherwise): its latency and faults can be changed. */
+    /**
+     * The simulated Ollama of a {@code --simulate} system, the policy's {@code ollama} (null otherwise): its latency
+     * and faults can be changed.
+     */
     public OllamaSimulator ollama() {
-        return ollama;
+        return simulators == null ? null : simulators.ollama();
     }
 
-    /** The simulated OpenAI of a {@code --simulate} system (null otherwise). */
+    /** The simulated OpenAI of a {@code --simulate} system, the policy's {@code openai} (null otherwise). */
     public OpenAiSimulator openai() {
-        return openai;
+        return simulators == null ? null : simulators.openai();
+    }
+
+    /** The simulator standing in for the policy's provider {@code name} in a {@code --simulate} system, or null. */
+    public ProviderSimulator simulator(String name) {
+        return simulators == null ? null : simulators.of(name);
     }
 
     /**
