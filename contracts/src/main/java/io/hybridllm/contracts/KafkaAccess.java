@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  * definition that the embedded broker of {@code ./hybrid up} and the tests apply, and that the deployment manifests
  * (Strimzi {@code KafkaUser}s, Terraform) must match.
  * <p>
- * What it promises: a tenant's principal can read only its own reply topics ({@code <reply prefix><tenant>.*}) with
- * consumer groups of the same prefix, and can write nothing of the system's; only ingest writes {@link Topics#REQUESTS}
- * (the tenant on it was proven by an API key), only workers write usage, only the cost service alerts. What it cannot
- * promise yet: {@link Topics#CONTROL} is one topic written by the router (policies), the workers (health) and the cost
- * service (mode switches), so a service's principal could forge another's event there.
+ * What it promises: a tenant's principal can write only its own request topic ({@code requests.<tenant>}, where the
+ * router takes the tenant from the topic) and read only its own reply topics ({@code <reply prefix><tenant>.*}) with
+ * consumer groups of the same prefix; only ingest writes {@link Topics#REQUESTS} (the tenant on it was proven by an API
+ * key), only workers write usage, only the cost service alerts. What it cannot promise yet: {@link Topics#CONTROL} is
+ * one topic written by the router (policies), the workers (health) and the cost service (mode switches), so a service's
+ * principal could forge another's event there.
  */
 public final class KafkaAccess {
 
@@ -57,6 +58,7 @@ public final class KafkaAccess {
         List<Grant> grants = new ArrayList<>();
         switch (service) {
             case INGEST -> {
+                tenantRequestTopics(grants);
                 read(grants, Topics.REQUESTS, Topics.REPLIES, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY,
                         Topics.TIER_CLOUD, Topics.PROGRESS);
                 write(grants, Topics.REQUESTS, Topics.CANCELLATIONS, Topics.AUDIT, Topics.TENANT_KEYS,
@@ -64,6 +66,7 @@ public final class KafkaAccess {
                 groups(grants, "ingest-");
             }
             case ROUTER -> {
+                tenantRequestTopics(grants);
                 read(grants, Topics.REQUESTS, Topics.CONTROL);
                 write(grants, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY, Topics.TIER_CLOUD, Topics.REPLIES,
                         Topics.CONTROL, Topics.AUDIT, Topics.dlqOf(Topics.REQUESTS));
@@ -98,10 +101,14 @@ public final class KafkaAccess {
         return "tenant-" + checkTenant(tenant);
     }
 
-    /** A tenant reads its own reply topics, in consumer groups named with the same prefix; it writes nothing. */
+    /**
+     * A tenant writes requests to its own request topic ({@link Topics#tenantRequests}) and reads its own reply topics,
+     * in consumer groups named with the reply prefix; nothing else.
+     */
     public static List<Grant> tenantGrants(String tenant, String replyPrefix) {
         String own = replyPrefix + checkTenant(tenant) + ".";
-        return List.of(new Grant(Operation.READ, ResourceType.TOPIC, own, true),
+        return List.of(new Grant(Operation.WRITE, ResourceType.TOPIC, Topics.tenantRequests(tenant), false),
+                new Grant(Operation.READ, ResourceType.TOPIC, own, true),
                 new Grant(Operation.READ, ResourceType.GROUP, own, true));
     }
 
@@ -111,6 +118,11 @@ public final class KafkaAccess {
                     + "letters, digits and . _ - (it becomes part of topic and group names)");
         }
         return tenant;
+    }
+
+    /** The router routes and ingest tracks what tenants produce to their own request topics. */
+    private static void tenantRequestTopics(List<Grant> grants) {
+        grants.add(new Grant(Operation.READ, ResourceType.TOPIC, Topics.TENANT_REQUESTS_PREFIX, true));
     }
 
     private static void read(List<Grant> grants, String... topics) {

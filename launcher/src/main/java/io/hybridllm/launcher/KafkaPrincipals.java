@@ -5,14 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.hybridllm.contracts.KafkaAccess;
+import io.hybridllm.contracts.Topics;
 import io.hybridllm.testkit.kafka.BrokerAccess;
 import io.hybridllm.testkit.kafka.EmbeddedKafka;
 import io.hybridllm.testkit.kafka.SaslScram;
+import io.hybridllm.testkit.kafka.TopicAdmin;
 
 /**
  * The principals of a local system's broker: one per service with exactly its grants ({@link KafkaAccess}), made with a
@@ -38,8 +42,13 @@ final class KafkaPrincipals {
         return BrokerAccess.addPrincipal(kafka, principal.principal(), KafkaAccess.grants(principal, replyPrefix));
     }
 
-    /** A client configuration for {@code tenant}'s own principal: it may read its reply topics, and write nothing. */
+    /**
+     * A client configuration for {@code tenant}'s own principal, and its request topic: it may write requests there and
+     * read its reply topics, nothing else.
+     */
     static Map<String, Object> forTenant(EmbeddedKafka kafka, String tenant, String replyPrefix) {
+        TopicAdmin.createAll(kafka, List.of(new Topics.TopicSpec(Topics.tenantRequests(tenant), 3, Duration.ofDays(7),
+                false)));
         SaslScram credentials = BrokerAccess.addPrincipal(kafka, KafkaAccess.tenantPrincipal(tenant),
                 KafkaAccess.tenantGrants(tenant, replyPrefix));
         Map<String, Object> client = new HashMap<>(credentials.clientConfig());

@@ -48,8 +48,11 @@ class BrokerAccessTest {
     static void start() throws Exception {
         broker = EmbeddedKafka.startSecured(FreePorts.next());
         TopicAdmin.createAll(broker, Topics.ALL);
-        TopicAdmin.createAll(broker, List.of(new Topics.TopicSpec(PREFIX + "acme.jobs", 1, Duration.ofDays(1), false),
-                new Topics.TopicSpec(PREFIX + "globex.jobs", 1, Duration.ofDays(1), false)));
+        TopicAdmin.createAll(broker,
+                List.of(new Topics.TopicSpec(PREFIX + "acme.jobs", 1, Duration.ofDays(1), false),
+                        new Topics.TopicSpec(PREFIX + "globex.jobs", 1, Duration.ofDays(1), false),
+                        new Topics.TopicSpec(Topics.tenantRequests("acme"), 1, Duration.ofDays(1), false),
+                        new Topics.TopicSpec(Topics.tenantRequests("globex"), 1, Duration.ofDays(1), false)));
         acme = BrokerAccess.addPrincipal(broker, KafkaAccess.tenantPrincipal("acme"),
                 KafkaAccess.tenantGrants("acme", PREFIX));
         workerLocal = BrokerAccess.addPrincipal(broker, KafkaAccess.Service.WORKER_LOCAL.principal(),
@@ -66,8 +69,10 @@ class BrokerAccessTest {
     }
 
     @Test
-    void aTenantCannotWriteAnyTopicOfTheSystem() {
-        for (String topic : List.of(Topics.CONTROL, Topics.REPLIES, Topics.USAGE, Topics.REQUESTS, Topics.ALERTS)) {
+    void aTenantWritesItsOwnRequestTopicAndNoOtherTopic() throws Exception {
+        send(acme, Topics.tenantRequests("acme"));
+        for (String topic : List.of(Topics.CONTROL, Topics.REPLIES, Topics.USAGE, Topics.REQUESTS, Topics.ALERTS,
+                Topics.tenantRequests("globex"), PREFIX + "acme.jobs")) {
             assertThatThrownBy(() -> send(acme, topic)).as(topic).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }

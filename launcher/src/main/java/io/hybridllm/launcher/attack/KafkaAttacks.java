@@ -49,8 +49,10 @@ final class KafkaAttacks {
                 + "\",\"status\":\"SUCCEEDED\",\"text\":\"forged\",\"completed_at\":\"" + now + "\"}");
         forgeries.put(Topics.USAGE, "{\"schema_version\":1,\"tenant\":\"" + victim.id() + "\",\"cost_usd\":1000}");
         forgeries.put(Topics.ALERTS, "{\"type\":\"budget\",\"tenant\":\"" + victim.id() + "\",\"level\":\"PAUSE\"}");
-        forgeries.put(Topics.REQUESTS, "{\"schema_version\":1,\"id\":\"forged-" + UUID.randomUUID() + "\",\"tenant\":\""
-                + victim.id() + "\",\"messages\":[{\"role\":\"user\",\"content\":\"on the victim's bill\"}]}");
+        String onTheVictimsBill = "{\"schema_version\":1,\"id\":\"forged-" + UUID.randomUUID() + "\",\"tenant\":\""
+                + victim.id() + "\",\"messages\":[{\"role\":\"user\",\"content\":\"on the victim's bill\"}]}";
+        forgeries.put(Topics.REQUESTS, onTheVictimsBill);
+        forgeries.put(Topics.tenantRequests(victim.id()), onTheVictimsBill);
         List<Attempt> attempts = new ArrayList<>();
         forgeries.forEach((topic, record) -> attempts.add(forged(topic, record)));
         attempts.add(readVictimsReplies());
