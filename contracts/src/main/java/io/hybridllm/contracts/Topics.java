@@ -2,6 +2,7 @@ package io.hybridllm.contracts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The Kafka topics of the system: their names, partition counts and retention, in one place. */
 public final class Topics {
@@ -33,6 +34,13 @@ public final class Topics {
     /** Who changed a policy or a budget, when and what: kept a year. */
     public static final String AUDIT = "llm.audit";
 
+    /**
+     * Where a tenant's own jobs produce requests straight to Kafka: {@code requests.<tenant>}, which only that tenant's
+     * principal may write (see {@link KafkaAccess}), so the router takes the tenant from the topic, not from the
+     * record. {@link #REQUESTS} itself is written by ingest only, which proved the tenant by its API key.
+     */
+    public static final String TENANT_REQUESTS_PREFIX = "requests.";
+
     /** Suffix of the dead-letter topic that holds what could not be processed from a topic. */
     public static final String DLQ_SUFFIX = ".dlq";
 
@@ -60,6 +68,24 @@ public final class Topics {
             new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true), new TopicSpec(PROGRESS, 12, DAY, false),
             new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), dlq(REQUESTS), dlq(TIER_LOCAL_FAST),
             dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+
+    public static String tenantRequests(String tenant) {
+        return TENANT_REQUESTS_PREFIX + tenant;
+    }
+
+    /**
+     * Why a request claiming {@code tenant} cannot have come from {@code topic}: on a tenant's own request topic only
+     * that tenant's requests are accepted. Empty when it may (any tenant on {@link #REQUESTS}, written by ingest only).
+     */
+    public static Optional<String> wrongTenant(String topic, String tenant) {
+        if (topic == null || !topic.startsWith(TENANT_REQUESTS_PREFIX)) {
+            return Optional.empty();
+        }
+        String owner = topic.substring(TENANT_REQUESTS_PREFIX.length());
+        return owner.equals(tenant) ? Optional.empty()
+                : Optional.of("is " + tenant + ", but the request was produced to " + topic + ", which carries tenant "
+                        + owner + "'s requests only");
+    }
 
     public static String dlqOf(String topic) {
         return topic + DLQ_SUFFIX;

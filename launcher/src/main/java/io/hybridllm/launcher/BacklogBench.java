@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,10 +43,10 @@ final class BacklogBench {
             throws Exception {
         try (LocalSystem system = new LocalSystem(options).stopOnExit();
                 ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor()) {
-            system.start(out, bootstrap -> fill(bootstrap, backlog, requests, out));
+            system.start(out, client -> fill(client, backlog, requests, out));
             out.println("Working off the backlog ...");
             sampler.scheduleWithFixedDelay(sample, 0, 250, TimeUnit.MILLISECONDS);
-            List<Long> timestamps = outcomeTimestamps(system.kafkaBootstrapServers(), backlog.outcomes(), requests);
+            List<Long> timestamps = outcomeTimestamps(system.kafkaAdminClient(), backlog.outcomes(), requests);
             sampler.shutdownNow();
             long first = timestamps.stream().mapToLong(Long::longValue).min().orElseThrow();
             long last = timestamps.stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -57,10 +58,10 @@ final class BacklogBench {
         }
     }
 
-    private static void fill(String bootstrap, Backlog backlog, int requests, PrintStream out) {
+    private static void fill(Map<String, Object> client, Backlog backlog, int requests, PrintStream out) {
         out.println("Filling " + backlog.topic() + " with " + requests + " records ...");
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         props.put("acks", "all");
         props.put("linger.ms", "20");
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -78,9 +79,9 @@ final class BacklogBench {
     }
 
     /** The timestamps of the outcome records, once all of them are there. */
-    private static List<Long> outcomeTimestamps(String bootstrap, List<String> topics, int requests) {
+    private static List<Long> outcomeTimestamps(Map<String, Object> client, List<String> topics, int requests) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         props.put("max.poll.records", "5000");
         List<Long> timestamps = new ArrayList<>(requests);
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {

@@ -186,7 +186,8 @@ public final class Hybrid {
         out.println("  worker-cloud  " + options.url(Service.WORKER_CLOUD));
         out.println("  cost          " + options.url(Service.COST) + "   GET /v1/costs/summary");
         out.println("  health        <service>/q/health, metrics <service>/q/metrics");
-        out.println("  Kafka         " + system.kafkaBootstrapServers());
+        out.println("  Kafka         " + system.kafkaBootstrapServers() + " (SASL/SCRAM; as its administrator: "
+                + options.state().resolve(KafkaPrincipals.ADMIN_PROPERTIES) + ")");
         out.println("  PostgreSQL    " + system.postgres().jdbcUrl("{ingest,cost}") + " (user postgres)");
         out.println("  logs          " + options.logDir());
         if (options.simulate()) {

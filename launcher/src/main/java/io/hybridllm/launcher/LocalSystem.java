@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
+import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.launcher.simulate.SimulationPlan;
 import io.hybridllm.launcher.simulate.SimulatorWiring;
@@ -35,6 +36,7 @@ import io.hybridllm.testkit.postgres.PostgresServer;
 import io.hybridllm.testkit.simulators.OllamaSimulator;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
 import io.hybridllm.testkit.simulators.ProviderSimulator;
+import io.hybridllm.testkit.support.FreePorts;
 
 /**
  * The whole system on this machine. The services are supervised: one that exits unexpectedly is started again
@@ -81,14 +83,14 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts everything and returns once every service is ready; on any failure, stops what it started. */
     public void start(PrintStream out) throws InterruptedException {
-        start(out, bootstrapServers -> {
+        start(out, kafkaClient -> {
         });
     }
 
     /**
      * As {@link #start(PrintStream)}, with a step between the infrastructure and the services (benchmarks fill topics).
      */
-    void start(PrintStream out, Consumer<String> beforeServices) throws InterruptedException {
+    void start(PrintStream out, Consumer<Map<String, Object>> beforeServices) throws InterruptedException {
         try {
             startAll(out, beforeServices);
         } catch (RuntimeException | InterruptedException e) {
@@ -97,7 +99,7 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private void startAll(PrintStream out, Consumer<String> beforeServices) throws InterruptedException {
+    private void startAll(PrintStream out, Consumer<Map<String, Object>> beforeServices) throws InterruptedException {
         this.out = out;
         try {
             Files.createDirectories(options.logDir());
@@ -105,8 +107,10 @@ public final class LocalSystem implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         out.println("Starting Kafka (KRaft) and PostgreSQL ...");
-        kafka = own(options.kafkaPort() == 0 ? EmbeddedKafka.start() : EmbeddedKafka.start(options.kafkaPort()));
-        TopicAdmin.createAll(kafka.bootstrapServers(), Topics.ALL);
+        // Every client authenticates, and each service may touch only its own topics (contracts' KafkaAccess).
+        kafka = own(EmbeddedKafka.startSecured(options.kafkaPort() == 0 ? FreePorts.next() : options.kafkaPort()));
+        TopicAdmin.createAll(kafka, Topics.ALL);
+        KafkaPrincipals.writeAdminProperties(kafka, options.state());
         postgres = own(EmbeddedPostgresServer.start());
 
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -114,6 +118,7 @@ public final class LocalSystem implements AutoCloseable {
         for (Service service : Service.values()) {
             Map<String, String> vars = new HashMap<>(common);
             vars.putAll(options.environment());
+            vars.putAll(KafkaPrincipals.forService(kafka, service, replyPrefix()).serviceEnvironment());
             if (service.database() != null) {
                 postgres.createDatabase(service.database());
                 vars.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
@@ -130,7 +135,7 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         environments.putAll(env);
-        beforeServices.accept(kafka.bootstrapServers());
+        beforeServices.accept(kafka.adminClientConfig());
         out.println("Starting the services (logs in " + options.logDir() + ") ...");
         for (Service service : Service.values()) {
             if (options.ports().containsKey(service)) {
@@ -189,6 +194,23 @@ public final class LocalSystem implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** How a client connects to this system's broker as its administrator (who may read and write anything). */
+    public Map<String, Object> kafkaAdminClient() {
+        return kafka.adminClientConfig();
+    }
+
+    /**
+     * A principal for {@code tenant} on this system's broker, with the tenant's grants only (its own reply topics), and
+     * how a client connects as it.
+     */
+    public Map<String, Object> kafkaTenantClient(String tenant) {
+        return KafkaPrincipals.forTenant(kafka, tenant, replyPrefix());
+    }
+
+    private String replyPrefix() {
+        return options.environment().getOrDefault("HYBRID_REPLY_TOPICS_PREFIX", ReplyTopics.DEFAULT_PREFIX);
     }
 
     public PostgresServer postgres() {

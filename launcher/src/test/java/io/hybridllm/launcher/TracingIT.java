@@ -86,7 +86,7 @@ class TracingIT {
         LlmRequest request = new LlmRequest(0, id, "trace", null, TaskType.CHAT,
                 List.of(ChatMessage.user("Name a fruit.")), null, null, replyTopic, null, null, null);
         Properties props = new Properties();
-        props.put("bootstrap.servers", system.kafkaBootstrapServers());
+        props.putAll(system.kafkaAdminClient());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.REQUESTS, id, Json.write(request));
             record.headers().add("traceparent", traceparent(traceId).getBytes(StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.callbacks.CallbackOutbox;
@@ -45,17 +46,32 @@ public class StatusTracking {
         this.metrics = metrics;
     }
 
-    /** An unreadable request is counted and skipped: the router dead-letters it, and a second copy would confuse. */
+    /**
+     * An unreadable request, or one claiming another tenant than the tenant's own request topic it came from, is
+     * counted and skipped: the router dead-letters it, and a second copy would confuse.
+     */
     @Incoming(Channels.REQUESTS)
     @Blocking
-    public void onRequests(List<String> payloads) {
-        List<LlmRequest> requests = StatusWrites.readable(payloads, LlmRequest.class,
-                unreadable -> metrics.counter("hybrid.ingest.unreadable.requests").increment());
+    public CompletionStage<Void> onRequests(KafkaRecordBatch<String, String> batch) {
+        List<LlmRequest> requests = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                LlmRequest request = Json.read(record.getPayload(), LlmRequest.class);
+                if (Topics.wrongTenant(record.getTopic(), request.tenant()).isEmpty()) {
+                    requests.add(request);
+                } else {
+                    metrics.counter("hybrid.ingest.unreadable.requests").increment();
+                }
+            } catch (InvalidMessageException e) {
+                metrics.counter("hybrid.ingest.unreadable.requests").increment();
+            }
+        }
         writes.writeAll(requests, written -> {
             store.recordSubmitted(written, "kafka");
             // A reply read before its request (they come from different topics) queued no callback: it knew no URL.
             outbox.enqueueReply(written.stream().map(LlmRequest::id).toList());
         });
+        return batch.ack();
     }
 
     /**

@@ -23,8 +23,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A batch job that submits straight to Kafka, as docs/submitting.md describes: it needs only kafka-clients and Jackson,
- * not this project's jars. It produces one request per prompt to {@code llm.requests} (key: the request id), and reads
- * the replies from its own reply_to topic, keeping the first reply per request id (delivery is at least once).
+ * not this project's jars. It produces one request per prompt to its tenant's own request topic
+ * {@code requests.<tenant>} (key: the request id; the only topic a tenant's principal may write), and reads the replies
+ * from its own reply_to topic, keeping the first reply per request id (delivery is at least once).
  * <p>
  * Run: {@code java KafkaJobExample.java localhost:9092 acme nightly-42 "What is 2+2?" "Name a prime"} with both jars on
  * the class path.
@@ -61,7 +62,7 @@ public final class KafkaJobExample {
                         .put("submitted_at", Instant.now().toString());
                 request.putArray("messages").addObject().put("role", "user").put("content", prompts.get(i));
                 request.putObject("hints").put("priority", "batch");
-                var record = new ProducerRecord<>("llm.requests", id, JSON.writeValueAsString(request));
+                var record = new ProducerRecord<>("requests." + tenant, id, JSON.writeValueAsString(request));
                 record.headers().add("content-type", "application/json".getBytes()); // informative; not read
                 producer.send(record).get(); // wait for the acknowledgement: now the request is accepted
             }

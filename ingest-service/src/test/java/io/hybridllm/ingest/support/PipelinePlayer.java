@@ -26,6 +26,7 @@ import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.Infrastructure;
+import io.hybridllm.testkit.kafka.TopicAdmin;
 
 /**
  * Plays router and workers for many requests at once: reads {@code llm.requests} from now on, outside any group, and
@@ -46,8 +47,12 @@ public final class PipelinePlayer implements AutoCloseable {
         props.put("bootstrap.servers", servers);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.REQUESTS).stream()
-                .map(info -> new TopicPartition(Topics.REQUESTS, info.partition())).toList();
+        // As the router does: ingest's llm.requests, and the example tenant's own request topic (made if missing).
+        TopicAdmin.createAll(servers,
+                List.of(new Topics.TopicSpec(Topics.tenantRequests("acme"), 1, java.time.Duration.ofDays(1), false)));
+        List<TopicPartition> partitions = java.util.stream.Stream.of(Topics.REQUESTS, Topics.tenantRequests("acme"))
+                .flatMap(topic -> consumer.partitionsFor(topic).stream())
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);

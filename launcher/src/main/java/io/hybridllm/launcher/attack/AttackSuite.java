@@ -45,8 +45,9 @@ public final class AttackSuite {
         String suffix = Long.toString(System.currentTimeMillis(), 36);
         Tenant victim = Tenant.make(ingest, adminToken, "honest-" + suffix, 1_000_000);
         Tenant attacker = Tenant.make(ingest, adminToken, "attacker-" + suffix, 600);
-        Attacks attacks = new Attacks(Map.of("ingest", ingest, "router", system.url(Service.ROUTER), "cost",
-                system.url(Service.COST), "kafka", system.kafkaBootstrapServers()), adminToken, attacker, victim);
+        Attacks attacks = new Attacks(
+                Map.of("ingest", ingest, "router", system.url(Service.ROUTER), "cost", system.url(Service.COST)),
+                system.kafkaTenantClient(attacker.id()), adminToken, attacker, victim);
         HonestClient honest = new HonestClient(ingest, victim);
 
         out.println(

@@ -1,16 +1,10 @@
 package io.hybridllm.launcher.attack;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.hybridllm.contracts.Topics;
 
@@ -26,16 +20,17 @@ final class Attacks {
     private final String ingest;
     private final String router;
     private final String cost;
-    private final String kafka;
+    private final KafkaAttacks kafka;
     private final String adminToken;
     private final Tenant attacker;
     private final Tenant victim;
 
-    Attacks(Map<String, String> urls, String adminToken, Tenant attacker, Tenant victim) {
+    Attacks(Map<String, String> urls, Map<String, Object> attackerKafka, String adminToken, Tenant attacker,
+            Tenant victim) {
         this.ingest = urls.get("ingest");
         this.router = urls.get("router");
         this.cost = urls.get("cost");
-        this.kafka = urls.get("kafka");
+        this.kafka = new KafkaAttacks(attackerKafka, attacker, victim);
         this.adminToken = adminToken;
         this.attacker = attacker;
         this.victim = victim;
@@ -62,7 +57,7 @@ final class Attacks {
         attempts.add(batchChargedByLines());
         attempts.add(refused("routing explained without the admin token", Http.postJson(router + "/v1/route/explain",
                 attacker.key(), "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 401, 403));
-        attempts.add(forgedModeSwitch());
+        attempts.addAll(kafka.all());
         return attempts;
     }
 
@@ -157,38 +152,6 @@ final class Attacks {
         Http.Answer next = attacker.submit(ingest, "one more", "");
         return Attempt.of(name, batch.status() == 202 && next.status() == 429, "HTTP " + batch.status()
                 + ", then the next submission HTTP " + next.status() + " (charged per line, repaid at the rate)");
-    }
-
-    /**
-     * A mode switch produced straight to {@code llm.control} by anyone who reaches the broker. Without Kafka
-     * authentication and ACLs nothing stops it: a known gap, reported as what it is.
-     */
-    private Attempt forgedModeSwitch() {
-        String scope = "tenant:" + attacker.id();
-        String forged = "{\"type\":\"mode_switch\",\"schema_version\":1,\"id\":\"" + UUID.randomUUID()
-                + "\",\"scope\":\"" + scope + "\",\"mode\":\"api-heavy\",\"reason\":\"forged by the attack suite\","
-                + "\"at\":\"" + Instant.now() + "\"}";
-        Properties props = new Properties();
-        props.put("bootstrap.servers", kafka);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CONTROL, scope, forged)).get();
-        } catch (Exception e) {
-            return Attempt.gap("forged mode switch on llm.control", true, "the broker refused it: " + e.getMessage());
-        }
-        String mode = "";
-        for (int i = 0; i < 20 && !mode.equals("api-heavy"); i++) {
-            mode = Http
-                    .postJson(router + "/v1/route/explain", adminToken,
-                            "{\"tenant\":\"" + attacker.id()
-                                    + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                    .body().path("mode").asText();
-            sleep(250);
-        }
-        boolean applied = mode.equals("api-heavy");
-        return Attempt.gap("forged mode switch on llm.control", !applied,
-                applied ? "applied by the router: the broker has no authentication or ACLs yet (docs/security.md)"
-                        : "not applied");
     }
 
     private static Attempt refused(String name, Http.Answer answer, int... statuses) {

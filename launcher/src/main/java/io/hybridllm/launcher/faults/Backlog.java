@@ -38,9 +38,9 @@ final class Backlog implements AutoCloseable {
 
     private final Admin admin;
 
-    Backlog(String bootstrap) {
+    Backlog(Map<String, Object> client) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         props.put("request.timeout.ms", "5000");
         props.put("default.api.timeout.ms", "5000");
         admin = Admin.create(props);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -62,8 +63,8 @@ final class Budget {
     }
 
     /** The pause the cost service announced for the run's tenant, and the spend now; empty if it never paused. */
-    Optional<Overshoot> overshoot(String bootstrap) throws IOException, InterruptedException {
-        Optional<JsonNode> pause = pauseAlert(bootstrap);
+    Optional<Overshoot> overshoot(Map<String, Object> client) throws IOException, InterruptedException {
+        Optional<JsonNode> pause = pauseAlert(client);
         if (pause.isEmpty()) {
             return Optional.empty();
         }
@@ -75,9 +76,9 @@ final class Budget {
                 pause.get().path("spend_usd").decimalValue(), now.path("current").path("spend_usd").decimalValue()));
     }
 
-    private Optional<JsonNode> pauseAlert(String bootstrap) {
+    private Optional<JsonNode> pauseAlert(Map<String, Object> client) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
                     .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();

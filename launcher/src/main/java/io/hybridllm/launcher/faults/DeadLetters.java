@@ -27,9 +27,9 @@ final class DeadLetters {
     }
 
     /** Every record of the dead-letter topic of each topic given. */
-    static Map<String, List<Letter>> read(String bootstrap, List<String> topics) {
+    static Map<String, List<Letter>> read(Map<String, Object> client, List<String> topics) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         props.put("max.partition.fetch.bytes", String.valueOf(4 * 1024 * 1024));
         Map<String, List<Letter>> letters = new LinkedHashMap<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {

@@ -71,13 +71,13 @@ public final class FaultRun {
         List<String> events;
         List<String> injectionErrors;
         WorkerFaults.Counts workerFaults;
-        try (KafkaClient kafka = new KafkaClient(system.kafkaBootstrapServers(), ledger, tenant,
+        try (KafkaClient kafka = new KafkaClient(system.kafkaAdminClient(), ledger, tenant,
                 ReplyTopics.withDefaultPrefix().prefixFor(tenant) + "replies");
                 HttpClientPath http = new HttpClientPath(system.url(Service.INGEST), tenant, ledger);
                 // Closed first on any failure too, so that a killed worker is always started again.
                 Chaos chaos = new Chaos(system, options, out)) {
             chaos.start();
-            poison = Poison.produce(system.kafkaBootstrapServers(), run);
+            poison = Poison.produce(system.kafkaAdminClient(), run);
             out.println("  [faults] poison produced to " + poison.keySet());
             malformed = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -103,8 +103,7 @@ public final class FaultRun {
             ProviderCalls.unwatch(system.ollama());
             ProviderCalls.unwatch(system.openai());
         }
-        Map<String, List<DeadLetters.Letter>> letters = DeadLetters.read(system.kafkaBootstrapServers(),
-                Poison.WITH_DLQ);
+        Map<String, List<DeadLetters.Letter>> letters = DeadLetters.read(system.kafkaAdminClient(), Poison.WITH_DLQ);
         List<String> others = new ArrayList<>();
         letters.forEach((dlq, list) -> list.stream()
                 .filter(l -> l.at().isAfter(start) && (l.key() == null || !l.key().startsWith("poison-" + run)))
@@ -120,7 +119,7 @@ public final class FaultRun {
             injectionErrors.add("the supervisor gave up on " + system.gaveUp().join());
         }
         FaultReport report = new FaultReport(options, ledger.summarize(), calls.repeats(), letters, poison, others,
-                malformed.get(), health(), budget.overshoot(system.kafkaBootstrapServers()), events, injectionErrors,
+                malformed.get(), health(), budget.overshoot(system.kafkaAdminClient()), events, injectionErrors,
                 workerFaults, restarts, Duration.between(start, Instant.now()));
         report.print(out);
         return report;
@@ -156,7 +155,7 @@ public final class FaultRun {
     private void drain() throws InterruptedException {
         long finished = ledger.finished();
         Instant quietSince = Instant.now();
-        try (Backlog backlog = new Backlog(system.kafkaBootstrapServers())) {
+        try (Backlog backlog = new Backlog(system.kafkaAdminClient())) {
             while (ledger.open() > 0 && Instant.now().isBefore(quietSince.plus(options.drain()))) {
                 // Where they wait, so that a stall names its tier or hop: consumer lag per topic and group, and any
                 // service that is not running.

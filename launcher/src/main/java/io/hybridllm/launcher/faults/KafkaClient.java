@@ -2,6 +2,7 @@ package io.hybridllm.launcher.faults;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -38,12 +39,12 @@ final class KafkaClient implements AutoCloseable {
     private final Thread reader;
     private volatile boolean stopped;
 
-    KafkaClient(String bootstrap, Ledger ledger, String tenant, String replyTopic) {
+    KafkaClient(Map<String, Object> client, Ledger ledger, String tenant, String replyTopic) {
         this.ledger = ledger;
         this.tenant = tenant;
         this.replyTopic = replyTopic;
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         try (Admin admin = Admin.create(props)) {
             admin.createTopics(List.of(new NewTopic(replyTopic, REPLY_PARTITIONS, (short) 1))).all().get(30,
                     TimeUnit.SECONDS);
@@ -54,7 +55,7 @@ final class KafkaClient implements AutoCloseable {
         props.put("enable.idempotence", "true");
         props.put("linger.ms", "1");
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        reader = Thread.ofPlatform().name("faults-replies").start(() -> read(bootstrap));
+        reader = Thread.ofPlatform().name("faults-replies").start(() -> read(client));
     }
 
     void submit(String id, Prompts.Prompt prompt) {
@@ -75,9 +76,9 @@ final class KafkaClient implements AutoCloseable {
         producer.flush();
     }
 
-    private void read(String bootstrap) {
+    private void read(Map<String, Object> client) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         props.put("auto.offset.reset", "earliest");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = IntStream.range(0, REPLY_PARTITIONS)

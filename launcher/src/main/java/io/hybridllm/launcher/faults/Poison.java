@@ -36,9 +36,9 @@ final class Poison {
     }
 
     /** Produces every kind to every consumed topic; returns the keys sent per topic. */
-    static Map<String, List<String>> produce(String bootstrap, String run) {
+    static Map<String, List<String>> produce(Map<String, Object> client, String run) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         props.put("acks", "all");
         props.put("max.request.size", String.valueOf(2 * 1024 * 1024));
         Map<String, List<String>> sent = new LinkedHashMap<>();

@@ -33,11 +33,11 @@ import io.hybridllm.contracts.json.Json;
  */
 final class KafkaLoad implements LoadPath {
 
-    private final String bootstrap;
+    private final Map<String, Object> client;
     private final String replyTopic = ReplyTopics.withDefaultPrefix().prefixFor("bench") + UUID.randomUUID();
 
-    KafkaLoad(String bootstrap) {
-        this.bootstrap = bootstrap;
+    KafkaLoad(Map<String, Object> client) {
+        this.client = client;
     }
 
     @Override
@@ -58,7 +58,7 @@ final class KafkaLoad implements LoadPath {
         Thread reader = Thread.ofPlatform().name("load-replies")
                 .start(() -> read(due, added, total, answered, failed, count));
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         props.put("acks", "all");
         props.put("linger.ms", "1");
         long start = System.nanoTime() + 100_000_000L;
@@ -87,7 +87,7 @@ final class KafkaLoad implements LoadPath {
     private void read(Map<String, Long> due, Histogram added, Histogram total, AtomicLong answered, AtomicLong failed,
             int count) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         props.put("group.id", "load-" + replyTopic);
         props.put("auto.offset.reset", "earliest");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {

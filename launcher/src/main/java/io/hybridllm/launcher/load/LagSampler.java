@@ -29,9 +29,9 @@ final class LagSampler implements AutoCloseable {
         return thread;
     });
 
-    LagSampler(String bootstrap) {
+    LagSampler(Map<String, Object> client) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         admin = Admin.create(props);
         timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     }

@@ -39,9 +39,9 @@ public final class LoadBench {
             LoadPath load = switch (path) {
                 case "http" -> new LongPollLoad(system.url(Service.INGEST));
                 case "openai" -> new OpenAiLoad(system.url(Service.INGEST), modelLatency);
-                default -> new KafkaLoad(system.kafkaBootstrapServers());
+                default -> new KafkaLoad(system.kafkaAdminClient());
             };
-            try (LagSampler lag = new LagSampler(system.kafkaBootstrapServers())) {
+            try (LagSampler lag = new LagSampler(system.kafkaAdminClient())) {
                 // Seven JVMs compile on two cores: a short warm-up measures the JIT, not the system.
                 out.println("Warming up for " + warmUp.toSeconds() + " s at " + rates.getFirst() + " requests/s ...");
                 load.run(rates.getFirst(), warmUp);

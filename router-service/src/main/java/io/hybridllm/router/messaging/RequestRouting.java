@@ -14,11 +14,13 @@ import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.RoutingDecision;
+import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.router.routing.TierRouter;
 import io.hybridllm.router.routing.UnroutableException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -51,6 +53,11 @@ public class RequestRouting {
         LlmRequest request;
         try {
             request = Json.read(incoming.getPayload(), LlmRequest.class);
+            String topic = incoming.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(IncomingKafkaRecordMetadata::getTopic).orElse(null);
+            Topics.wrongTenant(topic, request.tenant()).ifPresent(why -> {
+                throw new InvalidMessageException("tenant", why);
+            });
         } catch (InvalidMessageException e) {
             // Nacking dead-letters the record with the reason; returning null skips it without ending the stream.
             incoming.nack(e);

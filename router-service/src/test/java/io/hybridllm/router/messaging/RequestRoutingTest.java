@@ -103,4 +103,19 @@ class RequestRoutingTest {
         assertThat(KafkaProbe.header(dead, "dead-letter-reason"))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("messages: must hold at least one message"));
     }
+
+    @Test
+    void aRequestOnATenantsOwnTopicIsRoutedOnlyIfItIsThatTenants() {
+        // Prompts' requests are acme's: on requests.acme they are routed, on requests.globex dead-lettered.
+        kafka.send(Topics.tenantRequests("acme"), "route-own-topic",
+                Json.write(Prompts.request("route-own-topic", TaskType.CHAT, Prompts.SIMPLE, RequestHints.NONE)));
+        assertThat(routedOn(Topics.TIER_LOCAL_FAST, "route-own-topic").request().tenant()).isEqualTo("acme");
+
+        kafka.send(Topics.tenantRequests("globex"), "route-claimed-tenant",
+                Json.write(Prompts.request("route-claimed-tenant", TaskType.CHAT, Prompts.SIMPLE, RequestHints.NONE)));
+        ConsumerRecord<String, String> dead = kafka.awaitKey(Topics.dlqOf(Topics.REQUESTS), "route-claimed-tenant",
+                WAIT);
+        assertThat(KafkaProbe.header(dead, "dead-letter-reason")).hasValueSatisfying(
+                reason -> assertThat(reason).contains("tenant").contains("produced to requests.globex"));
+    }
 }

@@ -3,6 +3,9 @@ package io.hybridllm.testkit.kafka;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.Uuid;
@@ -23,16 +26,22 @@ import kafka.server.KafkaRaftServer;
  */
 public final class EmbeddedKafka implements KafkaBroker {
 
+    /** The broker's own principal, its super user: the one the launcher and the tests administer it as. */
+    public static final String ADMIN = "admin";
+
     private final Properties config;
     private final Path dataDir;
     private final String bootstrapServers;
+    private final SaslScram admin;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, Properties config, Path dataDir, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, Properties config, Path dataDir, String bootstrapServers,
+            SaslScram admin) {
         this.server = server;
         this.config = config;
         this.dataDir = dataDir;
         this.bootstrapServers = bootstrapServers;
+        this.admin = admin;
     }
 
     /** Starts a broker on a free port. */
@@ -41,6 +50,19 @@ public final class EmbeddedKafka implements KafkaBroker {
     }
 
     public static EmbeddedKafka start(int port) {
+        return start(port, null);
+    }
+
+    /**
+     * Starts a broker that authenticates every client (SASL/SCRAM-SHA-512; the controller listener with SASL/PLAIN, as
+     * KRaft requires) and authorizes every request against ACLs: a principal may do only what a grant allows (see
+     * {@link BrokerAccess}), and {@link #ADMIN}, the super user, anything. No TLS: it listens on localhost only.
+     */
+    public static EmbeddedKafka startSecured(int port) {
+        return start(port, new SaslScram(ADMIN, BrokerAccess.newPassword()));
+    }
+
+    private static EmbeddedKafka start(int port, SaslScram admin) {
         Path dataDir = TempDirs.create("hybrid-kafka-");
         int controllerPort = FreePorts.next();
         Properties props = new Properties();
@@ -65,9 +87,12 @@ public final class EmbeddedKafka implements KafkaBroker {
         // Jobs name their own reply_to topics; a development broker creates them on first use.
         props.put("auto.create.topics.enable", "true");
         props.put("num.partitions", "1");
+        if (admin != null) {
+            secure(props, port, controllerPort, admin);
+        }
         try {
-            format(dataDir);
-            return new EmbeddedKafka(startServer(props), props, dataDir, "localhost:" + port);
+            format(dataDir, admin);
+            return new EmbeddedKafka(startServer(props), props, dataDir, "localhost:" + port, admin);
         } catch (Exception e) {
             TempDirs.delete(dataDir);
             throw new IllegalStateException("embedded Kafka did not start on port " + port + ": " + e.getMessage(), e);
@@ -90,12 +115,51 @@ public final class EmbeddedKafka implements KafkaBroker {
         server = startServer(config);
     }
 
-    private static void format(Path dataDir) throws Exception {
-        new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+    private static void secure(Properties props, int port, int controllerPort, SaslScram admin) {
+        props.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        props.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port);
+        props.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        props.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", SaslScram.MECHANISM);
+        props.put("sasl.mechanism.inter.broker.protocol", SaslScram.MECHANISM);
+        props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", admin.jaasConfig());
+        // SCRAM credentials live in the metadata log, which a controller cannot read before it runs: PLAIN here.
+        props.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        props.put("sasl.mechanism.controller.protocol", "PLAIN");
+        props.put("listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + admin.username()
+                        + "\" password=\"" + admin.password() + "\" user_" + admin.username() + "=\"" + admin.password()
+                        + "\";");
+        props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        props.put("super.users", "User:" + admin.username());
+        props.put("allow.everyone.if.no.acl.found", "false");
+    }
+
+    private static void format(Path dataDir, SaslScram admin) throws Exception {
+        Formatter formatter = new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setClusterId(Uuid.randomUuid().toString()).setNodeId(1).setControllerListenerName("CONTROLLER")
                 .setMetadataLogDirectory(dataDir.toString()).addDirectory(dataDir.toString())
-                .setSupportedFeatures(Feature.PRODUCTION_FEATURES).setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                .run();
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES).setReleaseVersion(MetadataVersion.LATEST_PRODUCTION);
+        if (admin != null) {
+            // The administrator's SCRAM credential is in the metadata from the start, so it can create the others.
+            formatter.setScramArguments(List
+                    .of(SaslScram.MECHANISM + "=[name=" + admin.username() + ",password=" + admin.password() + "]"));
+        }
+        formatter.run();
+    }
+
+    /** Whether clients must authenticate (see {@link #startSecured}). */
+    public boolean secured() {
+        return admin != null;
+    }
+
+    @Override
+    public Map<String, Object> adminClientConfig() {
+        Map<String, Object> config = new HashMap<>(KafkaBroker.super.adminClientConfig());
+        if (admin != null) {
+            config.putAll(admin.clientConfig());
+        }
+        return Map.copyOf(config);
     }
 
     @Override

@@ -22,9 +22,19 @@ public final class TopicAdmin {
         createAll(bootstrapServers, specs, (short) 1);
     }
 
+    /** On a broker that authenticates: as its administrator. */
+    public static void createAll(KafkaBroker broker, Collection<TopicSpec> specs) {
+        createAll(broker.adminClientConfig(), specs, (short) 1);
+    }
+
     /** On a real cluster: {@code replicationFactor} 3 is the usual choice. */
     public static void createAll(String bootstrapServers, Collection<TopicSpec> specs, short replicationFactor) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        createAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), specs, replicationFactor);
+    }
+
+    private static void createAll(Map<String, Object> client, Collection<TopicSpec> specs, short replicationFactor) {
+        String bootstrapServers = String.valueOf(client.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        try (Admin admin = Admin.create(client)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = specs.stream().filter(spec -> !existing.contains(spec.name()))
                     .map(spec -> newTopic(spec, replicationFactor)).toList();

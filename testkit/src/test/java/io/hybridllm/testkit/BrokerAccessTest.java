@@ -1,0 +1,146 @@
+package io.hybridllm.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.hybridllm.contracts.KafkaAccess;
+import io.hybridllm.contracts.ReplyTopics;
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.testkit.kafka.BrokerAccess;
+import io.hybridllm.testkit.kafka.EmbeddedKafka;
+import io.hybridllm.testkit.kafka.SaslScram;
+import io.hybridllm.testkit.kafka.TopicAdmin;
+import io.hybridllm.testkit.support.FreePorts;
+
+/**
+ * On a secured broker, each principal can do what {@link KafkaAccess} grants it and nothing else: a tenant cannot write
+ * the system's topics or read another tenant's replies, a worker cannot raise alerts, and a client without credentials
+ * gets nothing.
+ */
+class BrokerAccessTest {
+
+    private static final String PREFIX = ReplyTopics.DEFAULT_PREFIX;
+
+    private static EmbeddedKafka broker;
+    private static SaslScram acme;
+    private static SaslScram workerLocal;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = EmbeddedKafka.startSecured(FreePorts.next());
+        TopicAdmin.createAll(broker, Topics.ALL);
+        TopicAdmin.createAll(broker,
+                List.of(new Topics.TopicSpec(PREFIX + "acme.jobs", 1, Duration.ofDays(1), false),
+                        new Topics.TopicSpec(PREFIX + "globex.jobs", 1, Duration.ofDays(1), false),
+                        new Topics.TopicSpec(Topics.tenantRequests("acme"), 1, Duration.ofDays(1), false),
+                        new Topics.TopicSpec(Topics.tenantRequests("globex"), 1, Duration.ofDays(1), false)));
+        acme = BrokerAccess.addPrincipal(broker, KafkaAccess.tenantPrincipal("acme"),
+                KafkaAccess.tenantGrants("acme", PREFIX));
+        workerLocal = BrokerAccess.addPrincipal(broker, KafkaAccess.Service.WORKER_LOCAL.principal(),
+                KafkaAccess.grants(KafkaAccess.Service.WORKER_LOCAL, PREFIX));
+        try (KafkaProducer<String, String> admin = producer(broker.adminClientConfig())) {
+            admin.send(new ProducerRecord<>(PREFIX + "acme.jobs", "r-1", "for acme")).get(30, TimeUnit.SECONDS);
+            admin.send(new ProducerRecord<>(PREFIX + "globex.jobs", "r-2", "for globex")).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    @Test
+    void aTenantWritesItsOwnRequestTopicAndNoOtherTopic() throws Exception {
+        send(acme, Topics.tenantRequests("acme"));
+        for (String topic : List.of(Topics.CONTROL, Topics.REPLIES, Topics.USAGE, Topics.REQUESTS, Topics.ALERTS,
+                Topics.tenantRequests("globex"), PREFIX + "acme.jobs")) {
+            assertThatThrownBy(() -> send(acme, topic)).as(topic).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void aTenantReadsItsOwnRepliesButNotAnothersNorInAForeignGroup() {
+        assertThat(read(acme, PREFIX + "acme.jobs", PREFIX + "acme.reader")).contains("for acme")
+                .doesNotContain("for globex");
+        assertThatThrownBy(() -> read(acme, PREFIX + "globex.jobs", PREFIX + "acme.reader"))
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read(acme, PREFIX + "acme.jobs", "worker-local-fast"))
+                .isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    @Test
+    void aServiceWritesItsTopicsOnly() throws Exception {
+        send(workerLocal, Topics.USAGE);
+        send(workerLocal, PREFIX + "acme.jobs");
+        assertThatThrownBy(() -> send(workerLocal, Topics.ALERTS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> send(workerLocal, Topics.REQUESTS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void aClientWithoutCredentialsGetsNothing() {
+        Map<String, Object> anonymous = Map.of("bootstrap.servers", broker.bootstrapServers(), "max.block.ms", 3_000);
+        try (KafkaProducer<String, String> producer = producer(anonymous)) {
+            assertThatThrownBy(
+                    () -> producer.send(new ProducerRecord<>(Topics.REQUESTS, "k", "v")).get(10, TimeUnit.SECONDS))
+                            .isNotNull();
+        }
+    }
+
+    private static void send(SaslScram principal, String topic) throws Exception {
+        try (KafkaProducer<String, String> producer = producer(clientOf(principal))) {
+            producer.send(new ProducerRecord<>(topic, "k", "v")).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> read(SaslScram principal, String topic, String group) {
+        Map<String, Object> config = new HashMap<>(clientOf(principal));
+        config.put("group.id", group);
+        config.put("auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < until) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    return java.util.stream.StreamSupport.stream(records.spliterator(), false).map(r -> r.value())
+                            .toList();
+                }
+            }
+            return List.of();
+        }
+    }
+
+    private static Map<String, Object> clientOf(SaslScram principal) {
+        Map<String, Object> config = new HashMap<>(principal.clientConfig());
+        config.put("bootstrap.servers", broker.bootstrapServers());
+        config.put("max.block.ms", 10_000);
+        return config;
+    }
+
+    private static KafkaProducer<String, String> producer(Map<String, Object> config) {
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+}
