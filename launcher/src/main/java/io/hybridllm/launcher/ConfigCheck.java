@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.hybridllm.policy.PolicyException;
 import io.hybridllm.policy.PolicyLoader;
+import io.hybridllm.policy.WorkerProviders;
 
 /**
  * {@code hybrid config check [FILE]}: the effective policy of this machine's layered lookup (with FILE on top, in place
@@ -34,6 +35,16 @@ final class ConfigCheck {
                     + loaded.policy().ai().mode() + ".");
             out.println("# Merged from, lowest first: " + String.join(", ", loaded.sources()));
             loaded.warnings().forEach(warning -> err.println("warning: " + warning));
+            out.println("#");
+            out.println("# What the workers will use, per provider, with their built-in defaults (a worker's own");
+            out.println(
+                    "# overrides, hybrid.cloud.providers.<name>.* and hybrid.local.backends.*, show in its startup log):");
+            WorkerProviders.Defaults defaults = new WorkerProviders.Defaults(
+                    WorkerProviders.Defaults.STANDARD.timeout(), WorkerProviders.Defaults.STANDARD.cloudSlots(),
+                    WorkerProviders.Defaults.STANDARD.localSlots(), WorkerProviders.Defaults.STANDARD.cloudInstances(),
+                    env.get("OLLAMA_HOST"));
+            WorkerProviders.plan(loaded.policy(), Map.of(), defaults).describe().lines()
+                    .forEach(line -> out.println("# " + line));
             out.println();
             out.print(loaded.toToml());
             return 0;

@@ -47,8 +47,8 @@ final class KafkaPrincipals {
      * read its reply topics, nothing else.
      */
     static Map<String, Object> forTenant(EmbeddedKafka kafka, String tenant, String replyPrefix) {
-        TopicAdmin.createAll(kafka, List.of(new Topics.TopicSpec(Topics.tenantRequests(tenant), 3, Duration.ofDays(7),
-                false)));
+        TopicAdmin.createAll(kafka,
+                List.of(new Topics.TopicSpec(Topics.tenantRequests(tenant), 3, Duration.ofDays(7), false)));
         SaslScram credentials = BrokerAccess.addPrincipal(kafka, KafkaAccess.tenantPrincipal(tenant),
                 KafkaAccess.tenantGrants(tenant, replyPrefix));
         Map<String, Object> client = new HashMap<>(credentials.clientConfig());

@@ -60,6 +60,9 @@ class ConfigCheckTest {
         Path file = Path.of(System.getProperty("hybrid.home", "..")).resolve("docs/examples/" + mode + ".toml");
         assertThat(check(file)).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("The policy is valid.", "mode " + mode + ".");
+        // Per provider, what its worker will use: claude is an anthropic provider served by worker-cloud.
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("# claude (anthropic, worker-cloud):",
+                "ANTHROPIC_API_KEY");
         assertThat(err.toString(StandardCharsets.UTF_8).lines())
                 .allSatisfy(line -> assertThat(line).startsWith("warning: " + file).contains("has no effect"));
     }

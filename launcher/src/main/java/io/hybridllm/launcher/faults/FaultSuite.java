@@ -83,9 +83,8 @@ public final class FaultSuite {
 
     /** What the services need for a fault run; also used by the quick run of the test suite. */
     public static Map<String, String> environment(String adminToken) {
-        return Map.of("HYBRID_ADMIN_TOKEN", adminToken, "HYBRID_CLOUD_TIMEOUT", "3s",
-                "HYBRID_LOCAL_TIMEOUT", "3s", "HYBRID_INGEST_LIMITS_REQUESTS_PER_MINUTE", "1000000",
-                "WORKER_MAX_CONCURRENCY", "64");
+        return Map.of("HYBRID_ADMIN_TOKEN", adminToken, "HYBRID_CLOUD_TIMEOUT", "3s", "HYBRID_LOCAL_TIMEOUT", "3s",
+                "HYBRID_INGEST_LIMITS_REQUESTS_PER_MINUTE", "1000000", "WORKER_MAX_CONCURRENCY", "64");
     }
 
     /** Free ports for every service (and the broker): a run does not collide with a system already up. */
