@@ -49,7 +49,8 @@ public class ProviderAlerts {
                 .toString();
     }
 
-    private static String cut(String detail) {
+    /** A detail as kept and sent: a worker's report may be long, what is kept of it is bounded. */
+    static String cut(String detail) {
         return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
     }
 }

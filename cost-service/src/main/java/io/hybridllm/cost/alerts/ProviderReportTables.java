@@ -79,8 +79,8 @@ public class ProviderReportTables {
                 where excluded.at > provider_report.at""").setParameter("scope", report.scope())
                 .setParameter("provider", report.provider()).setParameter("worker", worker)
                 .setParameter("state", Json.wireName(report.state()))
-                .setParameter("detail", report.detail() == null ? "" : report.detail()).setParameter("at", report.at())
-                .executeUpdate();
+                .setParameter("detail", ProviderAlerts.cut(report.detail() == null ? "" : report.detail()))
+                .setParameter("at", report.at()).executeUpdate();
     }
 
     /** The provider's reports of it out from workers heard from since {@code heardSince}, oldest first. */

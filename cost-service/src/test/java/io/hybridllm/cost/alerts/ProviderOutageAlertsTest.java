@@ -67,7 +67,7 @@ class ProviderOutageAlertsTest {
         List<ControlEvent.ProviderHealth> reports = List.of(report(provider, "w1", CircuitState.OPEN, T),
                 report(provider, "w2", CircuitState.OPEN, T.plusSeconds(5)),
                 report(provider, "w1", CircuitState.CLOSED, T.plusSeconds(60)),
-                report(provider, "w2", CircuitState.CLOSED, T.plusSeconds(120)));
+                report(provider, "w2", CircuitState.CLOSED, T.plusSeconds(90)));
 
         send(reports.get(0), reports.get(1));
         Alert.ProviderOutage outage = (Alert.ProviderOutage) awaitAlerts(provider, 1).getFirst();
@@ -83,12 +83,13 @@ class ProviderOutageAlertsTest {
         Budgets.awaitOutboxSent(dataSource);
         assertThat(alerts(provider)).hasSize(1);
 
-        clock.set(T.plusSeconds(125));
+        // Within stale-after (90 s) of w2's last word, so that it is its closing, not its silence, that ends it.
+        clock.set(T.plusSeconds(90));
         send(reports.get(3));
         List<Alert> alerts = awaitAlerts(provider, 2);
         assertThat(alerts.get(1)).isInstanceOfSatisfying(Alert.ProviderRecovered.class, recovered -> {
             assertThat(recovered.since()).isEqualTo(T);
-            assertThat(recovered.durationSeconds()).isEqualTo(125);
+            assertThat(recovered.durationSeconds()).isEqualTo(90);
             assertThat(recovered.detail()).isEqualTo("every worker reports it closed");
         });
 
