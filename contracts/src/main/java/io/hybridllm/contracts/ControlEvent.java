@@ -40,7 +40,11 @@ public sealed interface ControlEvent {
             implements ControlEvent {
     }
 
-    /** A provider's circuit state as a cloud worker sees it. */
+    /**
+     * A provider as one worker sees it: a cloud worker's circuit for it (scope {@code provider:<name>@<worker>}), or
+     * every worker's health checks of it (scope {@code provider-check:<name>@<worker>}: open while every backend of the
+     * provider fails them). Two scopes, so that on the compacted topic neither view replaces the other.
+     */
     record ProviderHealth(int schemaVersion, String id, String scope, String provider, CircuitState state,
             String detail, Instant at) implements ControlEvent {
     }

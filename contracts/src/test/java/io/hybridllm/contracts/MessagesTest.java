@@ -125,5 +125,11 @@ class MessagesTest {
         Alert alert = new Alert.Budget(1, "a-1", "acme", Alert.Level.WARN, "2026-11", new BigDecimal("20.00"),
                 new BigDecimal("25.00"), new BigDecimal("31.00"), 80, Instant.parse("2026-11-22T10:00:00Z"));
         assertThat(Json.read(Json.write(alert), Alert.class)).isEqualTo(alert);
+
+        Alert recovered = new Alert.ProviderRecovered(1, "a-2", "*", "anthropic", Instant.parse("2026-11-22T09:58:00Z"),
+                1260, "every worker reports it closed", Instant.parse("2026-11-22T10:19:00Z"));
+        String recoveredJson = Json.write(recovered);
+        assertThat(recoveredJson).contains("\"type\":\"provider_recovered\"", "\"duration_seconds\":1260");
+        assertThat(Json.read(recoveredJson, Alert.class)).isEqualTo(recovered);
     }
 }

@@ -211,12 +211,20 @@ function drawAlerts(alerts) {
   const list = document.querySelector("#alerts .alerts");
   if (alerts.length === 0) return html("li", { class: "empty" }, list, "No alerts.");
   for (const a of alerts) {
-    const row = html("li", { class: "alert", "data-level": a.level, "data-tenant": a.tenant }, list);
-    html("span", { class: "badge " + a.level }, row, a.level);
+    // Budget alerts carry a level; provider alerts are an outage or its end.
+    const level = a.type === "budget" ? a.level : a.type === "provider_outage" ? "outage" : "recovered";
+    const row = html("li", { class: "alert", "data-level": level, "data-tenant": a.tenant }, list);
+    html("span", { class: "badge " + level }, row, level);
     html("time", { datetime: a.at }, row, a.at.replace("T", " ").slice(0, 19) + " UTC");
-    const who = a.tenant === "*" ? "global" : "tenant " + a.tenant;
-    html("span", {}, row, `${who}, period ${a.period}: ${usd(a.spend_usd)} of ` +
-      `${a.budget_usd == null ? "a deleted budget" : usd(a.budget_usd)} (${a.percent}%), forecast ${usd(a.forecast_usd)}`);
+    if (a.type === "provider_outage") {
+      html("span", {}, row, `provider ${a.provider} out since ${a.since.replace("T", " ").slice(0, 19)}: ${a.detail}`);
+    } else if (a.type === "provider_recovered") {
+      html("span", {}, row, `provider ${a.provider} usable again after ${a.duration_seconds} s: ${a.detail}`);
+    } else {
+      const who = a.tenant === "*" ? "global" : "tenant " + a.tenant;
+      html("span", {}, row, `${who}, period ${a.period}: ${usd(a.spend_usd)} of ` +
+        `${a.budget_usd == null ? "a deleted budget" : usd(a.budget_usd)} (${a.percent}%), forecast ${usd(a.forecast_usd)}`);
+    }
   }
 }
 

@@ -13,8 +13,9 @@ import io.hybridllm.contracts.json.Json;
 import io.hybridllm.cost.budget.Scope;
 
 /**
- * The latest budget alerts this service decided, newest first, read back from the outbox: every alert it ever published
- * is a row there (sent or about to be), so the dashboard needs no consumer of its own on {@code llm.alerts}.
+ * The latest budget and provider alerts this service decided, newest first, read back from the outbox: every alert it
+ * ever published is a row there (sent or about to be), so the dashboard needs no consumer of its own on
+ * {@code llm.alerts}.
  */
 @ApplicationScoped
 public class RecentAlerts {
@@ -25,7 +26,9 @@ public class RecentAlerts {
         this.entityManager = entityManager;
     }
 
-    /** Up to {@code limit} alerts; for a tenant, its own and the global budgets' ({@code *}). */
+    /**
+     * Up to {@code limit} alerts; for a tenant, its own and those of everyone ({@code *}: global budgets, providers).
+     */
     @Transactional
     public List<Alert> latest(int limit, Optional<String> tenant) {
         String onlyTenant = tenant.isPresent() ? " and message_key in (:tenant, '" + Scope.ALL_TENANTS + "')" : "";

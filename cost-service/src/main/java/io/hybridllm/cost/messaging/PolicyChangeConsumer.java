@@ -8,6 +8,7 @@ import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.cost.alerts.ProviderOutages;
 import io.hybridllm.cost.budget.PeriodRollover;
 import io.hybridllm.cost.config.PolicyInForce;
 import io.quarkus.logging.Log;
@@ -17,17 +18,20 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Follows the policy the router publishes on {@code llm.control}, as every router replica does: each replica reads the
  * whole compacted topic in a group of its own (see application.properties), so a restarted one finds the policy in
  * force. A change is measured at once: every budget under the new {@code [cost]} and switching rules, its crossings
- * announced through the outbox like any other. Mode switches and health reports on the topic are not its business.
+ * announced through the outbox like any other. Workers' provider and tier health reports go to {@link ProviderOutages},
+ * which alerts provider outages and recoveries; mode switches are this service's own.
  */
 @ApplicationScoped
 public class PolicyChangeConsumer {
 
     private final PolicyInForce policy;
     private final PeriodRollover reviews;
+    private final ProviderOutages outages;
 
-    public PolicyChangeConsumer(PolicyInForce policy, PeriodRollover reviews) {
+    public PolicyChangeConsumer(PolicyInForce policy, PeriodRollover reviews, ProviderOutages outages) {
         this.policy = policy;
         this.reviews = reviews;
+        this.outages = outages;
     }
 
     @Incoming(Channels.CONTROL)
@@ -41,8 +45,16 @@ public class PolicyChangeConsumer {
             Log.warnf("Unreadable control event skipped: %s", e.getMessage());
             return;
         }
-        if (event instanceof ControlEvent.PolicyChange change && policy.apply(change)) {
-            reviews.reviewEveryScope();
+        switch (event) {
+            case ControlEvent.PolicyChange change -> {
+                if (policy.apply(change)) {
+                    reviews.reviewEveryScope();
+                }
+            }
+            case ControlEvent.ProviderHealth report -> outages.report(report);
+            case ControlEvent.TierHealth report -> outages.heard(report.scope(), report.at());
+            case ControlEvent.ModeSwitch ignored -> {
+            }
         }
     }
 }

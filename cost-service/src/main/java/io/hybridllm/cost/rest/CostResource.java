@@ -94,7 +94,10 @@ public class CostResource {
                 .map(BudgetGauge::of).toList();
     }
 
-    /** The latest budget alerts, newest first (default 20, at most 200); for a tenant, its own and the global ones. */
+    /**
+     * The latest budget and provider alerts, newest first (default 20, at most 200); for a tenant, its own and the
+     * global ones.
+     */
     @GET
     @Path("/alerts")
     @Produces(MediaType.APPLICATION_JSON)

@@ -40,8 +40,10 @@ public final class Budgets {
         });
     }
 
+    /** The budget alerts of a tenant ({@code *}: of global budgets, beside the provider alerts also keyed so). */
     public static List<Alert.Budget> alerts(String tenant) {
-        return TopicRecords.all(Topics.ALERTS, tenant, Alert.class).stream().map(Alert.Budget.class::cast).toList();
+        return TopicRecords.all(Topics.ALERTS, tenant, Alert.class).stream().filter(Alert.Budget.class::isInstance)
+                .map(Alert.Budget.class::cast).toList();
     }
 
     public static List<ControlEvent.ModeSwitch> switches(String scope) {

@@ -38,8 +38,9 @@ import io.smallrye.reactive.messaging.kafka.Record;
  * row is disabled (no slots are given on it) and enabled again by the first check that passes. Each tier this worker
  * serves is healthy while some healthy backend has the tier's model; this worker's view of each tier goes to
  * {@code llm.control} whenever it changes and every {@code report-interval} besides, so that the router can tell a live
- * report from a stopped worker's last one. Where a backend can prepare models, a missing tier model is pulled (if
- * allowed) and each tier model is warmed up once the backend is first seen healthy.
+ * report from a stopped worker's last one. Each provider's health goes there too when it changes
+ * ({@link ProviderChecks}). Where a backend can prepare models, a missing tier model is pulled (if allowed) and each
+ * tier model is warmed up once the backend is first seen healthy.
  */
 @ApplicationScoped
 @Startup
@@ -54,6 +55,7 @@ public class HealthMonitor {
     private final boolean warmUp;
     private final String worker = WorkerIdentity.current();
     private final Map<Tier, Boolean> reported = new ConcurrentHashMap<>();
+    private final ProviderChecks providerChecks;
     private final Set<String> prepared = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "backend-health");
@@ -75,6 +77,8 @@ public class HealthMonitor {
         this.pool = pool;
         this.tiers = tiers.stream().map(Tier::ofWireName).toList();
         this.control = control;
+        this.providerChecks = new ProviderChecks(
+                (scope, json) -> control.send(Record.of(scope, json)).subscribeAsCompletionStage(), worker);
         this.reportInterval = reportInterval;
         this.pullMissing = pullMissing;
         this.warmUp = warmUp;
@@ -120,6 +124,7 @@ public class HealthMonitor {
             pool.backends().forEach(backend -> checks.execute(() -> check(backend)));
         }
         reportTiers();
+        providerChecks.report(pool.status());
     }
 
     private void check(PooledBackend member) {
