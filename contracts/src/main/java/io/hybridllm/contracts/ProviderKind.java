@@ -15,15 +15,13 @@ public enum ProviderKind {
 
     OLLAMA("http://localhost:11434", null, true),
     /** vLLM, LocalAI, llama.cpp's server...: the base URL is required, the key optional. */
-    OPENAI_COMPATIBLE(null, null, true),
-    OPENAI("https://api.openai.com/v1", "OPENAI_API_KEY", false),
+    OPENAI_COMPATIBLE(null, null, true), OPENAI("https://api.openai.com/v1", "OPENAI_API_KEY", false),
     /** OpenAI's format behind a deployment URL of your own resource, with an {@code api-key} header. */
     AZURE_OPENAI(null, "AZURE_OPENAI_API_KEY", false),
     ANTHROPIC("https://api.anthropic.com", "ANTHROPIC_API_KEY", false),
     GEMINI("https://generativelanguage.googleapis.com", "GEMINI_API_KEY", false),
     COHERE("https://api.cohere.com", "COHERE_API_KEY", false),
-    MISTRAL("https://api.mistral.ai/v1", "MISTRAL_API_KEY", false),
-    XAI("https://api.x.ai/v1", "XAI_API_KEY", false);
+    MISTRAL("https://api.mistral.ai/v1", "MISTRAL_API_KEY", false), XAI("https://api.x.ai/v1", "XAI_API_KEY", false);
 
     private final String defaultBaseUrl;
     private final String defaultKeyEnv;

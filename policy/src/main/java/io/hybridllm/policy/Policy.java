@@ -1,11 +1,11 @@
 package io.hybridllm.policy;
 
-import io.hybridllm.contracts.ProviderKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Tier;
 

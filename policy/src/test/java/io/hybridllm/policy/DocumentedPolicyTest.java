@@ -1,6 +1,5 @@
 package io.hybridllm.policy;
 
-import io.hybridllm.contracts.ProviderKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TaskType;
 
 /** The annotated example in docs/routing.md is a policy this build accepts, holding only keys that take effect. */
