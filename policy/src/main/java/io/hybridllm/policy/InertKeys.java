@@ -15,9 +15,6 @@ final class InertKeys {
     /** Under {@code [health]} and {@code [health.<provider>]}. */
     static final String HEALTH = "has no effect: the workers' health checks follow their own settings "
             + "(hybrid.worker.health.interval and .failure-threshold), not [health]";
-    /** Under {@code [cost.providers.<name>]}. */
-    static final String COST_PROVIDER = "has no effect: prices come from the price catalogue (hybrid.pricing.file), "
-            + "in the workers and the cost service alike, not from [cost.providers]";
     static final String TRACK_USAGE = "has no effect: usage is always recorded (the budgets depend on it)";
     static final String PRIMARY_PROVIDER = "has no effect unless it is \"auto\": each route's first provider is "
             + "its primary";

@@ -51,8 +51,8 @@ class InertKeysTest {
                         "providers.ollama.timeout_ms", "providers.ollama.max_concurrent_requests",
                         "providers.claude.api_key_env", "providers.claude.max_tokens",
                         "providers.claude.rate_limit_rpm", "providers.gpt4.api_key_env",
-                        "routing.hybrid.semantic_search.cache_ttl_hours", "cost.track_usage", "cost.providers.claude",
-                        "cost.providers.ollama", "health.check_interval_seconds", "health.auto_disable_on_failure",
+                        "routing.hybrid.semantic_search.cache_ttl_hours", "cost.track_usage",
+                        "health.check_interval_seconds", "health.auto_disable_on_failure",
                         "health.auto_enable_on_recovery", "health.failure_threshold", "health.ollama", "health.claude");
         assertThat(loaded.warnings()).extracting(PolicyProblem::toString).contains(
                 seed + ": providers.claude.rate_limit_rpm: has no effect: the workers do not take provider connections"
