@@ -16,8 +16,6 @@ final class InertKeys {
     static final String HEALTH = "has no effect: the workers' health checks follow their own settings "
             + "(hybrid.worker.health.interval and .failure-threshold), not [health]";
     static final String TRACK_USAGE = "has no effect: usage is always recorded (the budgets depend on it)";
-    static final String PRIMARY_PROVIDER = "has no effect unless it is \"auto\": each route's first provider is "
-            + "its primary";
     static final String CACHE_TTL = "has no effect: there is no answer cache yet; the route is its provider, then "
             + "its fallback";
 

@@ -66,8 +66,6 @@ final class PolicyReader {
         String primary = table.text("primary_provider", "auto");
         if (!primary.equals("auto") && !providers.contains(primary)) {
             problems.add(table.key("primary_provider"), "must be auto or a provider [providers] defines");
-        } else if (!primary.equals("auto")) {
-            problems.warn(table.key("primary_provider"), InertKeys.PRIMARY_PROVIDER);
         }
         List<String> chain = table.texts("fallback_chain");
         if (chain.isEmpty()) {
