@@ -1,7 +1,8 @@
 /**
- * The cost service: consumes {@code llm.usage}, prices every provider call with the price catalogue, stores it once per
- * event id in PostgreSQL, keeps budgets (alerts on {@code llm.alerts}, mode switches on {@code llm.control}, through an
- * outbox) and reports spend and savings over HTTP.
+ * The cost service: consumes {@code llm.usage}, prices every provider call with the price catalogue through the policy
+ * in force (by the provider's kind, with {@code [cost.providers]} on top), stores it once per event id in PostgreSQL,
+ * keeps budgets (alerts on {@code llm.alerts}, mode switches on {@code llm.control}, through an outbox) and reports
+ * spend and savings over HTTP.
  * <p>
  * Threading model: blocking, on worker threads. The consumers are {@code @Blocking} (one record at a time, in order,
  * off the Kafka event loop) because they write through JDBC; the REST resources return plain values, so Quarkus REST

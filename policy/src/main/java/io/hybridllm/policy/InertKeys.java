@@ -11,12 +11,7 @@ final class InertKeys {
     static final String HEALTH = "has no effect: the workers' health checks follow only check_interval_seconds and "
             + "failure_threshold of [health]; they list each backend's models, disable it after the failures in a row "
             + "and enable it on the first passing check";
-    /** Under {@code [cost.providers.<name>]}. */
-    static final String COST_PROVIDER = "has no effect: prices come from the price catalogue (hybrid.pricing.file), "
-            + "in the workers and the cost service alike, not from [cost.providers]";
     static final String TRACK_USAGE = "has no effect: usage is always recorded (the budgets depend on it)";
-    static final String PRIMARY_PROVIDER = "has no effect unless it is \"auto\": each route's first provider is "
-            + "its primary";
     static final String CACHE_TTL = "has no effect: there is no answer cache yet; the route is its provider, then "
             + "its fallback";
 

@@ -68,8 +68,6 @@ final class PolicyReader {
         String primary = table.text("primary_provider", "auto");
         if (!primary.equals("auto") && !providers.contains(primary)) {
             problems.add(table.key("primary_provider"), "must be auto or a provider [providers] defines");
-        } else if (!primary.equals("auto")) {
-            problems.warn(table.key("primary_provider"), InertKeys.PRIMARY_PROVIDER);
         }
         List<String> chain = table.texts("fallback_chain");
         if (chain.isEmpty()) {
@@ -208,25 +206,10 @@ final class PolicyReader {
         if (warn >= pause) {
             problems.add(table.key("warn_at_percent"), "is " + warn + ", not below pause_at_percent (" + pause + ")");
         }
-        Map<String, Policy.ProviderPrice> prices = new LinkedHashMap<>();
-        Table priced = table.table("providers");
-        for (String name : priced.names()) {
-            Table price = priced.table(name);
-            if (!providers.contains(name)) {
-                problems.add(price.path(), "prices provider '" + name + "', which [providers] does not define");
-            }
-            String model = price.text("pricing_model", "token");
-            if (!Set.of("token", "subscription", "free", "gpu_hour").contains(model)) {
-                problems.add(price.key("pricing_model"), "must be token, subscription, free or gpu_hour");
-            }
-            prices.put(name, new Policy.ProviderPrice(model, price.money("input_cost_per_1m_tokens", null),
-                    price.money("output_cost_per_1m_tokens", null), price.money("monthly_cost", null)));
-            price.rejectUnknown();
-        }
+        Map<String, Policy.ProviderPrice> prices = CostProvidersReader.read(table.table("providers"), providers);
         if (table.raw("track_usage") != null) {
             problems.warn(table.key("track_usage"), InertKeys.TRACK_USAGE);
         }
-        prices.keySet().forEach(name -> problems.warn(priced.key(name), InertKeys.COST_PROVIDER));
         String unpriced = table.text("unpriced_models", "most_expensive");
         if (!Set.of("most_expensive", "refuse").contains(unpriced)) {
             problems.add(table.key("unpriced_models"), "is '" + unpriced + "', must be most_expensive (count a paid"

@@ -31,16 +31,24 @@ public final class RouteResolver {
     }
 
     /**
-     * The route of the task type in the mode (the fallback chain for a task type the mode does not list), resolved at
-     * the request's depth. In a plain chain, a deep request tries cloud providers first: "local first, cloud for
-     * complex". Disabled providers are dropped; a provider the request prefers goes first.
+     * The route of the task type in the mode (for a task type the mode does not list, {@code [ai] primary_provider}
+     * unless it is {@code auto}, then the fallback chain), resolved at the request's depth. In a plain chain, a deep
+     * request tries cloud providers first: "local first, cloud for complex". Disabled providers are dropped; a provider
+     * the request prefers goes first.
      */
     public static Resolution resolve(Policy policy, String mode, TaskType taskType, Depth depth, String preferred) {
         Route route = policy.routing().getOrDefault(mode, Map.of()).get(taskType);
         String source = "routing." + mode + "." + taskType.name().toLowerCase(Locale.ROOT);
         if (route == null) {
-            route = new Route.Chain(policy.ai().fallbackChain());
+            List<String> chain = new ArrayList<>(policy.ai().fallbackChain());
+            String primary = policy.ai().primaryProvider();
             source = "ai.fallback_chain (" + mode + " lists no route for this task type)";
+            if (!"auto".equals(primary)) {
+                chain.remove(primary);
+                chain.addFirst(primary);
+                source = "ai.primary_provider " + primary + ", then " + source;
+            }
+            route = new Route.Chain(chain);
         }
         List<String> names = new ArrayList<>();
         String because = source;

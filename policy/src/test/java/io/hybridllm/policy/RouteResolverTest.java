@@ -58,6 +58,23 @@ class RouteResolverTest {
     }
 
     @Test
+    void aTaskTypeTheModeDoesNotListGoesToThePrimaryProviderFirst(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("primary.toml"), "[ai]\nprimary_provider = \"openai\"\n");
+        PolicyLoader.Loaded loaded = PolicyLoader.load(List.of(file));
+        assertThat(loaded.warnings()).as("a key with an effect").isEmpty();
+        Policy primary = loaded.policy();
+
+        RouteResolver.Resolution unlisted = RouteResolver.resolve(primary, "hybrid", TaskType.CLASSIFY, Depth.QUICK,
+                null);
+        assertThat(unlisted.providers()).extracting(Policy.Provider::name).containsExactly("openai", "ollama");
+        assertThat(unlisted.because()).isEqualTo(
+                "ai.primary_provider openai, then ai.fallback_chain (hybrid lists no" + " route for this task type)");
+        // A listed task type keeps its route: the route's first provider is its primary.
+        assertThat(RouteResolver.resolve(primary, "hybrid", TaskType.CHAT, Depth.QUICK, null).providers())
+                .extracting(Policy.Provider::name).containsExactly("ollama", "openai");
+    }
+
+    @Test
     void modesDiffer() {
         assertThat(route("ollama-only", TaskType.REFACTOR, Depth.DEEP, null)).containsExactly("ollama");
         assertThat(route("api-heavy", TaskType.CHAT, Depth.QUICK, null)).containsExactly("openai");

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
@@ -59,10 +60,11 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
     /**
      * A provider's prices. {@code monthlyFeeUsd} is required for {@code subscription}; {@code gpuHourUsd} (what an hour
      * of one GPU costs: hardware spread over its life, power, hosting) for {@code gpu_hour}, where
-     * {@code concurrentCalls} (default 1) calls share one GPU.
+     * {@code concurrentCalls} (default 1) calls share one GPU. {@code everyModel} prices, for {@code token}, each model
+     * {@code models} does not list (a policy's {@code [cost.providers.X]} gives one price for all of X's models).
      */
     public record ProviderPricing(PricingModel pricingModel, Map<String, ModelPrice> models, BigDecimal monthlyFeeUsd,
-            BigDecimal gpuHourUsd, Integer concurrentCalls) {
+            BigDecimal gpuHourUsd, Integer concurrentCalls, ModelPrice everyModel) {
         public ProviderPricing {
             pricingModel = pricingModel == null ? PricingModel.TOKEN : pricingModel;
             models = models == null ? Map.of() : Map.copyOf(models);
@@ -72,11 +74,30 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
                     "gpu_hour_usd", "must be a price >= 0 when pricing_model is gpu_hour");
             require(concurrentCalls == null || concurrentCalls >= 1, "concurrent_calls", "must be at least 1");
             concurrentCalls = concurrentCalls == null ? 1 : concurrentCalls;
+            require(everyModel == null || pricingModel == PricingModel.TOKEN, "every_model",
+                    "is a token price: only for pricing_model token");
+        }
+
+        /** Subscription and GPU-hour pricing, without a price for every model. */
+        public ProviderPricing(PricingModel pricingModel, Map<String, ModelPrice> models, BigDecimal monthlyFeeUsd,
+                BigDecimal gpuHourUsd, Integer concurrentCalls) {
+            this(pricingModel, models, monthlyFeeUsd, gpuHourUsd, concurrentCalls, null);
+        }
+
+        /** The token price of {@code model}: its own, else the price of every model, else empty. */
+        public Optional<ModelPrice> tokenPrice(String model) {
+            ModelPrice own = model == null ? null : models.get(model);
+            return Optional.ofNullable(own != null ? own : everyModel);
+        }
+
+        /** Every token price this provider lists, its price for every model included. */
+        Stream<ModelPrice> tokenPrices() {
+            return Stream.concat(models.values().stream(), Stream.ofNullable(everyModel));
         }
 
         /** Token or free pricing, as catalogues before subscription and GPU-hour pricing were written. */
         public ProviderPricing(PricingModel pricingModel, Map<String, ModelPrice> models) {
-            this(pricingModel, models, null, null, null);
+            this(pricingModel, models, null, null, null, null);
         }
     }
 
@@ -101,8 +122,8 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
 
     /**
      * The cost of a call that held its backend for {@code latencyMs}, or empty when the provider is unknown, or a
-     * {@code token} provider does not list the model. A subscription call costs nothing here: its fee is fixed (see
-     * {@link #monthlyFees()}).
+     * {@code token} provider neither lists the model nor has a price for every model. A subscription call costs nothing
+     * here: its fee is fixed (see {@link #monthlyFees()}).
      */
     public Optional<BigDecimal> price(String provider, String model, TokenUsage usage, long latencyMs) {
         ProviderPricing pricing = providers.get(provider);
@@ -114,10 +135,7 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
             case GPU_HOUR -> Optional.of(pricing.gpuHourUsd().multiply(BigDecimal.valueOf(Math.max(0, latencyMs)))
                     .divide(HOUR_MS.multiply(BigDecimal.valueOf(pricing.concurrentCalls())), 10, RoundingMode.HALF_UP)
                     .stripTrailingZeros());
-            case TOKEN -> {
-                ModelPrice price = model == null ? null : pricing.models().get(model);
-                yield price == null ? Optional.empty() : Optional.of(tokens(price, usage));
-            }
+            case TOKEN -> pricing.tokenPrice(model).map(price -> tokens(price, usage));
         };
     }
 
@@ -129,9 +147,12 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
     public Optional<BigDecimal> conservativePrice(String provider, TokenUsage usage) {
         ProviderPricing pricing = providers.get(provider);
         Optional<ModelPrice> highest = pricing != null && pricing.pricingModel() == PricingModel.TOKEN
-                && !pricing.models().isEmpty() ? highest(pricing.models().values())
-                        : highest(providers.values().stream().filter(p -> p.pricingModel() == PricingModel.TOKEN)
-                                .flatMap(p -> p.models().values().stream()).toList());
+                ? highest(pricing.tokenPrices().toList())
+                : Optional.empty();
+        if (highest.isEmpty()) {
+            highest = highest(providers.values().stream().filter(p -> p.pricingModel() == PricingModel.TOKEN)
+                    .flatMap(ProviderPricing::tokenPrices).toList());
+        }
         return highest.map(price -> tokens(price, usage));
     }
 
@@ -140,10 +161,14 @@ public record PriceCatalogue(String version, Map<String, ProviderPricing> provid
                 (a, b) -> new ModelPrice(a.inputPer1m().max(b.inputPer1m()), a.outputPer1m().max(b.outputPer1m())));
     }
 
-    /** The token price of a model, empty unless its provider lists it: e.g. the reference model of a savings report. */
+    /**
+     * The token price of a model, empty unless its provider prices it by token: e.g. the reference model of a savings
+     * report.
+     */
     public Optional<ModelPrice> modelPrice(String provider, String model) {
         ProviderPricing pricing = providers.get(provider);
-        return Optional.ofNullable(pricing == null || model == null ? null : pricing.models().get(model));
+        return pricing == null || pricing.pricingModel() != PricingModel.TOKEN ? Optional.empty()
+                : pricing.tokenPrice(model);
     }
 
     /** The fixed monthly fee of each {@code subscription} provider, whatever its use. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TokenUsage;
 
 class PriceCatalogueTest {
@@ -54,6 +55,15 @@ class PriceCatalogueTest {
     }
 
     @Test
+    void everyProviderKindHasDefaultPricesUnderItsWireName() {
+        for (ProviderKind kind : ProviderKind.values()) {
+            assertThat(catalogue.providers()).as(kind.wireName()).containsKey(kind.wireName());
+        }
+        assertThat(catalogue.price("openai-compatible", "qwen2.5-coder:7b", new TokenUsage(10, 10)))
+                .contains(BigDecimal.ZERO);
+    }
+
+    @Test
     void aSubscriptionCostsNothingPerCallAndItsFeeIsListed() {
         assertThat(catalogue.price("copilot", "any-model", new TokenUsage(1_000, 1_000))).contains(BigDecimal.ZERO);
         assertThat(catalogue.monthlyFees()).containsEntry("copilot", new BigDecimal("10.00")).hasSize(1);
@@ -86,6 +96,35 @@ class PriceCatalogueTest {
         // The constructor of catalogues written before subscriptions and GPU hours.
         var pricing = new PriceCatalogue.ProviderPricing(PriceCatalogue.PricingModel.FREE, null);
         assertThat(pricing.concurrentCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aPriceForEveryModelPricesTheModelsTheProviderDoesNotList(@TempDir Path dir) throws IOException {
+        PriceCatalogue acme = PriceCatalogue.load(Files.writeString(dir.resolve("pricing.toml"), """
+                version = "every"
+                [providers.acme]
+                every_model = { input_per_1m = 1, output_per_1m = 2 }
+                [providers.acme.models."big"]
+                input_per_1m = 10
+                output_per_1m = 20
+                """));
+        TokenUsage million = new TokenUsage(1_000_000, 1_000_000);
+
+        assertThat(acme.price("acme", "small", million))
+                .hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("3"));
+        assertThat(acme.price("acme", "big", million))
+                .hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("30"));
+        assertThat(acme.modelPrice("acme", "small"))
+                .hasValueSatisfying(p -> assertThat(p.inputPer1m()).isEqualByComparingTo("1"));
+        assertThat(acme.conservativePrice("acme", million))
+                .hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("30"));
+        Path free = Files.writeString(dir.resolve("free.toml"), """
+                version = "x"
+                [providers.ollama]
+                pricing_model = "free"
+                every_model = { input_per_1m = 1, output_per_1m = 2 }
+                """);
+        assertThatThrownBy(() -> PriceCatalogue.load(free)).hasMessageContaining("every_model");
     }
 
     @Test

@@ -16,7 +16,9 @@ import io.hybridllm.contracts.Attempt;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.cost.budget.Money;
 import io.hybridllm.cost.config.PolicyInForce;
+import io.hybridllm.cost.pricing.PricesInForce;
 import io.hybridllm.cost.usage.UsageRow;
+import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.ReferenceModel;
 
 /**
@@ -48,23 +50,25 @@ public class SavingsQuery {
             order by a.task_type""";
 
     private final EntityManager entityManager;
-    private final PriceCatalogue catalogue;
+    private final PricesInForce prices;
     private final PolicyInForce policy;
     private final ReportsConfig config;
     private final Recommendations recommendations;
 
-    public SavingsQuery(EntityManager entityManager, PriceCatalogue catalogue, PolicyInForce policy,
-            ReportsConfig config, Recommendations recommendations) {
+    public SavingsQuery(EntityManager entityManager, PricesInForce prices, PolicyInForce policy, ReportsConfig config,
+            Recommendations recommendations) {
         this.entityManager = entityManager;
-        this.catalogue = catalogue;
+        this.prices = prices;
         this.policy = policy;
         this.config = config;
         this.recommendations = recommendations;
     }
 
     public SavingsReport report(SummaryRequest range) {
-        ReferenceModel reference = ReferenceModel.resolve(config.reference(), "hybrid.reports.reference",
-                policy.current(), catalogue);
+        Policy inForce = policy.current();
+        PriceCatalogue catalogue = prices.under(inForce);
+        ReferenceModel reference = ReferenceModel.resolve(config.reference(), "hybrid.reports.reference", inForce,
+                catalogue);
         Query query = entityManager
                 .createNativeQuery(SQL.formatted(range.tenant().isPresent() ? "and tenant = :tenant" : ""))
                 .setParameter("from", range.from()).setParameter("to", range.to())
@@ -91,7 +95,7 @@ public class SavingsQuery {
             actual = actual.add(line.actualUsd());
             referenceUsd = referenceUsd.add(line.referenceUsd());
         }
-        BigDecimal subscriptions = subscriptions(providers, range);
+        BigDecimal subscriptions = subscriptions(catalogue, providers, range);
         return new SavingsReport(range.from(), range.to(), range.tenant().orElse(null), CostSummary.CURRENCY,
                 catalogue.version(), new SavingsReport.Reference(reference.provider(), reference.model()),
                 savings(null, requests, actual, referenceUsd, subscriptions), Money.plain(subscriptions),
@@ -99,7 +103,8 @@ public class SavingsQuery {
     }
 
     /** The fees of subscriptions used in the range, for the share of an average month the range covers. */
-    private BigDecimal subscriptions(List<String> providersUsed, SummaryRequest range) {
+    private static BigDecimal subscriptions(PriceCatalogue catalogue, List<String> providersUsed,
+            SummaryRequest range) {
         BigDecimal months = BigDecimal.valueOf(Duration.between(range.from(), range.to()).toSeconds())
                 .divide(BigDecimal.valueOf(AVERAGE_MONTH.toSeconds()), 10, RoundingMode.HALF_UP);
         return catalogue.monthlyFees().entrySet().stream().filter(fee -> providersUsed.contains(fee.getKey()))

@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import io.hybridllm.contracts.Attempt;
-import io.hybridllm.contracts.pricing.PriceCatalogue;
+import io.hybridllm.cost.pricing.PricesInForce;
 import io.hybridllm.cost.usage.UsageRow;
 
 /**
@@ -28,11 +28,11 @@ public class SummaryQuery {
             count(*) filter (where not priced)""";
 
     private final EntityManager entityManager;
-    private final PriceCatalogue catalogue;
+    private final PricesInForce prices;
 
-    public SummaryQuery(EntityManager entityManager, PriceCatalogue catalogue) {
+    public SummaryQuery(EntityManager entityManager, PricesInForce prices) {
         this.entityManager = entityManager;
-        this.catalogue = catalogue;
+        this.prices = prices;
     }
 
     public CostSummary summarize(SummaryRequest request) {
@@ -57,7 +57,7 @@ public class SummaryQuery {
             }
         }
         return new CostSummary(request.from(), request.to(), request.tenant().orElse(null),
-                dimensions.stream().map(Dimension::wireName).toList(), CostSummary.CURRENCY, catalogue.version(),
+                dimensions.stream().map(Dimension::wireName).toList(), CostSummary.CURRENCY, prices.current().version(),
                 groups, total);
     }
 

@@ -14,25 +14,29 @@ import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
+import io.hybridllm.cost.pricing.PricesInForce;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
  * Prices a usage event and records it exactly once. This service's price is the one that counts: the worker's own
- * figure is kept beside it for reconciliation only.
+ * figure is kept beside it for reconciliation only. The price is the one in force when the event is recorded (see
+ * {@link PricesInForce}), under the provider's name as the event gives it.
  */
 @ApplicationScoped
 public class UsageLedger {
 
+    private static final int MAX_UNPRICED_WARNED = 1_000;
+
     private final UsageRecorder recorder;
-    private final PriceCatalogue catalogue;
+    private final PricesInForce prices;
     private final MeterRegistry metrics;
     private final Set<String> unpricedWarned = ConcurrentHashMap.newKeySet();
 
-    public UsageLedger(UsageRecorder recorder, PriceCatalogue catalogue, MeterRegistry metrics) {
+    public UsageLedger(UsageRecorder recorder, PricesInForce prices, MeterRegistry metrics) {
         this.recorder = recorder;
-        this.catalogue = catalogue;
+        this.prices = prices;
         this.metrics = metrics;
     }
 
@@ -56,7 +60,8 @@ public class UsageLedger {
     }
 
     private int recordNow(List<UsageEvent> events) {
-        List<UsageRow> rows = events.stream().map(this::row).toList();
+        PriceCatalogue catalogue = prices.current(); // one price list for the whole poll
+        List<UsageRow> rows = events.stream().map(event -> row(event, catalogue)).toList();
         List<UsageRow> recorded = insert(rows);
         if (recorded.size() < rows.size()) {
             metrics.counter("hybrid.cost.usage.duplicates").increment(rows.size() - recorded.size());
@@ -73,11 +78,12 @@ public class UsageLedger {
         if (row.priced) {
             metrics.counter("hybrid.cost.spend.usd", "provider", row.provider, "tenant", row.tenant)
                     .increment(row.costUsd.doubleValue());
-        } else if (unpricedWarned.add(row.provider + "/" + row.model)) {
-            // Once per model: the metric and the reports count every such call, the log only needs to name the gap.
+        } else if (unpricedWarned.size() < MAX_UNPRICED_WARNED && unpricedWarned.add(row.provider + "/" + row.model)) {
+            // Once per model, for a bounded number of models: the metric and the reports count every such call, the
+            // log only needs to name the gap.
             Log.warnf(
-                    "No price for %s/%s in catalogue %s: its usage is recorded as unpriced until the catalogue has it,"
-                            + " and counts against budgets at %s",
+                    "No price for %s/%s in prices %s: its usage is recorded as unpriced until the catalogue (or the"
+                            + " policy's [cost.providers]) has it, and counts against budgets at %s",
                     row.provider, row.model, row.priceVersion,
                     row.budgetUsd == null ? "nothing (a local call)" : "the highest prices the catalogue lists for it");
         }
@@ -94,7 +100,7 @@ public class UsageLedger {
         }
     }
 
-    private UsageRow row(UsageEvent event) {
+    private static UsageRow row(UsageEvent event, PriceCatalogue catalogue) {
         Optional<BigDecimal> price = catalogue.price(event.provider(), event.model(), event.usage(), event.latencyMs());
         UsageRow row = UsageRow.of(event, price, catalogue.version());
         // A paid call without a price counts against budgets at the most it could cost; a local one costs no money.

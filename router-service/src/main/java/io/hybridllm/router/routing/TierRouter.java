@@ -20,6 +20,7 @@ import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.Policy.Provider;
+import io.hybridllm.policy.Prices;
 import io.hybridllm.policy.RouteResolver;
 import io.hybridllm.policy.RouteResolver.Depth;
 import io.hybridllm.router.control.ModeSwitchState;
@@ -41,7 +42,7 @@ public class TierRouter {
     private final TierHealthState health;
     private final PolicyInForce policies;
     private final ModeSwitchState modeSwitches;
-    private final PriceCatalogue prices;
+    private final Prices prices;
 
     @Inject
     public TierRouter(ComplexityScorer scorer, SensitiveContentDetector privacy, TierHealthState health,
@@ -52,7 +53,8 @@ public class TierRouter {
         this.health = health;
         this.policies = policies;
         this.modeSwitches = modeSwitches;
-        this.prices = pricingFile.map(Path::of).map(PriceCatalogue::load).orElseGet(PriceCatalogue::defaults);
+        this.prices = new Prices(
+                pricingFile.map(Path::of).map(PriceCatalogue::load).orElseGet(PriceCatalogue::defaults));
     }
 
     /** With the price catalogue shipped in contracts. */
@@ -140,7 +142,8 @@ public class TierRouter {
         boolean budgetInForce = policy.cost().monthlyBudgetUsd() != null || policy.cost().dailyBudgetUsd() != null
                 || modeSwitches.forTenant(request.tenant()).isPresent()
                 || modeSwitches.pauseFor(request.tenant()).isPresent();
-        UnpricedModelRefusal.Kept priced = UnpricedModelRefusal.apply(policy, prices, candidates, budgetInForce);
+        UnpricedModelRefusal.Kept priced = UnpricedModelRefusal.apply(policy, prices.under(policy), candidates,
+                budgetInForce);
         priced.reason().ifPresent(reasons::add);
         if (priced.candidates().isEmpty() && !candidates.isEmpty()) {
             throw new UnroutableException(priced.reason().orElseThrow() + "; no other provider may serve it",

@@ -12,8 +12,10 @@ import io.hybridllm.router.routing.TierRouter.Candidate;
 
 /**
  * {@code [cost] unpriced_models = "refuse"}: while a budget is in force for the request, no paid (cloud) target whose
- * model the price catalogue cannot price, since its spend could not be counted. With {@code most_expensive} (the
- * default) such calls are made and the cost service counts them at the most they could cost. Pure.
+ * model the prices in force cannot price, since its spend could not be counted. The prices are the cost service's: the
+ * catalogue found through the policy by the provider's kind, with {@code [cost.providers]} on top (see
+ * {@link io.hybridllm.policy.Prices}). With {@code most_expensive} (the default) such calls are made and the cost
+ * service counts them at the most they could cost. Pure.
  */
 final class UnpricedModelRefusal {
 
@@ -21,22 +23,22 @@ final class UnpricedModelRefusal {
     record Kept(List<Candidate> candidates, Optional<String> reason) {
     }
 
-    static Kept apply(Policy policy, PriceCatalogue catalogue, List<Candidate> candidates, boolean budgetInForce) {
+    /** {@code prices}: the prices under {@code policy}, keyed by its provider names. */
+    static Kept apply(Policy policy, PriceCatalogue prices, List<Candidate> candidates, boolean budgetInForce) {
         if (policy.cost().unpricedModels() != Policy.UnpricedModels.REFUSE || !budgetInForce) {
             return new Kept(candidates, Optional.empty());
         }
-        List<Candidate> kept = candidates.stream().filter(c -> c.tier() != Tier.CLOUD || priced(catalogue, c)).toList();
+        List<Candidate> kept = candidates.stream().filter(c -> c.tier() != Tier.CLOUD || priced(prices, c)).toList();
         String dropped = candidates.stream().filter(c -> !kept.contains(c))
                 .map(c -> c.target().provider() + "/" + c.target().model()).collect(Collectors.joining(", "));
         return new Kept(kept,
                 dropped.isEmpty() ? Optional.empty()
                         : Optional.of("cost.unpriced_models = refuse with a budget in force: not " + dropped
-                                + " (the price catalogue " + catalogue.version() + " does not price it)"));
+                                + " (prices " + prices.version() + " do not price it)"));
     }
 
-    private static boolean priced(PriceCatalogue catalogue, Candidate candidate) {
-        return catalogue.price(candidate.target().provider(), candidate.target().model(), TokenUsage.NONE, 0)
-                .isPresent();
+    private static boolean priced(PriceCatalogue prices, Candidate candidate) {
+        return prices.price(candidate.target().provider(), candidate.target().model(), TokenUsage.NONE, 0).isPresent();
     }
 
     private UnpricedModelRefusal() {

@@ -27,6 +27,10 @@ import io.hybridllm.router.scoring.HeuristicComplexityScorer;
 class TaskTypeRoutingTest {
 
     private static TierRouter router(Path dir) throws IOException {
+        return router(dir, "");
+    }
+
+    private static TierRouter router(Path dir, String more) throws IOException {
         Path policy = Files.writeString(dir.resolve("daemon.toml"), """
                 [task_types]
                 classify_memory = { tier = "local-fast" }
@@ -34,7 +38,7 @@ class TaskTypeRoutingTest {
                 write_memory = {}
                 [routing.hybrid]
                 write_memory = "ollama"
-                """);
+                """ + more);
         return new TierRouter(new HeuristicComplexityScorer(ShippedConfig.scoring()),
                 new SensitiveContentDetector(ShippedConfig.privacy()), new TierHealthState(Duration.ofSeconds(90)),
                 new PolicyInForce(Optional.of(policy.toString())), new ModeSwitchState());
@@ -56,6 +60,19 @@ class TaskTypeRoutingTest {
         RoutingDecision decision = decide(router(dir), "write_memory", Prompts.COMPLEX);
         assertThat(decision.targets()).extracting(t -> t.provider()).containsOnly("ollama");
         assertThat(decision.rule()).contains("routing.hybrid.write_memory");
+    }
+
+    @Test
+    void aTaskTypeTheModeHasNoRouteForGoesToThePrimaryProviderBeforeTheFallbackChain(@TempDir Path dir)
+            throws IOException {
+        // ai.fallback_chain is ollama, openai; the primary provider goes first, and the decision says why.
+        RoutingDecision decision = decide(router(dir, "[ai]\nprimary_provider = \"openai\"\n"), "classify",
+                Prompts.SIMPLE);
+        assertThat(decision.targets()).extracting(t -> t.provider()).startsWith("openai").contains("ollama");
+        assertThat(decision.rule()).contains("ai.primary_provider openai, then ai.fallback_chain");
+        RoutingDecision auto = decide(router(dir), "classify", Prompts.SIMPLE);
+        assertThat(auto.targets()).extracting(t -> t.provider()).startsWith("ollama");
+        assertThat(auto.rule()).doesNotContain("primary_provider");
     }
 
     @Test
