@@ -49,8 +49,8 @@ class InertKeysTest {
         assertThat(loaded.warnings()).allSatisfy(warning -> assertThat(warning.file()).isEqualTo(seed.toString()))
                 .extracting(PolicyProblem::key)
                 .containsExactlyInAnyOrder("routing.hybrid.semantic_search.cache_ttl_hours", "cost.track_usage",
-                        "health.auto_disable_on_failure",
-                        "health.auto_enable_on_recovery", "health.ollama", "health.claude");
+                        "health.auto_disable_on_failure", "health.auto_enable_on_recovery", "health.ollama",
+                        "health.claude");
     }
 
     @Test
