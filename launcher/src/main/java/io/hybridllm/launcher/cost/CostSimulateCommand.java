@@ -13,6 +13,7 @@ import java.util.Set;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.policy.PolicyException;
 import io.hybridllm.policy.PolicyLoader;
+import io.hybridllm.policy.Prices;
 import io.hybridllm.policy.ReferenceModel;
 
 /**
@@ -58,8 +59,10 @@ public final class CostSimulateCommand {
         }
         Optional<String> pricingFile = Optional.ofNullable(flags.get("--pricing"))
                 .or(() -> Optional.ofNullable(System.getenv("HYBRID_PRICING_FILE")).filter(f -> !f.isBlank()));
-        PriceCatalogue catalogue = pricingFile.map(Path::of).map(PriceCatalogue::load)
-                .orElseGet(PriceCatalogue::defaults);
+        // As the cost service prices: by the policy's provider names, with its [cost.providers] over the catalogue.
+        PriceCatalogue catalogue = Prices.resolve(
+                pricingFile.map(Path::of).map(PriceCatalogue::load).orElseGet(PriceCatalogue::defaults),
+                loaded.policy());
         ReferenceModel reference = ReferenceModel.resolve(Optional.ofNullable(flags.get("--reference")), "--reference",
                 loaded.policy(), catalogue);
         CostSimulator.Setup setup = new CostSimulator.Setup(loaded.policy(), mode, catalogue, reference);

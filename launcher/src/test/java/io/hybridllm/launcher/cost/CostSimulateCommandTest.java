@@ -65,6 +65,26 @@ class CostSimulateCommandTest {
     }
 
     @Test
+    void thePolicysOwnPricesOverTheCatalogueAreUsed() throws IOException {
+        Path mix = Files.writeString(dir.resolve("mix.toml"), CostSimulatorTest.MIX);
+        Path policy = Files.writeString(dir.resolve("priced.toml"), """
+                [ai]
+                mode = "api-heavy"
+
+                [cost.providers.openai]
+                pricing_model = "pay_per_token"
+                input_cost_per_1m_tokens = 1.50
+                output_cost_per_1m_tokens = 6.00
+                """);
+
+        String report = run("simulate", "--days", "10", "--per-day=100", "--mix", mix.toString(), "--policy",
+                policy.toString());
+
+        // Ten times the catalogue's gpt-4o-mini prices: the $0.675 of api-heavy becomes $6.75.
+        assertThat(report).containsPattern("Hybrid +\\$6\\.75\\n");
+    }
+
+    @Test
     void badFlagsAreRefusedWithTheReason() throws IOException {
         Path mix = Files.writeString(dir.resolve("mix.toml"), CostSimulatorTest.MIX);
         assertThatThrownBy(() -> run("simulate", "--days", "0", "--per-day", "100", "--mix", mix.toString()))
