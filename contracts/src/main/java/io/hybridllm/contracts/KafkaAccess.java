@@ -75,8 +75,10 @@ public final class KafkaAccess {
             }
             case WORKER_LOCAL -> {
                 read(grants, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY, Topics.CANCELLATIONS, Topics.CONTROL);
-                write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.USAGE, Topics.TIER_CLOUD, Topics.CONTROL,
-                        Topics.dlqOf(Topics.TIER_LOCAL_FAST), Topics.dlqOf(Topics.TIER_LOCAL_QUALITY));
+                // Escalations: from local-fast to local-quality, and from either to the cloud.
+                write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
+                        Topics.TIER_CLOUD, Topics.CONTROL, Topics.dlqOf(Topics.TIER_LOCAL_FAST),
+                        Topics.dlqOf(Topics.TIER_LOCAL_QUALITY));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "worker-local");
             }

@@ -91,6 +91,8 @@ class BrokerAccessTest {
     @Test
     void aServiceWritesItsTopicsOnly() throws Exception {
         send(workerLocal, Topics.USAGE);
+        send(workerLocal, Topics.TIER_LOCAL_QUALITY); // escalation from local-fast
+        send(workerLocal, Topics.TIER_CLOUD);
         send(workerLocal, PREFIX + "acme.jobs");
         assertThatThrownBy(() -> send(workerLocal, Topics.ALERTS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
