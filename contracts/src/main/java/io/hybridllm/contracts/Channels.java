@@ -24,8 +24,9 @@ public final class Channels {
     public static final String REPLIES = "replies";
     /** {@value Topics#USAGE}: outgoing from workers, incoming at the cost service. */
     public static final String USAGE = "usage";
+    /** Incoming control topics ({@link Topics#CONTROL_TOPICS}): the ones a service follows. */
     public static final String CONTROL = "control";
-    /** Outgoing {@value Topics#CONTROL}: policy changes, mode switches, health reports. */
+    /** Outgoing to the service's own control topic: policy changes (router), mode switches (cost), health (workers). */
     public static final String CONTROL_UPDATES = "control-updates";
     public static final String ALERTS = "alerts";
     /** {@value Topics#CANCELLATIONS}: outgoing from ingest, incoming at the workers. */

@@ -6,9 +6,12 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.contracts.json.Json;
+
 /**
- * What changes the routing in force, on the compacted {@value Topics#CONTROL} topic keyed by {@link #scope()}: the
- * latest event per scope is the state of that scope.
+ * What changes the routing in force, on a compacted control topic keyed by {@link #scope()}: the latest event per scope
+ * is the state of that scope. Each kind has its own topic ({@link #topic()}), which only its writer may write.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ControlEvent.ModeSwitch.class, name = "mode_switch"),
@@ -23,6 +26,30 @@ public sealed interface ControlEvent {
     String scope();
 
     Instant at();
+
+    /** The one topic this kind of event belongs on, written only by the service that makes it. */
+    default String topic() {
+        return switch (this) {
+            case PolicyChange change -> Topics.CONTROL_POLICY;
+            case ModeSwitch change -> Topics.CONTROL_MODES;
+            case TierHealth report -> Topics.CONTROL_HEALTH;
+            case ProviderHealth report -> Topics.CONTROL_HEALTH;
+        };
+    }
+
+    /**
+     * An event read from {@code topic}, refused when its kind belongs on another: the broker let only that topic's
+     * writer produce it, so e.g. a {@code mode_switch} on the health topic came from a worker, not from the cost
+     * service.
+     */
+    static ControlEvent read(String topic, String payload) {
+        ControlEvent event = Json.read(payload, ControlEvent.class);
+        if (!event.topic().equals(topic)) {
+            throw new InvalidMessageException("type", "a " + event.getClass().getSimpleName() + " event belongs on "
+                    + event.topic() + ", not on " + topic + ", whose writer may not make it");
+        }
+        return event;
+    }
 
     /**
      * A routing mode put in force for a scope, e.g. by a budget rule. Without a mode it withdraws the scope's switch:

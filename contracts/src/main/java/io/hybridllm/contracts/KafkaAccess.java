@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * What it promises: a tenant's principal can write only its own request topic ({@code requests.<tenant>}, where the
  * router takes the tenant from the topic) and read only its own reply topics ({@code <reply prefix><tenant>.*}) with
  * consumer groups of the same prefix; only ingest writes {@link Topics#REQUESTS} (the tenant on it was proven by an API
- * key), only workers write usage, only the cost service alerts. What it cannot promise yet: {@link Topics#CONTROL} is
- * one topic written by the router (policies), the workers (health) and the cost service (mode switches), so a service's
- * principal could forge another's event there.
+ * key), only workers write usage, only the cost service alerts and switches modes ({@link Topics#CONTROL_MODES}), only
+ * the router publishes policies ({@link Topics#CONTROL_POLICY}), only workers report health
+ * ({@link Topics#CONTROL_HEALTH}); readers refuse a control event found on another kind's topic
+ * ({@link ControlEvent#read}). What it cannot tell apart: the two worker pools share the health topic and the reply and
+ * usage topics, so one worker pool could forge the other's reports there.
  */
 public final class KafkaAccess {
 
@@ -67,31 +69,33 @@ public final class KafkaAccess {
             }
             case ROUTER -> {
                 tenantRequestTopics(grants);
-                read(grants, Topics.REQUESTS, Topics.CONTROL);
+                read(grants, Topics.REQUESTS, Topics.CONTROL_POLICY, Topics.CONTROL_MODES, Topics.CONTROL_HEALTH);
                 write(grants, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY, Topics.TIER_CLOUD, Topics.REPLIES,
-                        Topics.CONTROL, Topics.AUDIT, Topics.dlqOf(Topics.REQUESTS));
+                        Topics.CONTROL_POLICY, Topics.AUDIT, Topics.dlqOf(Topics.REQUESTS));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "router");
             }
             case WORKER_LOCAL -> {
-                read(grants, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY, Topics.CANCELLATIONS, Topics.CONTROL);
+                read(grants, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY, Topics.CANCELLATIONS,
+                        Topics.CONTROL_POLICY, Topics.CONTROL_MODES);
                 // Escalations: from local-fast to local-quality, and from either to the cloud.
                 write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
-                        Topics.TIER_CLOUD, Topics.CONTROL, Topics.dlqOf(Topics.TIER_LOCAL_FAST),
+                        Topics.TIER_CLOUD, Topics.CONTROL_HEALTH, Topics.dlqOf(Topics.TIER_LOCAL_FAST),
                         Topics.dlqOf(Topics.TIER_LOCAL_QUALITY));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "worker-local");
             }
             case WORKER_CLOUD -> {
-                read(grants, Topics.TIER_CLOUD, Topics.CANCELLATIONS, Topics.CONTROL);
-                write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.USAGE, Topics.TIER_LOCAL_QUALITY, Topics.CONTROL,
-                        Topics.AUDIT, Topics.dlqOf(Topics.TIER_CLOUD));
+                read(grants, Topics.TIER_CLOUD, Topics.CANCELLATIONS, Topics.CONTROL_POLICY, Topics.CONTROL_MODES);
+                write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
+                        Topics.CONTROL_HEALTH, Topics.AUDIT, Topics.dlqOf(Topics.TIER_CLOUD));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "worker-cloud");
             }
             case COST -> {
-                read(grants, Topics.USAGE, Topics.REPLIES, Topics.CONTROL, Topics.TENANT_KEYS);
-                write(grants, Topics.ALERTS, Topics.CONTROL, Topics.AUDIT, Topics.dlqOf(Topics.USAGE));
+                read(grants, Topics.USAGE, Topics.REPLIES, Topics.CONTROL_POLICY, Topics.CONTROL_HEALTH,
+                        Topics.TENANT_KEYS);
+                write(grants, Topics.ALERTS, Topics.CONTROL_MODES, Topics.AUDIT, Topics.dlqOf(Topics.USAGE));
                 groups(grants, "cost-service");
             }
         }

@@ -13,7 +13,16 @@ public final class Topics {
     public static final String TIER_CLOUD = "llm.tier.cloud";
     public static final String REPLIES = "llm.replies";
     public static final String USAGE = "llm.usage";
-    public static final String CONTROL = "llm.control";
+    /**
+     * The compacted control topics, keyed by scope, one per writer, so that the broker's ACLs (see {@link KafkaAccess})
+     * decide who may change what: policies are published by the router only, budget mode switches by the cost service
+     * only, health reports by the workers. Each {@link ControlEvent} names its own topic, and readers refuse an event
+     * found on another.
+     */
+    public static final String CONTROL_POLICY = "llm.control.policy";
+    public static final String CONTROL_MODES = "llm.control.modes";
+    public static final String CONTROL_HEALTH = "llm.control.health";
+    public static final List<String> CONTROL_TOPICS = List.of(CONTROL_POLICY, CONTROL_MODES, CONTROL_HEALTH);
     public static final String ALERTS = "llm.alerts";
     /**
      * Requests their clients cancelled, keyed by request id and compacted: a worker reads the whole topic to know which
@@ -63,7 +72,8 @@ public final class Topics {
             new TopicSpec(TIER_LOCAL_FAST, TIER_PARTITIONS, DAYS_7, false),
             new TopicSpec(TIER_LOCAL_QUALITY, TIER_PARTITIONS, DAYS_7, false),
             new TopicSpec(TIER_CLOUD, TIER_PARTITIONS, DAYS_7, false), new TopicSpec(REPLIES, 12, DAYS_7, false),
-            new TopicSpec(USAGE, 12, WEEKS_4, false), new TopicSpec(CONTROL, 1, Duration.ZERO, true),
+            new TopicSpec(USAGE, 12, WEEKS_4, false), new TopicSpec(CONTROL_POLICY, 1, Duration.ZERO, true),
+            new TopicSpec(CONTROL_MODES, 1, Duration.ZERO, true), new TopicSpec(CONTROL_HEALTH, 1, Duration.ZERO, true),
             new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(AUDIT, 1, YEAR, false),
             new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true), new TopicSpec(PROGRESS, 12, DAY, false),
             new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), dlq(REQUESTS), dlq(TIER_LOCAL_FAST),

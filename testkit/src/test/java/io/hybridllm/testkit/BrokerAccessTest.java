@@ -43,6 +43,8 @@ class BrokerAccessTest {
     private static EmbeddedKafka broker;
     private static SaslScram acme;
     private static SaslScram workerLocal;
+    private static SaslScram router;
+    private static SaslScram cost;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,6 +59,10 @@ class BrokerAccessTest {
                 KafkaAccess.tenantGrants("acme", PREFIX));
         workerLocal = BrokerAccess.addPrincipal(broker, KafkaAccess.Service.WORKER_LOCAL.principal(),
                 KafkaAccess.grants(KafkaAccess.Service.WORKER_LOCAL, PREFIX));
+        router = BrokerAccess.addPrincipal(broker, KafkaAccess.Service.ROUTER.principal(),
+                KafkaAccess.grants(KafkaAccess.Service.ROUTER, PREFIX));
+        cost = BrokerAccess.addPrincipal(broker, KafkaAccess.Service.COST.principal(),
+                KafkaAccess.grants(KafkaAccess.Service.COST, PREFIX));
         try (KafkaProducer<String, String> admin = producer(broker.adminClientConfig())) {
             admin.send(new ProducerRecord<>(PREFIX + "acme.jobs", "r-1", "for acme")).get(30, TimeUnit.SECONDS);
             admin.send(new ProducerRecord<>(PREFIX + "globex.jobs", "r-2", "for globex")).get(30, TimeUnit.SECONDS);
@@ -71,8 +77,8 @@ class BrokerAccessTest {
     @Test
     void aTenantWritesItsOwnRequestTopicAndNoOtherTopic() throws Exception {
         send(acme, Topics.tenantRequests("acme"));
-        for (String topic : List.of(Topics.CONTROL, Topics.REPLIES, Topics.USAGE, Topics.REQUESTS, Topics.ALERTS,
-                Topics.tenantRequests("globex"), PREFIX + "acme.jobs")) {
+        for (String topic : List.of(Topics.CONTROL_POLICY, Topics.CONTROL_MODES, Topics.CONTROL_HEALTH, Topics.REPLIES,
+                Topics.USAGE, Topics.REQUESTS, Topics.ALERTS, Topics.tenantRequests("globex"), PREFIX + "acme.jobs")) {
             assertThatThrownBy(() -> send(acme, topic)).as(topic).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
@@ -98,6 +104,21 @@ class BrokerAccessTest {
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
         assertThatThrownBy(() -> send(workerLocal, Topics.REQUESTS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
+    }
+
+    /** Only the cost service switches modes, only the router publishes policies, only workers report health. */
+    @Test
+    void eachControlTopicHasOneWriter() throws Exception {
+        send(cost, Topics.CONTROL_MODES);
+        send(router, Topics.CONTROL_POLICY);
+        send(workerLocal, Topics.CONTROL_HEALTH);
+        Map<SaslScram, List<String>> forgeries = Map.of(workerLocal,
+                List.of(Topics.CONTROL_MODES, Topics.CONTROL_POLICY), router,
+                List.of(Topics.CONTROL_MODES, Topics.CONTROL_HEALTH), cost,
+                List.of(Topics.CONTROL_POLICY, Topics.CONTROL_HEALTH));
+        forgeries.forEach(
+                (forger, topics) -> topics.forEach(topic -> assertThatThrownBy(() -> send(forger, topic)).as(topic)
+                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class)));
     }
 
     @Test

@@ -55,7 +55,7 @@ public class BudgetNotices {
     public void modeSwitch(Scope scope, String mode, boolean paused, String reason, Instant at) {
         ControlEvent.ModeSwitch event = new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
                 scope.name(), mode, paused, reason, at);
-        outbox.append(Topics.CONTROL, scope.name(), event.id(), Json.write(event));
+        outbox.append(event.topic(), scope.name(), event.id(), Json.write(event));
     }
 
     /** Why a budget switched its scope: {@code monthly budget at 80% (20.05 of 25.00 USD)}. */

@@ -111,7 +111,7 @@ public class OutboxPublisher {
     private MutinyEmitter<Record<String, String>> emitterFor(String topic) {
         return switch (topic) {
             case Topics.ALERTS -> alerts;
-            case Topics.CONTROL -> control;
+            case Topics.CONTROL_MODES -> control;
             case Topics.AUDIT -> audit;
             default -> throw new IllegalStateException("outbox row for unknown topic " + topic);
         };

@@ -152,7 +152,7 @@ class ProviderOutageAlertsTest {
 
     private static void send(ControlEvent... events) {
         for (ControlEvent event : events) {
-            kafka.send(Topics.CONTROL, event.scope(), Json.write(event));
+            kafka.send(event.topic(), event.scope(), Json.write(event));
         }
     }
 

@@ -80,7 +80,7 @@ class ProviderOutageRestartIT {
     }
 
     private static void send(ControlEvent event) {
-        kafka.send(Topics.CONTROL, event.scope(), Json.write(event));
+        kafka.send(event.topic(), event.scope(), Json.write(event));
     }
 
     /** A heartbeat of a worker of its own, once recorded, says every event before it on the topic was read. */

@@ -103,7 +103,7 @@ class BudgetOvershootTest {
     private static long awaitPause(String scope) {
         Properties props = new Properties();
         props.put("bootstrap.servers", Infrastructure.kafka().bootstrapServers());
-        TopicPartition control = new TopicPartition(Topics.CONTROL, 0);
+        TopicPartition control = new TopicPartition(Topics.CONTROL_MODES, 0);
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(List.of(control));
             consumer.seekToEnd(List.of(control));
@@ -117,6 +117,6 @@ class BudgetOvershootTest {
                 }
             }
         }
-        throw new AssertionError("no pause for " + scope + " on " + Topics.CONTROL);
+        throw new AssertionError("no pause for " + scope + " on " + Topics.CONTROL_MODES);
     }
 }

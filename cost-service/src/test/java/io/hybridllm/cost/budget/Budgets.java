@@ -47,7 +47,7 @@ public final class Budgets {
     }
 
     public static List<ControlEvent.ModeSwitch> switches(String scope) {
-        return TopicRecords.all(Topics.CONTROL, scope, ControlEvent.class).stream()
+        return TopicRecords.all(Topics.CONTROL_MODES, scope, ControlEvent.class).stream()
                 .map(ControlEvent.ModeSwitch.class::cast).toList();
     }
 

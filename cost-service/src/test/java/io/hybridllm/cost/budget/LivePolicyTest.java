@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import io.hybridllm.contracts.Alert;
 import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.SchemaVersion;
-import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.cost.Calls;
 import io.hybridllm.cost.usage.UsageRepository;
@@ -111,7 +110,7 @@ class LivePolicyTest {
         String version = toml == null ? "withdrawn" : PolicyLoader.fromText(toml, "test").policy().version();
         ControlEvent.PolicyChange change = new ControlEvent.PolicyChange(SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(), "policy", version, null, toml, "LivePolicyTest", List.of(), DAY);
-        kafka.send(Topics.CONTROL, change.scope(), Json.write(change));
+        kafka.send(change.topic(), change.scope(), Json.write(change));
     }
 
     private static List<Alert.Budget> todaysGlobalAlerts() {

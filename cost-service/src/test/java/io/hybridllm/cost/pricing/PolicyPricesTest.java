@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.SchemaVersion;
-import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.cost.Calls;
 import io.hybridllm.cost.config.PolicyInForce;
@@ -153,7 +152,7 @@ class PolicyPricesTest {
         ControlEvent.PolicyChange change = new ControlEvent.PolicyChange(SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(), "policy", version, null, toml, "PolicyPricesTest", List.of(),
                 Instant.now());
-        kafka.send(Topics.CONTROL, change.scope(), Json.write(change));
+        kafka.send(change.topic(), change.scope(), Json.write(change));
         if (toml != null) {
             await().atMost(WAIT).until(() -> policy.current().version().equals(version));
         }

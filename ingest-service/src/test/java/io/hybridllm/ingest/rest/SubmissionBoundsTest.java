@@ -28,7 +28,7 @@ class SubmissionBoundsTest {
 
     @Test
     void theControlTopicIsRefusedNamingTheFieldAndTheAllowedPrefix() {
-        given().contentType(ContentType.JSON).body(submission("llm.control")).when().post("/v1/requests").then()
+        given().contentType(ContentType.JSON).body(submission("llm.control.modes")).when().post("/v1/requests").then()
                 .statusCode(400).contentType("application/problem+json").body("field", equalTo("reply_to"))
                 .body("detail", containsString("system topic")).body("detail", containsString("'replies.acme.'"));
     }

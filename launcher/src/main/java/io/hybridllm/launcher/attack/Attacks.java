@@ -47,7 +47,7 @@ final class Attacks {
         attempts.add(refusedQuickly("JSON nested 100,000 deep",
                 Http.postJson(ingest + "/v1/requests", attacker.key(), nested), 400, 413));
         attempts.add(refused("reply_to an internal topic",
-                attacker.submit(ingest, "hi", "\"reply_to\":\"" + Topics.CONTROL + "\""), 400));
+                attacker.submit(ingest, "hi", "\"reply_to\":\"" + Topics.CONTROL_MODES + "\""), 400));
         attempts.add(refused("reply_to another tenant's topic",
                 attacker.submit(ingest, "hi", "\"reply_to\":\"replies." + victim.id() + ".out\""), 400));
         attempts.add(refused("a deadline in the year 9999",

@@ -41,10 +41,11 @@ final class KafkaAttacks {
     List<Attempt> all() {
         Map<String, String> forgeries = new LinkedHashMap<>();
         String now = Instant.now().toString();
-        forgeries.put(Topics.CONTROL,
-                "{\"type\":\"mode_switch\",\"schema_version\":1,\"id\":\"" + UUID.randomUUID()
-                        + "\",\"scope\":\"tenant:" + attacker.id()
-                        + "\",\"mode\":\"api-heavy\",\"reason\":\"forged\",\"at\":\"" + now + "\"}");
+        String lifted = "{\"type\":\"mode_switch\",\"schema_version\":1,\"id\":\"" + UUID.randomUUID()
+                + "\",\"scope\":\"tenant:" + attacker.id() + "\",\"mode\":\"api-heavy\",\"reason\":\"forged\",\"at\":\""
+                + now + "\"}";
+        // On its own topic, and on the others in case a reader did not check where a kind belongs.
+        Topics.CONTROL_TOPICS.forEach(topic -> forgeries.put(topic, lifted));
         forgeries.put(Topics.REPLIES, "{\"schema_version\":1,\"request_id\":\"forged\",\"tenant\":\"" + victim.id()
                 + "\",\"status\":\"SUCCEEDED\",\"text\":\"forged\",\"completed_at\":\"" + now + "\"}");
         forgeries.put(Topics.USAGE, "{\"schema_version\":1,\"tenant\":\"" + victim.id() + "\",\"cost_usd\":1000}");

@@ -29,7 +29,8 @@ final class Poison {
     static final List<String> WITH_DLQ = List.of(Topics.REQUESTS, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY,
             Topics.TIER_CLOUD, Topics.REPLIES, Topics.USAGE);
     /** Consumed topics without one: their readers skip what they cannot read. */
-    static final List<String> WITHOUT_DLQ = List.of(Topics.CONTROL, Topics.CANCELLATIONS);
+    static final List<String> WITHOUT_DLQ = List.of(Topics.CONTROL_POLICY, Topics.CONTROL_MODES, Topics.CONTROL_HEALTH,
+            Topics.CANCELLATIONS);
     static final List<String> KINDS = List.of("invalid-json", "unknown-schema-version", "oversized", "wrong-types");
 
     private Poison() {

@@ -2,19 +2,21 @@ package io.hybridllm.router.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.json.InvalidMessageException;
-import io.hybridllm.contracts.json.Json;
 import io.hybridllm.router.messaging.HeldRequests;
 import io.hybridllm.router.routing.PolicyInForce;
 
 /**
- * Follows {@code llm.control}. Every router replica reads the whole compacted topic in a consumer group of its own (see
- * application.properties), so all replicas hold the same state: tier health, mode switches and the published policy.
+ * Follows the control topics ({@link io.hybridllm.contracts.Topics#CONTROL_TOPICS}). Every router replica reads the
+ * whole of each compacted topic in a consumer group of its own (see application.properties), so all replicas hold the
+ * same state: tier health, mode switches and the published policy. An event on a topic its kind does not belong on is
+ * refused: only that topic's writer could have produced it.
  */
 @ApplicationScoped
 public class ControlConsumer {
@@ -35,13 +37,13 @@ public class ControlConsumer {
     }
 
     @Incoming(Channels.CONTROL)
-    public void onControl(String payload) {
+    public void onControl(ConsumerRecord<String, String> record) {
         ControlEvent event;
         try {
-            event = Json.read(payload, ControlEvent.class);
+            event = ControlEvent.read(record.topic(), record.value());
         } catch (InvalidMessageException e) {
             // A control topic is state, not work: an unreadable event is skipped, loudly, and the state stands.
-            LOG.warnf("unreadable control event skipped: %s", e.getMessage());
+            LOG.warnf("control event skipped (%s, key %s): %s", record.topic(), record.key(), e.getMessage());
             return;
         }
         switch (event) {

@@ -36,7 +36,7 @@ class BudgetSwitchTest {
     private static void switchMode(String tenant, String mode, boolean paused, String reason) {
         ControlEvent event = new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
                 "tenant:" + tenant, mode, paused, reason, Instant.now());
-        kafka.send(Topics.CONTROL, "tenant:" + tenant, Json.write(event));
+        kafka.send(event.topic(), "tenant:" + tenant, Json.write(event));
     }
 
     private static io.restassured.response.ExtractableResponse<?> explainWithHint(String tenant, String provider) {
@@ -58,6 +58,17 @@ class BudgetSwitchTest {
     @AfterEach
     void resume() {
         switchMode(TENANT, "hybrid", "budget reset");
+    }
+
+    /** A switch on a topic that is not the cost service's (one a worker may write) changes nothing. */
+    @Test
+    void aModeSwitchOnAnotherKindsTopicIsRefused() {
+        ControlEvent forged = new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
+                "tenant:" + TENANT, "ollama-only", true, "forged by a worker", Instant.now());
+        kafka.send(Topics.CONTROL_HEALTH, forged.scope(), Json.write(forged));
+        // A switch on its own topic is applied within a second (the tests below): this one must not be, for 2 s.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .untilAsserted(() -> assertThat(tierFor(TENANT)).isEqualTo("cloud"));
     }
 
     @Test

@@ -41,7 +41,7 @@ class TierHealthRoutingTest {
         ControlEvent event = new ControlEvent.TierHealth(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
                 "tier:" + tier.wireName(), tier, healthy, healthy ? "all backends answer" : "0 of 2 backends answer",
                 Instant.now());
-        kafka.send(Topics.CONTROL, "tier:" + tier.wireName(), Json.write(event));
+        kafka.send(event.topic(), "tier:" + tier.wireName(), Json.write(event));
     }
 
     /** Waits until the router has applied the reports: the explain endpoint routes a simple question as expected. */

@@ -53,7 +53,7 @@ class HoldLimitsTest {
         ControlEvent event = new ControlEvent.TierHealth(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
                 "tier:" + tier.wireName(), tier, healthy, healthy ? "all backends answer" : "0 of 2 backends answer",
                 Instant.now());
-        kafka.send(Topics.CONTROL, "tier:" + tier.wireName(), Json.write(event));
+        kafka.send(event.topic(), "tier:" + tier.wireName(), Json.write(event));
     }
 
     private static void localDown() {

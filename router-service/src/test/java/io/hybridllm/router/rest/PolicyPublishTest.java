@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.AuditEvent;
@@ -34,14 +35,10 @@ import io.restassured.http.ContentType;
 @WithTestResource(KafkaTestResource.class)
 class PolicyPublishTest {
 
-    /** A control topic of this test's own: a published policy must not outlive it in the other tests' routers. */
-    static final String CONTROL = "llm.control.policy-publish-test";
-
     public static class Admin implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hybrid.admin.token", "test-admin-token", "mp.messaging.incoming.control.topic", CONTROL,
-                    "mp.messaging.outgoing.control-updates.topic", CONTROL);
+            return Map.of("hybrid.admin.token", "test-admin-token");
         }
     }
 
@@ -55,6 +52,15 @@ class PolicyPublishTest {
         return given().contentType(ContentType.JSON).header("Authorization", "Bearer test-admin-token")
                 .body("{\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}]}").when()
                 .post("/v1/route/explain").then().statusCode(200).extract().path("policy_version");
+    }
+
+    /**
+     * The control topic is the real one: a policy a failed test left published would rule the other tests' routers,
+     * which read the topic from its start, so each test ends with the files' policy back in force.
+     */
+    @AfterEach
+    void withdraw() {
+        given().header("Authorization", "Bearer test-admin-token").when().delete("/v1/policy");
     }
 
     @Test
@@ -99,10 +105,9 @@ class PolicyPublishTest {
                 .body(toml("version = \"pub-1\"\n[ai]\nmode = \"api-heavy\"\n")).when().put("/v1/policy").then()
                 .statusCode(202).body("version", equalTo("pub-1")).body("changed_keys[0]", equalTo("ai.mode"));
 
-        ControlEvent.PolicyChange change = (ControlEvent.PolicyChange) Json.read(
-                kafka.await(CONTROL, record -> "policy".equals(record.key()) && record.value().contains("\"pub-1\""),
-                        Duration.ofSeconds(10)).value(),
-                ControlEvent.class);
+        ControlEvent.PolicyChange change = (ControlEvent.PolicyChange) Json.read(kafka.await(Topics.CONTROL_POLICY,
+                record -> "policy".equals(record.key()) && record.value().contains("\"pub-1\""), Duration.ofSeconds(10))
+                .value(), ControlEvent.class);
         assertThat(change.version()).isEqualTo("pub-1");
         assertThat(change.changedBy()).isEqualTo("ops@example.org");
         assertThat(change.previousVersion()).startsWith("sha256:");

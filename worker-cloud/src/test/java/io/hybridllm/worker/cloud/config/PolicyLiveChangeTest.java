@@ -18,7 +18,6 @@ import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.SchemaVersion;
 import io.hybridllm.contracts.Target;
-import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
@@ -64,7 +63,7 @@ class PolicyLiveChangeTest {
         ControlEvent.PolicyChange change = new ControlEvent.PolicyChange(SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(), "policy", version, null, toml, "PolicyLiveChangeTest", List.of(),
                 Instant.now());
-        kafka.send(Topics.CONTROL, change.scope(), Json.write(change));
+        kafka.send(change.topic(), change.scope(), Json.write(change));
     }
 
     /** Other tests of this JVM read llm.control from its start: leave the files' policy in force for them. */

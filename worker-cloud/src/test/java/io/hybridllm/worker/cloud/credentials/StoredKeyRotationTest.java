@@ -103,7 +103,7 @@ class StoredKeyRotationTest {
                     .stream().map(record -> Json.read(record.value(), AuditEvent.class)).toList();
             assertThat(audit).extracting(AuditEvent::action).containsExactlyInAnyOrder(AuditEvent.Action.KEY_CREATED,
                     AuditEvent.Action.KEY_CREATED, AuditEvent.Action.KEY_REVOKED, AuditEvent.Action.KEY_REVOKED);
-            List<String> control = kafka.awaitAll(Topics.CONTROL, record -> true, 1, Published.WAIT).stream()
+            List<String> control = kafka.awaitAll(Topics.CONTROL_HEALTH, record -> true, 1, Published.WAIT).stream()
                     .map(ConsumerRecord::value).toList();
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
             String health = given().get("/q/health").then().extract().asString();

@@ -16,7 +16,6 @@ import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.SchemaVersion;
-import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
@@ -45,7 +44,7 @@ class BudgetPauseTest {
         ControlEvent.ModeSwitch event = new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
                 scope, paused ? "ollama-only" : null, paused, paused ? "monthly budget at 95% (0.95 of 1.00 USD)" : "",
                 Instant.now());
-        kafka.send(Topics.CONTROL, scope, Json.write(event));
+        kafka.send(event.topic(), scope, Json.write(event));
     }
 
     private static RoutedRequest routedFor(String tenant, String id) {

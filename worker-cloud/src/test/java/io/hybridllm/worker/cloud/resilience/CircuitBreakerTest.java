@@ -52,7 +52,7 @@ class CircuitBreakerTest {
 
     /** The first state change to {@code state} published since {@code since} (the broker outlives test classes). */
     private static ControlEvent.ProviderHealth published(CircuitState state, Instant since) {
-        return (ControlEvent.ProviderHealth) Json.read(kafka.await(Topics.CONTROL, record -> {
+        return (ControlEvent.ProviderHealth) Json.read(kafka.await(Topics.CONTROL_HEALTH, record -> {
             if (!SCOPE.equals(record.key())) {
                 return false;
             }

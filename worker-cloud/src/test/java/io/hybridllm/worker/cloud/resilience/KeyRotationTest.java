@@ -79,7 +79,7 @@ class KeyRotationTest {
                 String request = Json.read(record.value(), UsageEvent.class).requestId();
                 return request.equals("rotation-1") || request.equals("rotation-2");
             }, 3, Published.WAIT).stream().map(record -> record.value()).toList();
-            List<String> control = kafka.awaitAll(Topics.CONTROL, record -> true, 1, Published.WAIT).stream()
+            List<String> control = kafka.awaitAll(Topics.CONTROL_HEALTH, record -> true, 1, Published.WAIT).stream()
                     .map(record -> record.value()).toList();
             for (String secret : List.of(REVOKED, GOOD)) {
                 assertThat(rawFirst).doesNotContain(secret);

@@ -1,10 +1,10 @@
 package io.hybridllm.worker.core.policy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,25 +23,26 @@ import org.jboss.logging.Logger;
 import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.InvalidMessageException;
-import io.hybridllm.contracts.json.Json;
 import io.hybridllm.policy.LivePolicy;
 import io.hybridllm.worker.core.budget.BudgetPauses;
 import io.hybridllm.worker.core.pool.BackendPool;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Reads the compacted {@code llm.control} from its start and follows it: budget pauses ({@code mode_switch}) into
- * {@link BudgetPauses}, saying when it has reached where the topic stood at startup, and published policies
- * ({@code policy_change}, or their withdrawal) into the {@link LivePolicy} the worker's backends follow. A plain
- * consumer, assigned every partition and committing nothing, rather than a messaging channel: it must know the end
- * offsets to tell when the pauses are known. Every worker runs it, since a policy change may give any worker a paid
- * provider.
+ * Reads the compacted control topics of mode switches and policies ({@link #FOLLOWED}) from their start and follows
+ * them: budget pauses ({@code mode_switch}) into {@link BudgetPauses}, saying when it has reached where the topic stood
+ * at startup, and published policies ({@code policy_change}, or their withdrawal) into the {@link LivePolicy} the
+ * worker's backends follow. A plain consumer, assigned every partition and committing nothing, rather than a messaging
+ * channel: it must know the end offsets to tell when the pauses are known. Every worker runs it, since a policy change
+ * may give any worker a paid provider.
  */
 @ApplicationScoped
 public class ControlFollower {
 
     private static final Logger LOG = Logger.getLogger(ControlFollower.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /** Health reports are the router's business: a worker follows budgets and policies only. */
+    static final List<String> FOLLOWED = List.of(Topics.CONTROL_MODES, Topics.CONTROL_POLICY);
 
     private final BudgetPauses pauses;
     private final LivePolicy policy;
@@ -81,8 +83,8 @@ public class ControlFollower {
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("reading budget state and policy changes from %s failed, again in %s: %s", Topics.CONTROL,
-                        RETRY, e.getMessage());
+                LOG.warnf("reading budget state and policy changes from %s failed, again in %s: %s", FOLLOWED, RETRY,
+                        e.getMessage());
                 sleep();
             }
         }
@@ -91,8 +93,7 @@ public class ControlFollower {
     private void read(KafkaConsumer<String, String> reader) {
         List<TopicPartition> partitions = List.of();
         while (running && partitions.isEmpty()) {
-            partitions = reader.partitionsFor(Topics.CONTROL).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            partitions = partitionsOfEvery(reader);
             if (partitions.isEmpty()) {
                 sleep();
             }
@@ -104,8 +105,7 @@ public class ControlFollower {
         // it is put in force once, rather than every policy ever published one after the other.
         replaying = true;
         while (running) {
-            StreamSupport.stream(reader.poll(Duration.ofMillis(500)).spliterator(), false).map(ConsumerRecord::value)
-                    .forEach(this::apply);
+            reader.poll(Duration.ofMillis(500)).forEach(this::apply);
             if (replaying && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
                 replaying = false;
                 if (latestPolicy != null) {
@@ -114,18 +114,31 @@ public class ControlFollower {
                 }
                 if (!pauses.isCaughtUp()) {
                     pauses.caughtUp();
-                    LOG.infof("budget state and policy read from %s up to where it stood at startup", Topics.CONTROL);
+                    LOG.infof("budget state and policy read from %s up to where they stood at startup", FOLLOWED);
                 }
             }
         }
     }
 
-    private void apply(String payload) {
-        if (payload == null) {
+    /** Every partition of the followed topics, or none while one of them is not there yet. */
+    private static List<TopicPartition> partitionsOfEvery(KafkaConsumer<String, String> reader) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : FOLLOWED) {
+            List<PartitionInfo> infos = reader.partitionsFor(topic);
+            if (infos == null || infos.isEmpty()) {
+                return List.of();
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        }
+        return partitions;
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
             return;
         }
         try {
-            ControlEvent event = Json.read(payload, ControlEvent.class);
+            ControlEvent event = ControlEvent.read(record.topic(), record.value());
             if (event instanceof ControlEvent.ModeSwitch change) {
                 pauses.apply(change);
                 if (change.paused()) {
@@ -140,8 +153,8 @@ public class ControlFollower {
                 }
             }
         } catch (InvalidMessageException e) {
-            // State, not work: an unreadable event is skipped, loudly, and the state stands.
-            LOG.warnf("unreadable control event skipped: %s", e.getMessage());
+            // State, not work: an unreadable or misplaced event is skipped, loudly, and the state stands.
+            LOG.warnf("control event skipped (%s, key %s): %s", record.topic(), record.key(), e.getMessage());
         }
     }
 

@@ -33,7 +33,7 @@ class ReplyTopicRefusedTest {
 
     @Test
     void aReplyToTheControlTopicEndsTheRequestWithTheReasonAndIsDeadLettered() {
-        assertRefused("local-reply-control-1", Topics.CONTROL, "system topic");
+        assertRefused("local-reply-control-1", Topics.CONTROL_MODES, "system topic");
     }
 
     @Test

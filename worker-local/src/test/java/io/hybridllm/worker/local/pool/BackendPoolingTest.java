@@ -92,11 +92,12 @@ class BackendPoolingTest {
         Instant started = Instant.now();
         gpus.forEach(gpu -> gpu.setDown(true));
         try {
-            ControlEvent.TierHealth down = (ControlEvent.TierHealth) Json.read(kafka.await(Topics.CONTROL, record -> {
-                ControlEvent event = Json.read(record.value(), ControlEvent.class);
-                return event instanceof ControlEvent.TierHealth health && health.tier() == Tier.LOCAL_FAST
-                        && !health.healthy() && !health.at().isBefore(started);
-            }, Published.WAIT).value(), ControlEvent.class);
+            ControlEvent.TierHealth down = (ControlEvent.TierHealth) Json
+                    .read(kafka.await(Topics.CONTROL_HEALTH, record -> {
+                        ControlEvent event = Json.read(record.value(), ControlEvent.class);
+                        return event instanceof ControlEvent.TierHealth health && health.tier() == Tier.LOCAL_FAST
+                                && !health.healthy() && !health.at().isBefore(started);
+                    }, Published.WAIT).value(), ControlEvent.class);
             assertThat(down.scope()).startsWith("tier:local-fast@");
             assertThat(down.detail()).contains("0 of 2 backends healthy");
         } finally {

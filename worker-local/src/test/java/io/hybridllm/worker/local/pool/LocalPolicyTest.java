@@ -97,7 +97,7 @@ class LocalPolicyTest {
         ControlEvent.PolicyChange change = new ControlEvent.PolicyChange(SchemaVersion.CURRENT,
                 UUID.randomUUID().toString(), "policy", version, null, toml, "LocalPolicyTest", List.of(),
                 Instant.now());
-        kafka.send(Topics.CONTROL, change.scope(), Json.write(change));
+        kafka.send(change.topic(), change.scope(), Json.write(change));
     }
 
     /** Other tests of this JVM read llm.control from its start: leave the files' policy in force for them. */

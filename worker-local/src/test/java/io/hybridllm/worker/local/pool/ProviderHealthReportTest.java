@@ -51,7 +51,7 @@ class ProviderHealthReportTest {
     }
 
     private static ControlEvent.ProviderHealth awaitReport(CircuitState state, Instant after) {
-        return (ControlEvent.ProviderHealth) Json.read(kafka.await(Topics.CONTROL, record -> {
+        return (ControlEvent.ProviderHealth) Json.read(kafka.await(Topics.CONTROL_HEALTH, record -> {
             ControlEvent event = Json.read(record.value(), ControlEvent.class);
             return event instanceof ControlEvent.ProviderHealth report && report.scope().startsWith("provider-check:")
                     && report.state() == state && !report.at().isBefore(after);
