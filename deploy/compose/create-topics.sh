@@ -4,9 +4,14 @@
 # Existing topics are kept: re-running after a restart changes nothing.
 set -euo pipefail
 bootstrap="${KAFKA_BOOTSTRAP_SERVERS:-kafka:9092}"
+# As the broker's administrator (PLAIN), the only principal that may create topics.
+admin=/tmp/kafka-admin-topics.properties
+printf '%s\n' 'security.protocol=SASL_PLAINTEXT' 'sasl.mechanism=PLAIN' \
+  "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\"${HYBRID_KAFKA_ADMIN_PASSWORD:?set HYBRID_KAFKA_ADMIN_PASSWORD}\";" \
+  > "$admin"
 
 topic() { # name partitions config
-  /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$bootstrap" --create --if-not-exists \
+  /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$bootstrap" --command-config "$admin" --create --if-not-exists \
     --topic "$1" --partitions "$2" --replication-factor 1 --config "$3"
 }
 

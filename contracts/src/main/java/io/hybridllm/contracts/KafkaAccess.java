@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
  */
 public final class KafkaAccess {
 
-    /** What a grant allows. CREATE lets a writer create a reply topic a tenant named that does not exist yet. */
+    /**
+     * What a grant allows. CREATE lets a writer create a reply topic a tenant named that does not exist yet; DESCRIBE
+     * shows offsets and consumer-group positions, never a record.
+     */
     public enum Operation {
-        READ, WRITE, CREATE
+        READ, WRITE, CREATE, DESCRIBE
     }
 
     public enum ResourceType {
@@ -49,6 +52,15 @@ public final class KafkaAccess {
             return principal;
         }
     }
+
+    /**
+     * Whoever reads consumer lag: the autoscaler (KEDA) and the lag exporter for Prometheus. It sees offsets and group
+     * positions of every topic and group, and can neither read nor write a record.
+     */
+    public static final String LAG_READER = "lag-reader";
+
+    /** Every resource of a type, in a literal grant. */
+    public static final String ALL = "*";
 
     private static final Pattern TENANT_IN_NAMES = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -100,6 +112,12 @@ public final class KafkaAccess {
             }
         }
         return List.copyOf(grants);
+    }
+
+    /** The grants of {@link #LAG_READER}. */
+    public static List<Grant> lagReaderGrants() {
+        return List.of(new Grant(Operation.DESCRIBE, ResourceType.TOPIC, ALL, false),
+                new Grant(Operation.DESCRIBE, ResourceType.GROUP, ALL, false));
     }
 
     /** A tenant's principal name on the broker. */

@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.launcher.attack.AttackSuite;
 import io.hybridllm.launcher.cost.CostSimulateCommand;
+import io.hybridllm.launcher.deploy.KafkaAccessManifests;
 import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.testkit.kafka.TopicAdmin;
@@ -68,6 +70,10 @@ public final class Hybrid {
                             [--reference provider/model]
                                                Price a workload mix (TOML or JSON, see docs/costs.md) through the
                                                routing policy and the price catalogue: pure API against hybrid.
+              kafka-user TENANT [--compose] [--reply-prefix=P]
+                                               Print a tenant's Kafka principal with exactly its grants (it writes
+                                               requests.TENANT, reads P TENANT.*): a Strimzi KafkaUser, or with
+                                               --compose the script that makes it on docker-compose.yml's broker.
               config check [FILE]              Validate the routing policy (this machine's layered lookup, with FILE
                                                on top) and print the effective policy, or every problem in it.
               help                             This text.
@@ -119,6 +125,7 @@ public final class Hybrid {
                     System.exit(failed.isEmpty() ? 0 : 1);
                 }
                 case "topics" -> topics(flags);
+                case "kafka-user" -> kafkaUser(flags);
                 case "cost" -> CostSimulateCommand.run(flags, System.out);
                 case "config" -> {
                     if (flags.isEmpty() || !flags.getFirst().equals("check")) {
@@ -174,6 +181,17 @@ public final class Hybrid {
         short replication = (short) intFlag(flags, "--replication-factor", 3);
         TopicAdmin.createAll(servers, Topics.ALL, replication);
         Topics.ALL.forEach(spec -> System.out.printf("%-26s %3d partitions%n", spec.name(), spec.partitions()));
+    }
+
+    private static void kafkaUser(List<String> flags) {
+        List<String> tenants = flags.stream().filter(f -> !f.startsWith("--")).toList();
+        if (tenants.size() != 1) {
+            throw new IllegalArgumentException("usage: hybrid kafka-user TENANT [--compose] [--reply-prefix=P]");
+        }
+        String prefix = stringFlag(flags, "--reply-prefix", ReplyTopics.DEFAULT_PREFIX);
+        new ReplyTopics(prefix); // refuses a prefix that could name a system topic
+        System.out.print(flags.contains("--compose") ? KafkaAccessManifests.composeTenant(tenants.getFirst(), prefix)
+                : KafkaAccessManifests.tenantUser(tenants.getFirst(), prefix));
     }
 
     private static void printWelcome(LocalSystem system, PrintStream out) {

@@ -32,13 +32,7 @@ final class KafkaPrincipals {
 
     /** The credentials {@code service} connects with (replicas of a service share its principal). */
     static SaslScram forService(EmbeddedKafka kafka, Service service, String replyPrefix) {
-        KafkaAccess.Service principal = switch (service) {
-            case INGEST -> KafkaAccess.Service.INGEST;
-            case ROUTER -> KafkaAccess.Service.ROUTER;
-            case WORKER_LOCAL -> KafkaAccess.Service.WORKER_LOCAL;
-            case WORKER_CLOUD -> KafkaAccess.Service.WORKER_CLOUD;
-            case COST -> KafkaAccess.Service.COST;
-        };
+        KafkaAccess.Service principal = service.kafkaAccess();
         return BrokerAccess.addPrincipal(kafka, principal.principal(), KafkaAccess.grants(principal, replyPrefix));
     }
 

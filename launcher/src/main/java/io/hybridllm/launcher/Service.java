@@ -1,5 +1,7 @@
 package io.hybridllm.launcher;
 
+import io.hybridllm.contracts.KafkaAccess;
+
 /** The five services as the launcher runs them: their module, default HTTP port and database, if any. */
 public enum Service {
     INGEST("ingest-service", 8080, "ingest"), ROUTER("router-service", 8081, null),
@@ -27,5 +29,16 @@ public enum Service {
     /** The service's own database on the shared server, or null when it keeps no state. */
     public String database() {
         return database;
+    }
+
+    /** The principal it connects to Kafka as; replicas of a service share it. */
+    public KafkaAccess.Service kafkaAccess() {
+        return switch (this) {
+            case INGEST -> KafkaAccess.Service.INGEST;
+            case ROUTER -> KafkaAccess.Service.ROUTER;
+            case WORKER_LOCAL -> KafkaAccess.Service.WORKER_LOCAL;
+            case WORKER_CLOUD -> KafkaAccess.Service.WORKER_CLOUD;
+            case COST -> KafkaAccess.Service.COST;
+        };
     }
 }

@@ -10,10 +10,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -119,6 +123,25 @@ class BrokerAccessTest {
         forgeries.forEach(
                 (forger, topics) -> topics.forEach(topic -> assertThatThrownBy(() -> send(forger, topic)).as(topic)
                         .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class)));
+    }
+
+    /** The autoscaler's and the exporter's principal sees a group's lag, and no record. */
+    @Test
+    void theLagReaderSeesPositionsButNoRecord() throws Exception {
+        SaslScram lagReader = BrokerAccess.addPrincipal(broker, KafkaAccess.LAG_READER, KafkaAccess.lagReaderGrants());
+        // A group of its own: the other tests' groups have read, or will read, the topic from its start.
+        assertThat(read(acme, PREFIX + "acme.jobs", PREFIX + "acme.lag-probe")).isNotEmpty();
+        try (Admin admin = Admin.create(clientOf(lagReader))) {
+            assertThat(admin.listConsumerGroupOffsets(PREFIX + "acme.lag-probe").partitionsToOffsetAndMetadata().get(30,
+                    TimeUnit.SECONDS)).isNotEmpty();
+            TopicPartition jobs = new TopicPartition(PREFIX + "acme.jobs", 0);
+            assertThat(admin.listOffsets(Map.of(jobs, OffsetSpec.latest())).partitionResult(jobs)
+                    .get(30, TimeUnit.SECONDS).offset()).isPositive();
+        }
+        assertThatThrownBy(() -> read(lagReader, PREFIX + "acme.jobs", "lag-reader"))
+                .isInstanceOfAny(TopicAuthorizationException.class, GroupAuthorizationException.class);
+        assertThatThrownBy(() -> send(lagReader, Topics.REQUESTS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(AuthorizationException.class);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.KafkaAccess;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.launcher.Service;
 
@@ -56,6 +57,36 @@ class ComposeFileTest {
                         .isEqualTo("jdbc:postgresql://postgres:5432/" + service.database());
             }
         }
+    }
+
+    /** As on ./hybrid up: every listener authenticates, and every service connects as its own principal. */
+    @Test
+    void everyListenerAuthenticatesAndEveryServiceIsItsOwnPrincipal() {
+        Map<String, Object> broker = Yamls.map(services.get("kafka").get("environment"));
+        for (String listener : broker.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").toString().split(",")) {
+            assertThat(listener).endsWith(":SASL_PLAINTEXT");
+        }
+        assertThat(broker)
+                .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_SUPER_USERS", "User:admin");
+        Map<String, Object> setUp = Yamls.map(services.get("kafka-topics").get("environment"));
+        for (Service service : Service.values()) {
+            String principal = service.kafkaAccess().principal();
+            String password = KafkaAccessManifests.passwordVariable(principal);
+            Map<String, Object> environment = Yamls.map(services.get(service.module()).get("environment"));
+            assertThat(environment).as(service.module()).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+            assertThat(environment.get("KAFKA_SASL_JAAS_CONFIG").toString())
+                    .contains("ScramLoginModule required username=\"" + principal + "\"", "${" + password + ":?");
+            assertThat(setUp).containsKey(password);
+        }
+        assertThat(setUp).containsKeys("HYBRID_KAFKA_ADMIN_PASSWORD",
+                KafkaAccessManifests.passwordVariable(KafkaAccess.LAG_READER));
+        assertThat(Yamls.list(services.get("kafka-topics").get("volumes")).toString())
+                .contains(KafkaAccessManifests.COMPOSE_SCRIPT);
+        assertThat(Yamls.list(services.get("kafka-exporter").get("command")).toString())
+                .contains("--sasl.username=" + KafkaAccess.LAG_READER);
     }
 
     @Test

@@ -9,9 +9,10 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBeh
 
 /**
  * The fields we use of two CRDs that have no published Java model, transcribed from their specifications: KEDA's
- * {@code keda.sh/v1alpha1 ScaledObject} (KEDA 2.x) and CloudNativePG's {@code postgresql.cnpg.io/v1 Cluster} and
- * {@code Database}. Each record lists the CRD's fields at that level that we use or that are commonly set, so a
- * misspelt or invented field fails; the field types follow the CRD (KEDA trigger metadata is string to string).
+ * {@code keda.sh/v1alpha1 ScaledObject} and {@code TriggerAuthentication} (KEDA 2.x) and CloudNativePG's
+ * {@code postgresql.cnpg.io/v1 Cluster} and {@code Database}. Each record lists the CRD's fields at that level that we
+ * use or that are commonly set, so a misspelt or invented field fails; the field types follow the CRD (KEDA trigger
+ * metadata is string to string).
  */
 final class CrdSubsets {
 
@@ -40,6 +41,16 @@ final class CrdSubsets {
     }
 
     record AuthenticationRef(String name, String kind) {
+    }
+
+    /** KEDA's credentials for a scaler: each parameter from a key of a Secret. */
+    record TriggerAuthentication(String apiVersion, String kind, ObjectMeta metadata, TriggerAuthenticationSpec spec) {
+    }
+
+    record TriggerAuthenticationSpec(List<SecretTargetRef> secretTargetRef) {
+    }
+
+    record SecretTargetRef(String parameter, String name, String key) {
     }
 
     record Cluster(String apiVersion, String kind, ObjectMeta metadata, ClusterSpec spec) {

@@ -147,8 +147,9 @@ class KubernetesManifestsTest {
             assertThat(container.getEnvFrom()).as(name(deployment))
                     .anySatisfy(from -> assertThat(from.getConfigMapRef().getName()).isEqualTo("hybrid-config"));
             container.getEnv().stream().map(var -> var.getValueFrom())
-                    .filter(from -> from != null && from.getSecretKeyRef() != null).forEach(
-                            from -> assertThat(from.getSecretKeyRef().getName()).isIn("hybrid-db-app", "hybrid-admin"));
+                    .filter(from -> from != null && from.getSecretKeyRef() != null)
+                    .forEach(from -> assertThat(from.getSecretKeyRef().getName()).isIn("hybrid-db-app", "hybrid-admin",
+                            KafkaAccessManifestsTest.principalOf(deployment), "hybrid-kafka-cluster-ca-cert"));
         }
         String operations = DeployFiles.read("docs/operations.md");
         assertThat(operations).contains("hybrid-db-app", "hybrid-provider-keys", "hybrid-admin", "hybrid-policy");

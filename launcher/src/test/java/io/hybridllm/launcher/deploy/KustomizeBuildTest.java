@@ -40,7 +40,7 @@ class KustomizeBuildTest {
                             assertThat(config.getMetadata().getNamespace()).isEqualTo(namespace);
                             assertThat(config.getData()).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "DB_HOST", "DB_PORT");
                         });
-        assertThat(rendered).contains("bootstrapServers: hybrid-kafka-kafka-bootstrap." + namespace + ".svc:9092");
+        assertThat(rendered).contains("bootstrapServers: hybrid-kafka-kafka-bootstrap." + namespace + ".svc:9093");
     }
 
     private static Path kubectl() {

@@ -29,6 +29,7 @@ final class StrictModels {
             Map.entry("v1/Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
             Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
             Map.entry("v1/ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class),
+            Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
             Map.entry("apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class),
             Map.entry("policy/v1/PodDisruptionBudget",
                     io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
@@ -38,8 +39,10 @@ final class StrictModels {
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool",
                     io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class),
             // No Java model of these two is published: CrdSubsets transcribes the part of their CRDs we use.
             Map.entry("keda.sh/v1alpha1/ScaledObject", CrdSubsets.ScaledObject.class),
+            Map.entry("keda.sh/v1alpha1/TriggerAuthentication", CrdSubsets.TriggerAuthentication.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", CrdSubsets.Cluster.class),
             Map.entry("postgresql.cnpg.io/v1/Database", CrdSubsets.Database.class));
 

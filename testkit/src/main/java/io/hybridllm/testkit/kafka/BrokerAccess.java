@@ -68,6 +68,7 @@ public final class BrokerAccess {
             case READ -> AclOperation.READ;
             case WRITE -> AclOperation.WRITE;
             case CREATE -> AclOperation.CREATE;
+            case DESCRIBE -> AclOperation.DESCRIBE;
         };
         return new AclBinding(
                 new ResourcePattern(type, grant.name(), grant.prefixed() ? PatternType.PREFIXED : PatternType.LITERAL),
