@@ -52,6 +52,16 @@ public final class JobAlerts implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         this.tenant = tenant;
         this.listener = listener;
+        try {
+            startFrom(from);
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
+        this.thread = Thread.ofPlatform().name("job-client-alerts").daemon().start(this::run);
+    }
+
+    private void startFrom(Instant from) {
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
@@ -64,7 +74,6 @@ public final class JobAlerts implements AutoCloseable {
                 consumer.seek(partition, offset.offset());
             }
         });
-        this.thread = Thread.ofPlatform().name("job-client-alerts").daemon().start(this::run);
     }
 
     /**

@@ -190,6 +190,8 @@ public final class JobClient implements AutoCloseable {
         props.put("group.id", config.replyTopic());
         props.put("enable.auto.commit", "false");
         props.put("auto.offset.reset", "earliest");
+        // Asking the broker to create a missing topic needs CREATE, which a tenant lacks: it would refuse the read.
+        props.put("allow.auto.create.topics", "false");
         // The reply topic may appear only with the first reply (workers create it): look again every few seconds.
         props.putIfAbsent("metadata.max.age.ms", "5000");
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());

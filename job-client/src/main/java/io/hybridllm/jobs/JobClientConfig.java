@@ -49,7 +49,7 @@ public record JobClientConfig(Map<String, Object> kafka, String tenant, String j
     /** Properties the client sets because its promises depend on them (acknowledged, not duplicated, committed). */
     static final Set<String> OWNED_KAFKA_KEYS = Set.of("acks", "enable.idempotence", "key.serializer",
             "value.serializer", "key.deserializer", "value.deserializer", "group.id", "enable.auto.commit",
-            "auto.offset.reset", "isolation.level");
+            "auto.offset.reset", "isolation.level", "allow.auto.create.topics");
 
     public JobClientConfig {
         kafka = Map.copyOf(kafka);
