@@ -10,8 +10,11 @@ import java.util.concurrent.CountDownLatch;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.launcher.attack.AttackSuite;
 import io.hybridllm.launcher.cost.CostSimulateCommand;
+import io.hybridllm.launcher.cost.JobCostsCommand;
+import io.hybridllm.launcher.dlq.DlqCommand;
 import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
+import io.hybridllm.launcher.submit.SubmitCommand;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
 /** The {@code hybrid} command line: {@code hybrid up [--simulate] [--latency=MS]} and {@code hybrid bench}. */
@@ -68,10 +71,13 @@ public final class Hybrid {
                             [--reference provider/model]
                                                Price a workload mix (TOML or JSON, see docs/costs.md) through the
                                                routing policy and the price catalogue: pure API against hybrid.
-              config check [FILE]              Validate the routing policy (this machine's layered lookup, with FILE
-                                               on top) and print the effective policy, or every problem in it.
-              help                             This text.
-            """;
+            """
+            + SubmitCommand.USAGE
+            + """
+                      config check [FILE]              Validate the routing policy (this machine's layered lookup, with FILE
+                                                       on top) and print the effective policy, or every problem in it.
+                      help                             This text.
+                    """;
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("hybrid.home", ".")).toAbsolutePath().normalize();
@@ -118,8 +124,11 @@ public final class Hybrid {
                             System.out);
                     System.exit(failed.isEmpty() ? 0 : 1);
                 }
+                case "submit" -> System.exit(SubmitCommand.run(state, flags));
+                case "dlq" -> System.exit(DlqCommand.run(state, flags, System.out));
                 case "topics" -> topics(flags);
                 case "cost" -> CostSimulateCommand.run(flags, System.out);
+                case "costs" -> System.exit(JobCostsCommand.run(flags, System.out));
                 case "config" -> {
                     if (flags.isEmpty() || !flags.getFirst().equals("check")) {
                         throw new IllegalArgumentException("usage: hybrid config check [FILE]");
