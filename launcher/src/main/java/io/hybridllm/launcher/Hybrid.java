@@ -12,6 +12,7 @@ import io.hybridllm.launcher.attack.AttackSuite;
 import io.hybridllm.launcher.cost.CostSimulateCommand;
 import io.hybridllm.launcher.cost.JobCostsCommand;
 import io.hybridllm.launcher.dlq.DlqCommand;
+import io.hybridllm.launcher.examples.ExampleCommand;
 import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.launcher.submit.SubmitCommand;
@@ -129,6 +130,7 @@ public final class Hybrid {
                 case "topics" -> topics(flags);
                 case "cost" -> CostSimulateCommand.run(flags, System.out);
                 case "costs" -> System.exit(JobCostsCommand.run(flags, System.out));
+                case "example" -> System.exit(ExampleCommand.run(state, flags, System.out));
                 case "config" -> {
                     if (flags.isEmpty() || !flags.getFirst().equals("check")) {
                         throw new IllegalArgumentException("usage: hybrid config check [FILE]");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.launcher.Answerer;
 import io.hybridllm.testkit.Infrastructure;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.kafka.TopicAdmin;
