@@ -80,7 +80,13 @@ public final class JobClient implements AutoCloseable {
         waitWhilePaused(ours.id(), giveUpAt);
         takeSlot(ours.id());
         CompletableFuture<LlmReply> reply = inFlight.register(ours.id(), giveUpAt);
-        submitter.send(ours, giveUpAt);
+        try {
+            submitter.send(ours, giveUpAt);
+        } catch (RuntimeException e) {
+            // The producer refused at once (closed, interrupted): the request was never sent; its slot is freed.
+            inFlight.fail(ours.id(), new JobClientException.SubmissionRefused(
+                    "request " + ours.id() + " could not be handed to the producer: " + e, e));
+        }
         return reply;
     }
 

@@ -63,21 +63,26 @@ public final class JobCostsCommand {
         for (JsonNode group : summary.path("groups")) {
             out.printf("%-14s %-12s %-28s %9d %7d %12s%n", group.path("tier").asText(), group.path("provider").asText(),
                     group.path("model").asText(), group.path("requests").asLong(), group.path("calls").asLong(),
-                    group.path("cost_usd").asText());
+                    usd(group.path("cost_usd")));
         }
         JsonNode total = summary.path("total");
         out.printf("%-56s %9d %7d %12s%n%n", "total", total.path("requests").asLong(), total.path("calls").asLong(),
-                total.path("cost_usd").asText());
+                usd(total.path("cost_usd")));
         JsonNode reference = savings.path("reference");
         JsonNode saved = savings.path("total");
         out.printf("Against %s/%s for every request: %s instead of %s, saved %s (%s%%)%n",
-                reference.path("provider").asText(), reference.path("model").asText(),
-                saved.path("actual_usd").asText(), saved.path("reference_usd").asText(),
-                saved.path("savings_usd").asText(), saved.path("savings_percent").asText());
+                reference.path("provider").asText(), reference.path("model").asText(), usd(saved.path("actual_usd")),
+                usd(saved.path("reference_usd")), usd(saved.path("savings_usd")),
+                saved.path("savings_percent").asText());
         if (savings.path("unpriced_requests").asLong() > 0) {
             out.printf("%d requests had a call the price catalogue could not price; they are left out of both sides%n",
                     savings.path("unpriced_requests").asLong());
         }
+    }
+
+    /** An amount as people read it ({@code 0.00035955}, not {@code 3.5955E-4}). */
+    private static String usd(JsonNode amount) {
+        return amount.isNumber() ? amount.decimalValue().stripTrailingZeros().toPlainString() : amount.asText();
     }
 
     private static JsonNode get(String url) throws Exception {
