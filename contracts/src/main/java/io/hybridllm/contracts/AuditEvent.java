@@ -43,6 +43,10 @@ public record AuditEvent(int schemaVersion, String id, String subject, Action ac
         /** An API key made for a tenant; the event names the key by id and prefix, never the key. */
         KEY_CREATED, KEY_REVOKED,
         /** A call to an admin API without the admin token, or with a wrong one. */
-        ADMIN_DENIED
+        ADMIN_DENIED,
+        /** A dead letter sent back to its original topic by an operator ({@code hybrid dlq replay}). */
+        DEAD_LETTER_REPLAYED,
+        /** A dead letter a replay left alone: its request was answered, or it was replayed before; the detail says. */
+        DEAD_LETTER_SKIPPED
     }
 }

@@ -1,5 +1,6 @@
 // The cost dashboard: reads the cost service's JSON reports and draws them as SVG. Page parameters: ?days=30 (the
-// range, ending now) and ?tenant=acme (one tenant's spend, its budgets and the global ones). When everything is drawn,
+// range, ending now), ?tenant=acme (one tenant's spend, its budgets and the global ones) and ?job_id=nightly-42 (one
+// job's spend). When everything is drawn,
 // <body data-state="ready">; on a failed report, data-state="failed" and the reason is shown.
 "use strict";
 
@@ -10,12 +11,14 @@ const TIER_COLOURS = { "local-fast": "#3ebd93", "local-quality": "#2680c2", "clo
 const params = new URLSearchParams(location.search);
 const days = Math.max(1, Math.min(366, parseInt(params.get("days") || "30", 10) || 30));
 const tenant = (params.get("tenant") || "").trim();
+const job = (params.get("job_id") || "").trim();
 const to = new Date();
 const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate() - days + 1));
 
 function query(extra) {
   const q = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), ...extra });
   if (tenant) q.set("tenant", tenant);
+  if (job) q.set("job_id", job);
   return q.toString();
 }
 
@@ -229,7 +232,8 @@ function drawAlerts(alerts) {
 }
 
 async function main() {
-  document.getElementById("scope").textContent = (tenant ? "tenant " + tenant : "all tenants") + " · " +
+  document.getElementById("scope").textContent = (tenant ? "tenant " + tenant : "all tenants") +
+    (job ? " · job " + job : "") + " · " +
     from.toISOString().slice(0, 10) + " to " + to.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   try {
     const [perDay, perModel, perTier, budgets, alerts, savings] = await Promise.all([

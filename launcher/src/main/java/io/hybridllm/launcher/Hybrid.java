@@ -11,9 +11,13 @@ import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.launcher.attack.AttackSuite;
 import io.hybridllm.launcher.cost.CostSimulateCommand;
+import io.hybridllm.launcher.cost.JobCostsCommand;
 import io.hybridllm.launcher.deploy.KafkaAccessManifests;
+import io.hybridllm.launcher.dlq.DlqCommand;
+import io.hybridllm.launcher.examples.ExampleCommand;
 import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
+import io.hybridllm.launcher.submit.SubmitCommand;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
 /** The {@code hybrid} command line: {@code hybrid up [--simulate] [--latency=MS]} and {@code hybrid bench}. */
@@ -74,10 +78,13 @@ public final class Hybrid {
                                                Print a tenant's Kafka principal with exactly its grants (it writes
                                                requests.TENANT, reads P TENANT.*): a Strimzi KafkaUser, or with
                                                --compose the script that makes it on docker-compose.yml's broker.
-              config check [FILE]              Validate the routing policy (this machine's layered lookup, with FILE
-                                               on top) and print the effective policy, or every problem in it.
-              help                             This text.
-            """;
+            """
+            + SubmitCommand.USAGE
+            + """
+                      config check [FILE]              Validate the routing policy (this machine's layered lookup, with FILE
+                                                       on top) and print the effective policy, or every problem in it.
+                      help                             This text.
+                    """;
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("hybrid.home", ".")).toAbsolutePath().normalize();
@@ -124,9 +131,13 @@ public final class Hybrid {
                             System.out);
                     System.exit(failed.isEmpty() ? 0 : 1);
                 }
+                case "submit" -> System.exit(SubmitCommand.run(state, flags));
+                case "dlq" -> System.exit(DlqCommand.run(state, flags, System.out));
                 case "topics" -> topics(flags);
                 case "kafka-user" -> kafkaUser(flags);
                 case "cost" -> CostSimulateCommand.run(flags, System.out);
+                case "costs" -> System.exit(JobCostsCommand.run(flags, System.out));
+                case "example" -> System.exit(ExampleCommand.run(state, flags, System.out));
                 case "config" -> {
                     if (flags.isEmpty() || !flags.getFirst().equals("check")) {
                         throw new IllegalArgumentException("usage: hybrid config check [FILE]");

@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
  */
 public enum Dimension {
     PROVIDER("provider"), MODEL("model"), TIER("tier"), TENANT("tenant"), TASK_TYPE("task_type"),
+    /**
+     * The job a request belongs to ({@code job_id}: a batch's id, or what a Kafka job or {@code hybrid submit} set).
+     */
+    JOB_ID("job_id"),
     /** The calendar day in UTC, as {@code YYYY-MM-DD}, whatever the session's time zone. */
     DAY("to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD')");
 
@@ -33,7 +37,7 @@ public enum Dimension {
         return Arrays.stream(values()).filter(d -> d.wireName().equals(name)).findFirst();
     }
 
-    /** For error messages: {@code provider, model, tier, tenant, task_type, day}. */
+    /** For error messages: {@code provider, model, tier, tenant, task_type, job_id, day}. */
     public static String wireNames() {
         return Arrays.stream(values()).map(Dimension::wireName).collect(Collectors.joining(", "));
     }

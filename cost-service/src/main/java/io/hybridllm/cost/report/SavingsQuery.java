@@ -70,10 +70,12 @@ public class SavingsQuery {
         ReferenceModel reference = ReferenceModel.resolve(config.reference(), "hybrid.reports.reference", inForce,
                 catalogue);
         Query query = entityManager
-                .createNativeQuery(SQL.formatted(range.tenant().isPresent() ? "and tenant = :tenant" : ""))
+                .createNativeQuery(SQL.formatted((range.tenant().isPresent() ? "and tenant = :tenant " : "")
+                        + (range.jobId().isPresent() ? "and job_id = :job" : "")))
                 .setParameter("from", range.from()).setParameter("to", range.to())
                 .setParameter("succeeded", UsageRow.wireName(Attempt.Outcome.SUCCEEDED));
         range.tenant().ifPresent(tenant -> query.setParameter("tenant", tenant));
+        range.jobId().ifPresent(job -> query.setParameter("job", job));
 
         List<SavingsReport.Savings> lines = new ArrayList<>();
         long requests = 0;

@@ -40,6 +40,7 @@ public class SummaryQuery {
         Query query = entityManager.createNativeQuery(sql(request)).setParameter("from", request.from())
                 .setParameter("to", request.to()).setParameter("failed", UsageRow.wireName(Attempt.Outcome.FAILED));
         request.tenant().ifPresent(tenant -> query.setParameter("tenant", tenant));
+        request.jobId().ifPresent(job -> query.setParameter("job", job));
 
         List<CostGroup> groups = new ArrayList<>();
         Counters total = Counters.NONE;
@@ -68,8 +69,9 @@ public class SummaryQuery {
         String isTotal = "grouping(" + request.groupBy().getFirst().sql() + ")";
         return "select " + dimensions + ", " + isTotal + ", " + COUNTERS + " from usage_event"
                 + " where occurred_at >= :from and occurred_at < :to"
-                + (request.tenant().isPresent() ? " and tenant = :tenant" : "") + " group by grouping sets (("
-                + dimensions + "), ()) order by " + isTotal + ", " + dimensions;
+                + (request.tenant().isPresent() ? " and tenant = :tenant" : "")
+                + (request.jobId().isPresent() ? " and job_id = :job" : "") + " group by grouping sets ((" + dimensions
+                + "), ()) order by " + isTotal + ", " + dimensions;
     }
 
     private static Counters counters(Object[] columns, int first) {

@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What a cost summary covers: a time range, optionally one tenant, grouped by at least one dimension. */
-public record SummaryRequest(Instant from, Instant to, List<Dimension> groupBy, Optional<String> tenant) {
+/** What a cost summary covers: a time range, optionally one tenant and one job, grouped by at least one dimension. */
+public record SummaryRequest(Instant from, Instant to, List<Dimension> groupBy, Optional<String> tenant,
+        Optional<String> jobId) {
+
+    public SummaryRequest(Instant from, Instant to, List<Dimension> groupBy, Optional<String> tenant) {
+        this(from, to, groupBy, tenant, Optional.empty());
+    }
 
     public SummaryRequest {
         if (!from.isBefore(to)) {

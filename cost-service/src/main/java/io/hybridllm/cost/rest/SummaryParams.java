@@ -32,6 +32,11 @@ final class SummaryParams {
      * defaults are the start of the current month and now, both in UTC.
      */
     static SummaryRequest parse(String from, String to, String groupBy, String tenant, Instant now) {
+        return parse(from, to, groupBy, tenant, null, now);
+    }
+
+    /** As above, restricted to the requests of one job when {@code jobId} is given. */
+    static SummaryRequest parse(String from, String to, String groupBy, String tenant, String jobId, Instant now) {
         Instant start = from == null
                 ? YearMonth.from(now.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()
                 : instant("from", from, false);
@@ -41,7 +46,8 @@ final class SummaryParams {
                     "the range from " + start + " to " + end + " is empty; to must be after from");
         }
         Optional<String> onlyTenant = Optional.ofNullable(tenant).map(String::strip).filter(t -> !t.isEmpty());
-        return new SummaryRequest(start, end, dimensions(groupBy), onlyTenant);
+        Optional<String> onlyJob = Optional.ofNullable(jobId).map(String::strip).filter(j -> !j.isEmpty());
+        return new SummaryRequest(start, end, dimensions(groupBy), onlyTenant, onlyJob);
     }
 
     /** {@code format} ({@code json} or {@code csv}) wins over the Accept header; JSON is the default. */
