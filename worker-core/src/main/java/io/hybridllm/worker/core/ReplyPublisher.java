@@ -66,6 +66,24 @@ public class ReplyPublisher {
     }
 
     /**
+     * Ends a request whose escalation the broker would not take (the next tier's topic refused it, or the send failed):
+     * a failed reply on every reply topic of the request, so that its client learns why at once rather than wait for a
+     * deadline. The usage of the attempts made here was published with the escalation.
+     */
+    public CompletionStage<Void> refuseEscalation(RoutedRequest escalation, Throwable cause) {
+        String why = "could not be handed on to the " + escalation.decision().tier().wireName() + " tier ("
+                + escalation.decision().tier().topic() + "): " + cause.getMessage();
+        LlmReply failed = LlmReply.failed(escalation, null, new ErrorInfo(ErrorInfo.ErrorCode.INTERNAL, why), 0,
+                escalation.request().attempts());
+        String reply = Json.write(failed);
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (String topic : escalation.request().replyTopics()) {
+            sends.add(send(replies, reply, escalation.id(), topic));
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+    }
+
+    /**
      * Ends a request whose reply_to topic the tenant may not write ({@link io.hybridllm.contracts.ReplyTopics}): a
      * failed reply on {@value Topics#REPLIES} only, so the request ends with the reason and nothing lands on the topic.
      */

@@ -81,7 +81,9 @@ public class RequestHandler {
         try {
             Publication publication = answering.answer(job, lease);
             CompletionStage<Void> done = publisher.publish(publication, job.routed().request().replyTopics())
-                    .handle((published, failure) -> failure == null ? record.ack() : record.nack(failure))
+                    .handle((published, failure) -> failure == null ? record.ack()
+                            : publication.escalation() != null ? refuseEscalation(publication, failure, record)
+                                    : record.nack(failure))
                     .thenCompose(Function.identity());
             settled(done, "publish the outcome of request " + job.routed().id())
                     .whenComplete((ignored, failure) -> inFlight.arriveAndDeregister());
@@ -94,6 +96,21 @@ public class RequestHandler {
             settled(record.nack(e), "dead-letter request " + job.routed().id())
                     .whenComplete((ignored, failure) -> inFlight.arriveAndDeregister());
         }
+    }
+
+    /**
+     * An escalation the broker would not take ends the request with a failed reply that says why, and the record is
+     * dead-lettered with the same reason; a replay of it is skipped, as the request has its answer.
+     */
+    private CompletionStage<Void> refuseEscalation(Publication publication, Throwable failure, Message<String> record) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        LOG.errorf("request %s could not be handed on to %s; it fails: %s", publication.escalation().id(),
+                publication.escalation().decision().tier().topic(), cause.getMessage());
+        return publisher.refuseEscalation(publication.escalation(), cause)
+                .handle((replied, replyFailure) -> record.nack(replyFailure == null ? cause : replyFailure))
+                .thenCompose(Function.identity());
     }
 
     /**
