@@ -73,7 +73,11 @@ public class RequestStore {
         recordSubmitted(List.of(request), source);
     }
 
-    /** {@link #recordSubmitted(LlmRequest, String)} for each request, in one round trip. */
+    /**
+     * {@link #recordSubmitted(LlmRequest, String)} for each request, in one round trip. A row that would not change is
+     * left alone: ingest reads back every request it submitted itself, and rewriting each row was a second row version
+     * per request for nothing.
+     */
     public void recordSubmitted(List<LlmRequest> requests, String source) {
         batch("""
                 insert into llm_request (id, tenant, job_id, task_type, status, source, request, submitted_at, deadline)
@@ -84,6 +88,10 @@ public class RequestStore {
                     job_id = coalesce(llm_request.job_id, excluded.job_id),
                     submitted_at = least(llm_request.submitted_at, excluded.submitted_at),
                     updated_at = now()
+                where llm_request.request is null or llm_request.task_type is null
+                    or (llm_request.deadline is null and excluded.deadline is not null)
+                    or (llm_request.job_id is null and excluded.job_id is not null)
+                    or excluded.submitted_at < llm_request.submitted_at
                 """, requests, LlmRequest::id, (insert, request) -> {
             insert.setString(1, request.id());
             insert.setString(2, request.tenant());
