@@ -17,6 +17,7 @@ import io.hybridllm.launcher.dlq.DlqCommand;
 import io.hybridllm.launcher.examples.ExampleCommand;
 import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
+import io.hybridllm.launcher.load.PeerBench;
 import io.hybridllm.launcher.submit.SubmitCommand;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
@@ -26,24 +27,27 @@ public final class Hybrid {
     private static final String USAGE = """
             Usage: hybrid <command> [options]
 
-              up [--simulate] [--latency=MS] [--base-port=N]
+              up [--simulate] [--latency=MS] [--base-port=N] [--durable]
                                                Run the whole system on this machine: embedded Kafka and PostgreSQL,
                                                the five services, each started again if it exits. --simulate adds
                                                built-in Ollama- and OpenAI-compatible simulators answering after MS
                                                milliseconds (default 20). --base-port: the services on N to N+4, the
-                                               broker on N+5 (default: 8080 to 8084, 9092).
+                                               broker on N+5 (default: 8080 to 8084, 9092). --durable: PostgreSQL
+                                               commits wait for the disk (default: synchronous_commit off).
               bench [--requests=N]             Start a simulated system with a zero-latency model and measure the
                                                end-to-end latency of N sequential HTTP requests (default 1000).
               bench router [--requests=N]      Fill llm.requests with N requests (default 50000), start one router,
                                                and measure how many it routes per second.
               bench load [--path=kafka|http|openai] [--rates=R1,R2,...] [--seconds=S] [--latency=MS]
-                         [--warm-up=S]
+                         [--warm-up=S] [--durable] [--peer [--clients=N]]
                                                Run the simulated system (model time MS, default 20) and drive one
                                                path (Kafka jobs with reply_to, HTTP submit + long-poll, or
                                                /v1/chat/completions) at each rate (default 100,500,1000,2000 per s)
                                                for S seconds (20), after a warm-up at the first rate (10 s):
                                                completed/s, added latency p50/p95/p99/max, CPU and memory per
-                                               process, consumer lag per group.
+                                               process, consumer lag per group. --peer: instead, N closed-loop
+                                               clients (20) on /v1/chat/completions here and on the Portkey gateway
+                                               (npm, into a temporary folder) at the same simulator, A B A B.
               bench worker [--requests=N] [--slots=S] [--latency=MS]
                                                Fill llm.tier.local-fast with N requests (default 5000), start one
                                                local worker with S slots (8) on a simulated Ollama answering after
@@ -100,9 +104,15 @@ public final class Hybrid {
                 case "bench" -> {
                     if (flags.contains("router")) {
                         RouterThroughputBench.run(home, intFlag(flags, "--requests", 50_000), System.out);
-                    } else if (flags.contains("load")) {
-                        LoadBench.run(home, stringFlag(flags, "--path", "kafka"), rates(flags),
+                    } else if (flags.contains("load") && flags.contains("--peer")) {
+                        PeerBench.run(home, intFlag(flags, "--clients", 20),
                                 Duration.ofSeconds(intFlag(flags, "--seconds", 20)),
+                                Duration.ofSeconds(intFlag(flags, "--warm-up", 10)),
+                                Duration.ofMillis(intFlag(flags, "--latency", 20)), flags.contains("--durable"),
+                                System.out);
+                    } else if (flags.contains("load")) {
+                        LoadBench.run(home, flags.contains("--durable"), stringFlag(flags, "--path", "kafka"),
+                                rates(flags), Duration.ofSeconds(intFlag(flags, "--seconds", 20)),
                                 Duration.ofSeconds(intFlag(flags, "--warm-up", 10)),
                                 Duration.ofMillis(intFlag(flags, "--latency", 20)), System.out);
                     } else if (flags.contains("cloud")) {
@@ -154,14 +164,16 @@ public final class Hybrid {
 
     private static void up(Path home, Path state, List<String> flags) throws InterruptedException {
         for (String flag : flags) {
-            if (!flag.equals("--simulate") && !flag.startsWith("--latency=") && !flag.startsWith("--base-port=")) {
+            if (!flag.equals("--simulate") && !flag.equals("--durable") && !flag.startsWith("--latency=")
+                    && !flag.startsWith("--base-port=")) {
                 throw new IllegalArgumentException("unknown option '" + flag + "' for up\n\n" + USAGE);
             }
         }
         boolean simulate = flags.contains("--simulate");
         Duration latency = Duration.ofMillis(intFlag(flags, "--latency", 20));
         PrintStream out = System.out;
-        LaunchOptions options = LaunchOptions.defaults(home).withSimulation(simulate, latency).withState(state);
+        LaunchOptions options = LaunchOptions.defaults(home).withSimulation(simulate, latency).withState(state)
+                .withDurable(flags.contains("--durable"));
         int basePort = intFlag(flags, "--base-port", 0);
         LocalSystem system = new LocalSystem(basePort == 0 ? options : options.withBasePort(basePort));
         CountDownLatch stopped = new CountDownLatch(1);

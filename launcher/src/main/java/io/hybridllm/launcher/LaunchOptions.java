@@ -22,9 +22,11 @@ import java.util.Map;
  *            variables every service gets besides the addresses (e.g. an admin token)
  * @param state
  *            where the logs and the run's master key go ({@code .hybrid} under the home by default)
+ * @param durable
+ *            PostgreSQL commits wait for the disk ({@code --durable}); by default they do not (synchronous_commit off)
  */
 public record LaunchOptions(Path home, boolean simulate, Duration simulatedLatency, int kafkaPort,
-        Map<Service, Integer> ports, Map<String, String> environment, Path state) {
+        Map<Service, Integer> ports, Map<String, String> environment, Path state, boolean durable) {
 
     public LaunchOptions {
         ports = Map.copyOf(ports);
@@ -36,23 +38,28 @@ public record LaunchOptions(Path home, boolean simulate, Duration simulatedLaten
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
-        return new LaunchOptions(home, false, Duration.ofMillis(20), 9092, ports, Map.of(), home.resolve(".hybrid"));
+        return new LaunchOptions(home, false, Duration.ofMillis(20), 9092, ports, Map.of(), home.resolve(".hybrid"),
+                false);
     }
 
     public LaunchOptions withSimulation(boolean simulate, Duration latency) {
-        return new LaunchOptions(home, simulate, latency, kafkaPort, ports, environment, state);
+        return new LaunchOptions(home, simulate, latency, kafkaPort, ports, environment, state, durable);
     }
 
     public LaunchOptions withPorts(int kafkaPort, Map<Service, Integer> ports) {
-        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment, state);
+        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment, state, durable);
     }
 
     public LaunchOptions withEnvironment(Map<String, String> environment) {
-        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment, state);
+        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment, state, durable);
+    }
+
+    public LaunchOptions withDurable(boolean durable) {
+        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment, state, durable);
     }
 
     public LaunchOptions withState(Path state) {
-        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment, state);
+        return new LaunchOptions(home, simulate, simulatedLatency, kafkaPort, ports, environment, state, durable);
     }
 
     /**

@@ -111,7 +111,9 @@ public final class LocalSystem implements AutoCloseable {
         kafka = own(EmbeddedKafka.startSecured(options.kafkaPort() == 0 ? FreePorts.next() : options.kafkaPort()));
         TopicAdmin.createAll(kafka, Topics.ALL);
         KafkaPrincipals.writeAdminProperties(kafka, options.state());
-        postgres = own(EmbeddedPostgresServer.start());
+        postgres = own(EmbeddedPostgresServer.start(FreePorts.next(), options.durable()));
+        out.println("  PostgreSQL commits: " + postgres.durability() + (options.durable() ? " (--durable)"
+                : " (not durable: a crash of the machine may lose the last commits; --durable to wait for the disk)"));
 
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         Map<Service, Map<String, String>> env = new HashMap<>();
@@ -232,6 +234,14 @@ public final class LocalSystem implements AutoCloseable {
     /** The simulated OpenAI of a {@code --simulate} system, the policy's {@code openai} (null otherwise). */
     public OpenAiSimulator openai() {
         return simulators == null ? null : simulators.openai();
+    }
+
+    /**
+     * The value worker-cloud is given in {@code variable}, e.g. the simulated OpenAI's key of this run in
+     * {@code OPENAI_API_KEY}: for a benchmark that points a peer gateway at the same simulator. Null when unset.
+     */
+    public String cloudWorkerVariable(String variable) {
+        return environments.getOrDefault(Service.WORKER_CLOUD, Map.of()).get(variable);
     }
 
     /** The simulator standing in for the policy's provider {@code name} in a {@code --simulate} system, or null. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,13 @@ final class ServiceProcess {
 
     /** The variable that names the process a service stops with. */
     static final String PARENT_PID = "HYBRID_PARENT_PID";
+
+    /**
+     * A folder to record each service's JFR profile in ({@code <name>.jfr}, the {@code profile} settings, written when
+     * the service exits); unset, nothing is recorded. For profiling under load: {@code HYBRID_JFR=/tmp/jfr ./hybrid
+     * bench load ...}, then {@code jfr print --events jdk.ExecutionSample /tmp/jfr/ingest-service.jfr}.
+     */
+    static final String JFR_FOLDER = "HYBRID_JFR";
 
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -66,8 +74,8 @@ final class ServiceProcess {
         }
         Path log = options.logDir().resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", application.toString()))
-                .directory(options.home().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(java, name, application)).directory(options.home().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put(PARENT_PID, String.valueOf(ProcessHandle.current().pid()));
@@ -76,6 +84,23 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module(), e);
         }
+    }
+
+    private static List<String> command(String java, String name, Path application) {
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        String jfr = System.getenv(JFR_FOLDER);
+        if (jfr != null && !jfr.isBlank()) {
+            Path folder = Path.of(jfr).toAbsolutePath();
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(JFR_FOLDER + "=" + jfr + " is not a folder that can be written", e);
+            }
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + folder.resolve(name + ".jfr"));
+        }
+        command.addAll(List.of("-jar", application.toString()));
+        return command;
     }
 
     Service service() {

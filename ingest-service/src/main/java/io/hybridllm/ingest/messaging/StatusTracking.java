@@ -3,8 +3,10 @@ package io.hybridllm.ingest.messaging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -91,8 +93,11 @@ public class StatusTracking {
                 deadLettered.add(record.nack(e).toCompletableFuture());
             }
         }
+        Set<String> kept = ConcurrentHashMap.newKeySet();
         List<StatusWrites.Unwritten<ReadReply>> unwritten = writes.writeAll(replies, written -> {
-            store.recordReply(written.stream().map(ReadReply::reply).toList());
+            // A retried attempt replaces what a rolled-back one found.
+            written.forEach(read -> kept.remove(read.reply().requestId()));
+            kept.addAll(store.recordReply(written.stream().map(ReadReply::reply).toList()));
             outbox.enqueueReply(written.stream().map(read -> read.reply().requestId()).toList());
         });
         for (StatusWrites.Unwritten<ReadReply> failed : unwritten) {
@@ -100,7 +105,12 @@ public class StatusTracking {
         }
         for (ReadReply read : replies) {
             if (unwritten.stream().noneMatch(failed -> failed.item() == read)) {
-                completions.reached(read.reply().requestId());
+                // A waiting client gets the reply itself when the row ended with it, else reads the row.
+                if (kept.contains(read.reply().requestId())) {
+                    completions.answered(read.reply());
+                } else {
+                    completions.reached(read.reply().requestId());
+                }
                 metrics.counter("hybrid.ingest.completed", "status",
                         read.reply().status().name().toLowerCase(Locale.ROOT)).increment();
             }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.Priority;
 import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.Json;
@@ -82,9 +83,10 @@ public class ChatResource {
         Duration wait = timeout == null ? config.openai().timeout()
                 : WaitParam.parse(timeout, config.openai().timeout());
         tenancy.admit(submission.tenant(), 1);
-        String id = intake.accept(submission.toRequest(UUID.randomUUID().toString()), Optional.empty()).id();
-        String statusUrl = uri.getBaseUriBuilder().path("v1/requests").path(id).build().toString();
-        return views.awaitFinal(id, caller, wait).map(view -> answer(view, wait, statusUrl));
+        LlmRequest request = submission.toRequest(UUID.randomUUID().toString());
+        String statusUrl = uri.getBaseUriBuilder().path("v1/requests").path(request.id()).build().toString();
+        return views.submitAndAwait(request, caller, wait, () -> intake.accept(request, Optional.empty()))
+                .map(view -> answer(view, wait, statusUrl));
     }
 
     private static Response answer(RequestView view, Duration wait, String statusUrl) {

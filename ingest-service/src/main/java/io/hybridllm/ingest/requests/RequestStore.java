@@ -1,14 +1,21 @@
 package io.hybridllm.ingest.requests;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +73,11 @@ public class RequestStore {
         recordSubmitted(List.of(request), source);
     }
 
-    /** {@link #recordSubmitted(LlmRequest, String)} for each request, in one round trip. */
+    /**
+     * {@link #recordSubmitted(LlmRequest, String)} for each request, in one round trip. A row that would not change is
+     * left alone: ingest reads back every request it submitted itself, and rewriting each row was a second row version
+     * per request for nothing.
+     */
     public void recordSubmitted(List<LlmRequest> requests, String source) {
         batch("""
                 insert into llm_request (id, tenant, job_id, task_type, status, source, request, submitted_at, deadline)
@@ -77,6 +88,10 @@ public class RequestStore {
                     job_id = coalesce(llm_request.job_id, excluded.job_id),
                     submitted_at = least(llm_request.submitted_at, excluded.submitted_at),
                     updated_at = now()
+                where llm_request.request is null or llm_request.task_type is null
+                    or (llm_request.deadline is null and excluded.deadline is not null)
+                    or (llm_request.job_id is null and excluded.job_id is not null)
+                    or excluded.submitted_at < llm_request.submitted_at
                 """, requests, LlmRequest::id, (insert, request) -> {
             insert.setString(1, request.id());
             insert.setString(2, request.tenant());
@@ -181,9 +196,13 @@ public class RequestStore {
      * request that ingest itself ended (cancelled, or expired while queued) keeps that status, but the reply's details
      * (what was paid for) are kept too. The first reply wins: a worker killed before it committed answers again after a
      * restart, maybe otherwise (a 429 first, an answer on the retry), and a client that has seen the final state must
-     * not see it change.
+     * not see it change. Returns the ids whose row ended with the reply given here: a client waiting on this replica
+     * can be answered from it without reading the row again.
      */
-    public void recordReply(List<LlmReply> replies) {
+    public Set<String> recordReply(List<LlmReply> replies) {
+        Map<String, LlmReply> byId = new HashMap<>();
+        replies.forEach(reply -> byId.putIfAbsent(reply.requestId(), reply));
+        Set<String> kept = new HashSet<>();
         batch(RequestStatus.inSql("""
                 insert into llm_request (id, tenant, job_id, status, source, reply, submitted_at, completed_at)
                 values (?, ?, ?, ?, 'kafka', cast(? as jsonb), ?, ?)
@@ -193,6 +212,7 @@ public class RequestStore {
                     status = case when llm_request.status in {FINAL}
                         then llm_request.status else excluded.status end,
                     completed_at = coalesce(llm_request.completed_at, excluded.completed_at), updated_at = now()
+                returning id, status, completed_at
                 """), replies, LlmReply::requestId, (upsert, reply) -> {
             Timestamp completed = Timestamp.from(reply.completedAt());
             upsert.setString(1, reply.requestId());
@@ -202,7 +222,27 @@ public class RequestStore {
             upsert.setString(5, Json.write(reply));
             upsert.setTimestamp(6, completed);
             upsert.setTimestamp(7, completed);
+        }, row -> {
+            // The reply is the row's result when the row ended with it: its status and its time. An earlier end
+            // (cancelled, expired, a first reply) kept its own.
+            LlmReply reply = byId.get(row.getString(1));
+            if (reply != null && RequestStatus.of(reply).name().equals(row.getString(2))
+                    && sameMicrosecond(row.getTimestamp(3), reply.completedAt())) {
+                kept.add(reply.requestId());
+            }
         });
+        return kept;
+    }
+
+    /** PostgreSQL keeps timestamps to the (rounded) microsecond. */
+    private static boolean sameMicrosecond(Timestamp stored, Instant instant) {
+        return stored != null && Math.abs(ChronoUnit.NANOS.between(stored.toInstant(), instant)) <= 1_000;
+    }
+
+    /** Reads one row a statement returned. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
     /** Binds one item's parameters to a statement. */
@@ -217,17 +257,30 @@ public class RequestStore {
      * ids, so that two consumers writing overlapping polls lock them in the same order and never deadlock.
      */
     private <T> void batch(String sql, List<T> items, Function<T, String> id, Binder<T> binder) {
+        batch(sql, items, id, binder, null);
+    }
+
+    /** As above; {@code returned}, when not null, reads each row the statement's {@code returning} clause gives. */
+    private <T> void batch(String sql, List<T> items, Function<T, String> id, Binder<T> binder, RowReader returned) {
         if (items.isEmpty()) {
             return;
         }
         List<T> inIdOrder = items.stream().sorted(Comparator.comparing(id)).toList();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = returned == null ? connection.prepareStatement(sql)
+                    : connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                 for (T item : inIdOrder) {
                     binder.bind(statement, item);
                     statement.addBatch();
                 }
                 statement.executeBatch();
+                if (returned != null) {
+                    try (ResultSet rows = statement.getGeneratedKeys()) {
+                        while (rows.next()) {
+                            returned.read(rows);
+                        }
+                    }
+                }
             }
         });
     }

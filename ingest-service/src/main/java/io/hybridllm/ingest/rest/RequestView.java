@@ -2,6 +2,7 @@ package io.hybridllm.ingest.rest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ import io.hybridllm.contracts.Attempt;
 import io.hybridllm.contracts.CallStarted;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmReply;
+import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.TokenUsage;
@@ -50,6 +52,31 @@ public record RequestView(String id, String tenant, String jobId, String taskTyp
                 row.routedAt, row.completedAt, reply.answer(), reply.error(), reply.tier(), reply.provider(),
                 reply.model(), reply.usage(), reply.costUsd(), reply.latencyMs(), reply.qualityScore(),
                 reply.decision(), reply.attempts(), null, callback);
+    }
+
+    /**
+     * The view the row shows once {@code reply} ended it, made without reading the row back: the request as it was
+     * submitted here, and the reply as the status consumer recorded it (timestamps to the microsecond, as stored). The
+     * time it was routed is not known in memory, and absent (the OpenAI answer made from it does not show it).
+     */
+    public static RequestView answered(LlmRequest request, LlmReply reply) {
+        RequestView submitted = new RequestView(request.id(), request.tenant(), request.jobId(),
+                request.taskType().name().toLowerCase(Locale.ROOT), null, "http", micros(request.submittedAt()), null,
+                null, null, null, null, null, null, null, null, null, null, null, List.of(), null, null);
+        return submitted.endedWith(reply);
+    }
+
+    /** This view of a request as it stands once {@code reply}, its result, ended it. */
+    public RequestView endedWith(LlmReply reply) {
+        return new RequestView(id, tenant, jobId, taskType, RequestStatus.of(reply).name().toLowerCase(Locale.ROOT),
+                source, submittedAt, routedAt, micros(reply.completedAt()), reply.answer(), reply.error(), reply.tier(),
+                reply.provider(), reply.model(), reply.usage(), reply.costUsd(), reply.latencyMs(),
+                reply.qualityScore(), reply.decision(), reply.attempts(), null, callback);
+    }
+
+    /** As PostgreSQL stores it: rounded to the microsecond. */
+    private static Instant micros(Instant instant) {
+        return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static List<Attempt> readAttempts(String json) {

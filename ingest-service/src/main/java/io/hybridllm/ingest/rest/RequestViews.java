@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
+import io.hybridllm.contracts.LlmReply;
+import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.ingest.callbacks.CallbackOutbox;
 import io.hybridllm.ingest.requests.Completions;
 import io.hybridllm.ingest.requests.RequestRecord;
@@ -49,21 +51,48 @@ public class RequestViews {
         return row.request != null && row.request.contains("\"callback_url\"");
     }
 
-    /** The request once it has ended, or as it stands after {@code timeout}. */
+    /**
+     * The request once it has ended, or as it stands after {@code timeout}. The waiter is registered before the row is
+     * read, so that a final state committed in between completes it; a reply this replica recorded is answered from
+     * memory when the row had been routed already and has no callback (the view then lacks nothing the row has),
+     * otherwise the row is read once more.
+     */
     public Uni<RequestView> awaitFinal(String id, Caller caller, Duration timeout) {
-        RequestView now = get(id, caller);
-        if (timeout.isZero() || isFinal(now)) {
+        if (timeout.isZero()) {
+            return Uni.createFrom().item(get(id, caller));
+        }
+        CompletableFuture<LlmReply> reached = completions.await(id, timeout);
+        RequestView now;
+        try {
+            now = get(id, caller);
+        } catch (RuntimeException e) {
+            reached.complete(null);
+            throw e;
+        }
+        if (isFinal(now)) {
+            reached.complete(null);
             return Uni.createFrom().item(now);
         }
-        CompletableFuture<Void> reached = completions.await(id, timeout);
-        // Read again now that the waiter is registered: a final state committed in between would otherwise be missed.
-        RequestView again = get(id, caller);
-        if (isFinal(again)) {
+        return Uni.createFrom().completionStage(reached).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(reply -> reply != null && now.routedAt() != null && now.callback() == null ? now.endedWith(reply)
+                        : get(id, caller));
+    }
+
+    /**
+     * Submits {@code request} with {@code submit} and waits for its end, as the OpenAI endpoint does: the waiter is
+     * registered first, and the reply this replica's consumer records is the answer, with no read of the row. Only an
+     * end recorded elsewhere (a cancellation, another replica, the timeout) reads the row.
+     */
+    public Uni<RequestView> submitAndAwait(LlmRequest request, Caller caller, Duration timeout, Runnable submit) {
+        CompletableFuture<LlmReply> reached = completions.await(request.id(), timeout);
+        try {
+            submit.run();
+        } catch (RuntimeException e) {
             reached.complete(null);
-            return Uni.createFrom().item(again);
+            throw e;
         }
         return Uni.createFrom().completionStage(reached).emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(done -> get(id, caller));
+                .map(reply -> reply != null ? RequestView.answered(request, reply) : get(request.id(), caller));
     }
 
     public static boolean isFinal(RequestView view) {

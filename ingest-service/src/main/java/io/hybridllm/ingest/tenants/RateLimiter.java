@@ -1,13 +1,15 @@
 package io.hybridllm.ingest.tenants;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.hybridllm.ingest.config.IngestConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,23 +44,42 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * Two statements on the transaction's connection: an upsert that creates the bucket if need be and locks it,
+     * returning its level and the database's time, then the new level. Plain JDBC: three Hibernate native queries per
+     * submission (insert, select for update, update) were 14 % of ingest's CPU on the OpenAI path.
+     */
     private Duration take(String tenant, int rate, int cost) {
-        entityManager.createNativeQuery("""
-                insert into rate_bucket (tenant, tokens, refilled_at) values (?1, ?2, clock_timestamp())
-                on conflict (tenant) do nothing
-                """).setParameter(1, tenant).setParameter(2, (double) rate).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select tokens, refilled_at, clock_timestamp() from rate_bucket where tenant = ?1 for update
-                """).setParameter(1, tenant).getResultList();
-        Object[] row = rows.getFirst();
-        Instant now = instant(row[2]);
-        Level level = refill(((Number) row[0]).doubleValue(), Duration.between(instant(row[1]), now), rate, cost);
-        entityManager.createNativeQuery("update rate_bucket set tokens = ?2, refilled_at = ?3 where tenant = ?1")
-                .setParameter(1, tenant).setParameter(2, level.tokens()).setParameter(3, Timestamp.from(now))
-                .executeUpdate();
-        return level.retryAfter();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Instant now;
+            Level level;
+            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                lock.setString(1, tenant);
+                lock.setDouble(2, rate);
+                try (ResultSet row = lock.executeQuery()) {
+                    row.next();
+                    now = row.getTimestamp(3).toInstant();
+                    level = refill(row.getDouble(1), Duration.between(row.getTimestamp(2).toInstant(), now), rate,
+                            cost);
+                }
+            }
+            try (PreparedStatement update = connection
+                    .prepareStatement("update rate_bucket set tokens = ?, refilled_at = ? where tenant = ?")) {
+                update.setDouble(1, level.tokens());
+                update.setTimestamp(2, Timestamp.from(now));
+                update.setString(3, tenant);
+                update.executeUpdate();
+            }
+            return level.retryAfter();
+        });
     }
+
+    /** Creates the tenant's bucket full, or locks the one it has (the no-op update takes the row lock). */
+    private static final String LOCK = """
+            insert into rate_bucket as bucket (tenant, tokens, refilled_at) values (?, ?, clock_timestamp())
+            on conflict (tenant) do update set tokens = bucket.tokens
+            returning tokens, refilled_at, clock_timestamp()
+            """;
 
     /** The bucket after a request for {@code cost}: the tokens left, and how long to wait when it was refused. */
     record Level(double tokens, Duration retryAfter) {
@@ -76,14 +97,5 @@ public class RateLimiter {
             return new Level(level - cost, Duration.ZERO);
         }
         return new Level(level, Duration.ofNanos((long) Math.ceil((needed - level) * 60e9 / rate)));
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Timestamp timestamp -> timestamp.toInstant();
-            case Instant instant -> instant;
-            case OffsetDateTime offset -> offset.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-        };
     }
 }

@@ -24,14 +24,14 @@ public final class LoadBench {
     /** The paths {@code --path} names. */
     public static final List<String> PATHS = List.of("kafka", "http", "openai");
 
-    public static void run(Path home, String path, List<Integer> rates, Duration length, Duration warmUp,
-            Duration modelLatency, PrintStream out) throws Exception {
+    public static void run(Path home, boolean durable, String path, List<Integer> rates, Duration length,
+            Duration warmUp, Duration modelLatency, PrintStream out) throws Exception {
         if (!PATHS.contains(path)) {
             throw new IllegalArgumentException("--path is one of " + PATHS + ", not '" + path + "'");
         }
         // Slots enough that the simulated GPU is not what limits, and no per-tenant submission limit: the system's
         // own overhead is what is measured.
-        LaunchOptions options = LaunchOptions.defaults(home).withSimulation(true, modelLatency)
+        LaunchOptions options = LaunchOptions.defaults(home).withSimulation(true, modelLatency).withDurable(durable)
                 .withPorts(0, FaultSuite.freePorts()).withEnvironment(Map.of("WORKER_MAX_CONCURRENCY", "256",
                         "HYBRID_INGEST_LIMITS_REQUESTS_PER_MINUTE", "100000000"));
         try (LocalSystem system = new LocalSystem(options).stopOnExit()) {
@@ -47,11 +47,12 @@ public final class LoadBench {
                 load.run(rates.getFirst(), warmUp);
                 lag.takeMax();
                 StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                        "%n%s, model time %d ms, %d s per rate, %d cores, JDK %s%n%n"
+                        "%n%s, model time %d ms, %d s per rate, %d cores, JDK %s, PostgreSQL %s%n%n"
                                 + "| rate | sent | answered | failed | completed | added p50 ms | p95 | p99 | max |"
                                 + " total p50 ms |%n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n",
                         load.name(), modelLatency.toMillis(), length.toSeconds(),
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                        system.postgres().durability()));
                 StringBuilder resources = new StringBuilder();
                 for (int rate : rates) {
                     out.println("Running " + rate + " requests/s for " + length.toSeconds() + " s ...");

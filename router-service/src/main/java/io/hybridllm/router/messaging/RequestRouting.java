@@ -1,5 +1,7 @@
 package io.hybridllm.router.messaging;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -14,11 +16,14 @@ import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.RoutingDecision;
+import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.router.routing.TierRouter;
 import io.hybridllm.router.routing.UnroutableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -39,12 +44,19 @@ public class RequestRouting {
     private final UnroutableReplies unroutable;
     private final HeldRequests held;
     private final MeterRegistry metrics;
+    // Looked up once: a registry lookup by name and tags for every record was measurable per request.
+    private final Map<Tier, Counter> decisions = new EnumMap<>(Tier.class);
+    private final DistributionSummary scores;
 
     public RequestRouting(TierRouter router, UnroutableReplies unroutable, HeldRequests held, MeterRegistry metrics) {
         this.router = router;
         this.unroutable = unroutable;
         this.held = held;
         this.metrics = metrics;
+        for (Tier tier : Tier.values()) {
+            decisions.put(tier, metrics.counter("hybrid.router.decisions", "tier", tier.wireName()));
+        }
+        this.scores = metrics.summary("hybrid.router.score");
     }
 
     @Incoming(Channels.REQUESTS)
@@ -78,8 +90,8 @@ public class RequestRouting {
                             e.getMessage() + notHeld.map(why -> "; not held: " + why).orElse(""))));
             return null;
         }
-        metrics.counter("hybrid.router.decisions", "tier", decision.tier().wireName()).increment();
-        metrics.summary("hybrid.router.score").record(decision.score());
+        decisions.get(decision.tier()).increment();
+        scores.record(decision.score());
         return incoming.withPayload(Json.write(new RoutedRequest(request, decision)))
                 .addMetadata(toTier(request, decision));
     }

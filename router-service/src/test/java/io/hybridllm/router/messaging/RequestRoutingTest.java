@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import io.hybridllm.contracts.json.Json;
 import io.hybridllm.router.Prompts;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -39,10 +42,16 @@ class RequestRoutingTest {
         kafka.send(Topics.REQUESTS, id, Json.write(Prompts.request(id, taskType, prompt, hints)));
     }
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void simpleRequestGoesToLocalFastWithItsReasons() {
+        double counted = metrics.counter("hybrid.router.decisions", "tier", "local-fast").count();
         submit("route-simple", TaskType.CHAT, Prompts.SIMPLE, RequestHints.NONE);
         RoutedRequest routed = routedOn(Topics.TIER_LOCAL_FAST, "route-simple");
+        assertThat(metrics.counter("hybrid.router.decisions", "tier", "local-fast").count())
+                .as("the decision is counted on the counter the registry exports").isGreaterThan(counted);
         assertThat(routed.decision().tier()).isEqualTo(Tier.LOCAL_FAST);
         assertThat(routed.decision().rule()).startsWith("mode hybrid, routing.hybrid.chat, quick depth")
                 .endsWith("-> ollama/llama3.2:1b on local-fast");

@@ -18,10 +18,12 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     private final Path dataDir;
     private final int port;
     private final PostgresWatcher watcher;
+    private final boolean durable;
     private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, int port) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, int port, boolean durable) {
         this.postgres = postgres;
+        this.durable = durable;
         this.dataDir = dataDir;
         this.port = port;
         this.watcher = PostgresWatcher.start(dataDir);
@@ -32,9 +34,17 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     public static EmbeddedPostgresServer start(int port) {
+        return start(port, false);
+    }
+
+    /**
+     * A server whose commits are durable ({@code durable}: fsync on, and each commit waits until its WAL is flushed),
+     * or fast (synchronous_commit off, as for tests: a crash of the machine may lose the last commits, never corrupt).
+     */
+    public static EmbeddedPostgresServer start(int port, boolean durable) {
         Path dataDir = TempDirs.create("hybrid-postgres-");
         try {
-            return new EmbeddedPostgresServer(startServer(dataDir, port), dataDir, port);
+            return new EmbeddedPostgresServer(startServer(dataDir, port, durable), dataDir, port, durable);
         } catch (IOException e) {
             TempDirs.delete(dataDir);
             throw new UncheckedIOException("embedded PostgreSQL did not start on port " + port, e);
@@ -42,8 +52,10 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     /** Initialises an empty data directory, or starts on the one a previous server left (a restart). */
-    private static EmbeddedPostgres startServer(Path dataDir, int port) throws IOException {
+    private static EmbeddedPostgres startServer(Path dataDir, int port, boolean durable) throws IOException {
         return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir)
+                // The builder's own default is synchronous_commit=off; both are set here so that neither is implied.
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", durable ? "on" : "off")
                 // Kept on stop, so that a restart finds the data; close() deletes the directory.
                 .setCleanDataDirectory(false).setServerConfig("max_connections", "200")
                 // Whoever started the server closes it, after its clients: a JVM shutdown hook of its own would
@@ -58,7 +70,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     public synchronized void restart() {
         try {
             postgres.close();
-            postgres = startServer(dataDir, port);
+            postgres = startServer(dataDir, port, durable);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not restart on port " + port, e);
         }
