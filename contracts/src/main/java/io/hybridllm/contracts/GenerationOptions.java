@@ -3,8 +3,8 @@ package io.hybridllm.contracts;
 import static io.hybridllm.contracts.json.Check.require;
 
 /**
- * How the model should generate; absent values mean the backend's defaults. {@code stream} asks for the answer's
- * pieces on {@value Topics#STREAM} as the model writes them ({@link StreamChunk}); the reply is the same either way.
+ * How the model should generate; absent values mean the backend's defaults. {@code stream} asks for the answer's pieces
+ * on {@value Topics#STREAM} as the model writes them ({@link StreamChunk}); the reply is the same either way.
  */
 public record GenerationOptions(Integer maxTokens, Double temperature, boolean stream) {
 

@@ -85,8 +85,7 @@ public final class KafkaAccess {
             case WORKER_CLOUD -> {
                 read(grants, Topics.TIER_CLOUD, Topics.CANCELLATIONS, Topics.CONTROL);
                 write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.STREAM, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
-                        Topics.CONTROL,
-                        Topics.AUDIT, Topics.dlqOf(Topics.TIER_CLOUD));
+                        Topics.CONTROL, Topics.AUDIT, Topics.dlqOf(Topics.TIER_CLOUD));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "worker-cloud");
             }

@@ -6,11 +6,11 @@ import static io.hybridllm.contracts.json.Check.require;
  * A piece of a streamed answer on {@value Topics#STREAM}, keyed by the request id, published by the worker as the
  * provider sends it. {@code attempt} is the request's attempt number (its history's size plus one when the call began,
  * as in {@link Attempt}); {@code sequence} counts the attempt's chunks from 0, so a reader can tell a continuation from
- * a call that started over. Chunks are a preview: the request's {@link LlmReply} stays the answer, with its usage,
- * cost and score. See docs/submitting.md, "Streaming".
+ * a call that started over. Chunks are a preview: the request's {@link LlmReply} stays the answer, with its usage, cost
+ * and score. See docs/submitting.md, "Streaming".
  */
-public record StreamChunk(int schemaVersion, String requestId, int attempt, int sequence, String provider,
-        String model, String delta) {
+public record StreamChunk(int schemaVersion, String requestId, int attempt, int sequence, String provider, String model,
+        String delta) {
 
     /** The most characters one chunk carries; a longer provider event is split. */
     public static final int MAX_DELTA_CHARS = 16_384;

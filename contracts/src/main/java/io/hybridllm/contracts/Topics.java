@@ -73,9 +73,8 @@ public final class Topics {
             new TopicSpec(USAGE, 12, WEEKS_4, false), new TopicSpec(CONTROL, 1, Duration.ZERO, true),
             new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(AUDIT, 1, YEAR, false),
             new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true), new TopicSpec(PROGRESS, 12, DAY, false),
-            new TopicSpec(STREAM, 12, HOUR, false),
-            new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), dlq(REQUESTS), dlq(TIER_LOCAL_FAST),
-            dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+            new TopicSpec(STREAM, 12, HOUR, false), new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), dlq(REQUESTS),
+            dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
 
     public static String tenantRequests(String tenant) {
         return TENANT_REQUESTS_PREFIX + tenant;
