@@ -10,17 +10,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.hybridllm.contracts.ChatMessage;
-import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmReply;
-import io.hybridllm.contracts.LlmRequest;
-import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.RoutedRequest;
-import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.StreamChunk;
-import io.hybridllm.contracts.Target;
-import io.hybridllm.contracts.TaskType;
-import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
@@ -45,14 +37,6 @@ class StreamingTest {
 
     private static final KafkaProbe kafka = KafkaProbe.shared();
 
-    private static RoutedRequest streamed(String id, String replyTo) {
-        LlmRequest request = new LlmRequest(0, id, Requests.TENANT, "job-7", TaskType.CHAT,
-                List.of(ChatMessage.user("Explain streaming in one short sentence, please.")),
-                new GenerationOptions(256, 0.3, true), RequestHints.NONE, replyTo, null, null, null);
-        return new RoutedRequest(request, new RoutingDecision(Tier.CLOUD, List.of(new Target("openai", "gpt-4o-mini")),
-                0.8, List.of(), "score 0.8: cloud", "hybrid", "test-1", null));
-    }
-
     private static List<StreamChunk> chunks(String topic, String id, int count) {
         return kafka.awaitAll(topic, record -> record.key().equals(id), count, Duration.ofSeconds(30)).stream()
                 .map(record -> Json.read(record.value(), StreamChunk.class))
@@ -62,7 +46,7 @@ class StreamingTest {
     @Test
     void theAnswerIsPublishedPieceByPieceAndRepliedAsWithoutStreaming() {
         String replyTo = "replies." + Requests.TENANT + ".stream-test";
-        RoutedRequest routed = streamed("cloud-stream-1", replyTo);
+        RoutedRequest routed = StreamingTestRequests.streamed("cloud-stream-1", replyTo);
         kafka.send(Topics.TIER_CLOUD, routed.id(), Json.write(routed));
 
         LlmReply reply = Published.reply(kafka, Topics.REPLIES, routed.id());
