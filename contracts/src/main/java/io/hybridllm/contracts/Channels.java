@@ -33,6 +33,8 @@ public final class Channels {
     public static final String CANCELLATIONS = "cancellations";
     /** {@value Topics#PROGRESS}: outgoing from workers (a call began), incoming at ingest (shown as running). */
     public static final String PROGRESS = "progress";
+    /** {@value Topics#STREAM}: outgoing from workers (chunks of streamed answers), incoming at ingest. */
+    public static final String STREAM = "stream";
     /** {@value Topics#TENANT_KEYS}: outgoing from ingest (keys made and revoked), incoming at the cost service. */
     public static final String TENANT_KEYS = "tenant-keys";
     /** Outgoing {@value Topics#AUDIT}: who changed a policy or a budget. */

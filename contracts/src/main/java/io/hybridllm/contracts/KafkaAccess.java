@@ -74,7 +74,7 @@ public final class KafkaAccess {
             case INGEST -> {
                 tenantRequestTopics(grants);
                 read(grants, Topics.REQUESTS, Topics.REPLIES, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY,
-                        Topics.TIER_CLOUD, Topics.PROGRESS);
+                        Topics.TIER_CLOUD, Topics.PROGRESS, Topics.STREAM);
                 write(grants, Topics.REQUESTS, Topics.CANCELLATIONS, Topics.AUDIT, Topics.TENANT_KEYS,
                         Topics.dlqOf(Topics.REPLIES));
                 groups(grants, "ingest-");
@@ -91,7 +91,7 @@ public final class KafkaAccess {
                 read(grants, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY, Topics.CANCELLATIONS,
                         Topics.CONTROL_POLICY, Topics.CONTROL_MODES);
                 // Escalations: from local-fast to local-quality, and from either to the cloud.
-                write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
+                write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.STREAM, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
                         Topics.TIER_CLOUD, Topics.CONTROL_HEALTH, Topics.dlqOf(Topics.TIER_LOCAL_FAST),
                         Topics.dlqOf(Topics.TIER_LOCAL_QUALITY));
                 replyTopics(grants, replyPrefix);
@@ -99,7 +99,7 @@ public final class KafkaAccess {
             }
             case WORKER_CLOUD -> {
                 read(grants, Topics.TIER_CLOUD, Topics.CANCELLATIONS, Topics.CONTROL_POLICY, Topics.CONTROL_MODES);
-                write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
+                write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.STREAM, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
                         Topics.CONTROL_HEALTH, Topics.AUDIT, Topics.dlqOf(Topics.TIER_CLOUD));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "worker-cloud");

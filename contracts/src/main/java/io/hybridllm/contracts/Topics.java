@@ -40,6 +40,12 @@ public final class Topics {
      * caller's tenant.
      */
     public static final String TENANT_KEYS = "llm.tenant-keys";
+    /**
+     * Pieces of streamed answers as a worker reads them from the provider ({@link StreamChunk}), keyed by request id so
+     * that one request's chunks stay in order. Kept an hour: a chunk matters only while its client is connected, and
+     * the final reply on {@link #REPLIES} is what stays.
+     */
+    public static final String STREAM = "llm.stream";
     /** Who changed a policy or a budget, when and what: kept a year. */
     public static final String AUDIT = "llm.audit";
 
@@ -59,6 +65,7 @@ public final class Topics {
      */
     public static final int TIER_PARTITIONS = 24;
 
+    private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
     private static final Duration DAYS_7 = Duration.ofDays(7);
     private static final Duration WEEKS_4 = Duration.ofDays(28);
@@ -76,8 +83,8 @@ public final class Topics {
             new TopicSpec(CONTROL_MODES, 1, Duration.ZERO, true), new TopicSpec(CONTROL_HEALTH, 1, Duration.ZERO, true),
             new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(AUDIT, 1, YEAR, false),
             new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true), new TopicSpec(PROGRESS, 12, DAY, false),
-            new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), dlq(REQUESTS), dlq(TIER_LOCAL_FAST),
-            dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+            new TopicSpec(STREAM, 12, HOUR, false), new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), dlq(REQUESTS),
+            dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
 
     public static String tenantRequests(String tenant) {
         return TENANT_REQUESTS_PREFIX + tenant;

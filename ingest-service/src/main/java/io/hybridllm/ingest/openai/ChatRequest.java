@@ -20,13 +20,25 @@ import io.hybridllm.contracts.json.InvalidMessageException;
 
 /**
  * An OpenAI chat completion request, read leniently (OpenAI clients send many optional fields; those that do not change
- * the answer's content are ignored), turned into a submission. Only text content is supported, one choice, no
- * streaming.
+ * the answer's content are ignored), turned into a submission. Only text content is supported, and one choice.
+ * {@code stream} asks for the answer as server-sent events ({@link ChatStreams}).
  */
 public record ChatRequest(String model, List<Message> messages, Integer maxTokens, Integer maxCompletionTokens,
-        Double temperature, Boolean stream, Integer n, String user) {
+        Double temperature, Boolean stream, Integer n, String user, StreamOptions streamOptions) {
 
     public record Message(String role, JsonNode content) {
+    }
+
+    /** {@code include_usage}: a last chunk with the usage and no choices. */
+    public record StreamOptions(Boolean includeUsage) {
+    }
+
+    public boolean streamed() {
+        return Boolean.TRUE.equals(stream);
+    }
+
+    public boolean includeUsage() {
+        return streamed() && streamOptions != null && Boolean.TRUE.equals(streamOptions.includeUsage());
     }
 
     public Submission toSubmission(Optional<ModelAliases.Hint> hint, Priority priority) {
@@ -38,8 +50,12 @@ public record ChatRequest(String model, List<Message> messages, Integer maxToken
         if (messages == null || messages.isEmpty()) {
             throw new InvalidMessageException("messages", "must hold at least one message");
         }
-        if (Boolean.TRUE.equals(stream)) {
-            throw new InvalidMessageException("stream", "streaming is not supported; leave stream out or false");
+        if (streamed() && deadline != null) {
+            throw new InvalidMessageException("stream",
+                    "a batch's answers are not streamed; leave stream out or false");
+        }
+        if (streamOptions != null && !streamed()) {
+            throw new InvalidMessageException("stream_options", "is only allowed when stream is true");
         }
         if (n != null && n != 1) {
             throw new InvalidMessageException("n", "only one choice is supported");
@@ -53,7 +69,8 @@ public record ChatRequest(String model, List<Message> messages, Integer maxToken
         RequestHints hints = new RequestHints(hint.map(ModelAliases.Hint::provider).orElse(null),
                 hint.map(ModelAliases.Hint::tier).orElse(null), false, null, priority, deadline, context);
         return new Submission(null, null, TaskType.CHAT, chat,
-                new GenerationOptions(maxCompletionTokens != null ? maxCompletionTokens : maxTokens, temperature),
+                new GenerationOptions(maxCompletionTokens != null ? maxCompletionTokens : maxTokens, temperature,
+                        streamed()),
                 hints, null, null);
     }
 

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.Priority;
 import io.hybridllm.contracts.http.Submission;
@@ -30,6 +33,7 @@ import io.hybridllm.ingest.rest.RequestViews;
 import io.hybridllm.ingest.rest.SubmissionRules;
 import io.hybridllm.ingest.rest.TooLarge;
 import io.hybridllm.ingest.rest.WaitParam;
+import io.hybridllm.ingest.stream.StreamWatch;
 import io.hybridllm.ingest.tenants.Caller;
 import io.hybridllm.ingest.tenants.Tenancy;
 import io.smallrye.common.annotation.Blocking;
@@ -59,9 +63,11 @@ public class ChatResource {
     private final RequestViews views;
     private final ModelAliases aliases;
     private final IngestConfig config;
+    private final ChatStreams streams;
 
     public ChatResource(Tenancy tenancy, SubmissionRules rules, Intake intake, RequestViews views, ModelAliases aliases,
-            IngestConfig config) {
+            IngestConfig config, ChatStreams streams) {
+        this.streams = streams;
         this.tenancy = tenancy;
         this.rules = rules;
         this.intake = intake;
@@ -70,11 +76,51 @@ public class ChatResource {
         this.config = config;
     }
 
+    /**
+     * A completion as JSON. With {@code stream: true} the answer is server-sent events all the same: sent as they come
+     * to a client that accepts {@code text/event-stream} ({@link #completeStreamed}), and all at once when the answer
+     * is complete to one that accepts only JSON (the events' order and content are the same).
+     */
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> complete(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam("X-Hybrid-Timeout") String timeout, @Context UriInfo uri) {
+        Queued queued = accept(body, authorization, timeout, uri);
+        if (queued.watch() != null) {
+            return queued.watch().frames().collect().asList()
+                    .map(events -> Response
+                            .ok(String.join("", events.stream().map(e -> "data: " + e + "\n\n").toList()))
+                            .type(MediaType.SERVER_SENT_EVENTS).header(REQUEST_ID, queued.id()).build());
+        }
+        return queued.view().map(view -> answer(view, queued.within(), queued.statusUrl()));
+    }
+
+    /** A streamed completion to a client that accepts events (the OpenAI SDKs ask so when they stream). */
+    @POST
+    @Path("/chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    public RestMulti<String> completeStreamed(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("X-Hybrid-Timeout") String timeout, @Context UriInfo uri) {
+        Queued queued = accept(body, authorization, timeout, uri);
+        if (queued.watch() == null) {
+            throw OpenAiError.failure(406, "not_acceptable",
+                    "only a streamed answer is sent as events: set stream to "
+                            + "true, or accept application/json; request " + queued.id() + " goes on: poll "
+                            + queued.statusUrl(),
+                    "stream");
+        }
+        return streams.relay(queued.watch());
+    }
+
+    /** A queued request: {@code watch} is its stream's when it asked for one, else {@code view} its final state. */
+    private record Queued(String id, Caller caller, Duration within, String statusUrl, StreamWatch watch,
+            Uni<RequestView> view) {
+    }
+
+    private Queued accept(String body, String authorization, String timeout, UriInfo uri) {
         Caller caller = tenancy.caller(authorization);
         TooLarge.check("the request", body, config.limits().maxRequestBytes());
         ChatRequest chat = Json.read(body, ChatRequest.class);
@@ -85,14 +131,29 @@ public class ChatResource {
         tenancy.admit(submission.tenant(), 1);
         LlmRequest request = submission.toRequest(UUID.randomUUID().toString());
         String statusUrl = uri.getBaseUriBuilder().path("v1/requests").path(request.id()).build().toString();
-        return views.submitAndAwait(request, caller, wait, () -> intake.accept(request, Optional.empty()))
-                .map(view -> answer(view, wait, statusUrl));
+        if (!chat.streamed()) {
+            // Awaited before it is queued, so that its reply finds the waiter and is answered from memory.
+            Uni<RequestView> view = views.submitAndAwait(request, caller, wait,
+                    () -> intake.accept(request, Optional.empty()));
+            return new Queued(request.id(), caller, wait, statusUrl, null, view);
+        }
+        // Watched before it is queued, so that its first piece finds the watch.
+        StreamWatch watch = streams.open(request.id(), chat.includeUsage());
+        try {
+            intake.accept(request, Optional.empty());
+        } catch (RuntimeException e) {
+            watch.fail(500, "internal", "request " + request.id() + " was not queued");
+            throw e;
+        }
+        streams.end(watch, caller, wait, statusUrl);
+        return new Queued(request.id(), caller, wait, statusUrl, watch, null);
     }
 
     private static Response answer(RequestView view, Duration wait, String statusUrl) {
         Map<String, String> headers = Map.of(REQUEST_ID, view.id(), "Location", statusUrl);
         if ("succeeded".equals(view.status())) {
-            return Response.ok(ChatCompletion.of(view)).header(REQUEST_ID, view.id()).build();
+            return Response.ok(ChatCompletion.of(view)).type(MediaType.APPLICATION_JSON).header(REQUEST_ID, view.id())
+                    .build();
         }
         if (view.error() == null) {
             throw OpenAiError.failure(504, "timeout", "no answer within " + wait.toSeconds() + " s; request "

@@ -1,6 +1,7 @@
 package io.hybridllm.ingest.rest;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,17 +16,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
 import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.ingest.config.IngestConfig;
+import io.hybridllm.ingest.openai.ChatStreams;
+import io.hybridllm.ingest.openai.ChunkEvents;
 import io.hybridllm.ingest.requests.Cancelling;
 import io.hybridllm.ingest.requests.IdempotencyKeys;
 import io.hybridllm.ingest.requests.Intake;
+import io.hybridllm.ingest.stream.StreamRelay;
+import io.hybridllm.ingest.stream.StreamWatch;
 import io.hybridllm.ingest.tenants.Caller;
 import io.hybridllm.ingest.tenants.Tenancy;
 import io.smallrye.common.annotation.Blocking;
@@ -45,9 +54,13 @@ public class RequestResource {
     private final RequestViews views;
     private final Cancelling cancelling;
     private final IngestConfig config;
+    private final StreamRelay relay;
+    private final ChatStreams streams;
 
     public RequestResource(Tenancy tenancy, SubmissionRules rules, Intake intake, RequestViews views,
-            Cancelling cancelling, IngestConfig config) {
+            Cancelling cancelling, IngestConfig config, StreamRelay relay, ChatStreams streams) {
+        this.relay = relay;
+        this.streams = streams;
         this.tenancy = tenancy;
         this.rules = rules;
         this.intake = intake;
@@ -93,6 +106,30 @@ public class RequestResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = tenancy.caller(authorization);
         return views.awaitFinal(id, caller, WaitParam.parse(wait, config.longPoll().max()));
+    }
+
+    /**
+     * The request's answer as server-sent events, the same {@code chat.completion.chunk} events as a streamed chat
+     * completion (usage included), as the worker streams it when the request asked for {@code options.stream}; the
+     * answer comes whole when the request did not, or had begun before the client connected. Ends at the request's
+     * final state, or with an error event at {@code wait}.
+     */
+    @GET
+    @Path("/{id}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    public RestMulti<String> stream(@PathParam("id") String id, @QueryParam("wait") String wait,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
+        Caller caller = tenancy.caller(authorization);
+        views.get(id, caller);
+        StreamWatch watch = relay.watch(id, new ChunkEvents(id, true))
+                .orElseThrow(() -> new ServerErrorException(
+                        "this gateway replica has " + StreamRelay.MAX_WATCHES + " streams open; retry shortly",
+                        Response.Status.SERVICE_UNAVAILABLE));
+        String statusUrl = uri.getBaseUriBuilder().path("v1/requests").path(id).build().toString();
+        Duration within = WaitParam.parse(wait, config.longPoll().max());
+        streams.end(watch, caller, within, statusUrl);
+        return streams.relay(watch);
     }
 
     /**

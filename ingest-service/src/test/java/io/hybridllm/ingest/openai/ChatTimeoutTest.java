@@ -36,8 +36,8 @@ class ChatTimeoutTest {
                 .post("/v1/chat/completions").then().statusCode(400).body("error.param", equalTo("messages"))
                 .body("error.type", equalTo("invalid_request_error"));
         given().contentType(ContentType.JSON)
-                .body("{\"model\":\"auto\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
-                .post("/v1/chat/completions").then().statusCode(400).body("error.param", equalTo("stream"));
+                .body("{\"model\":\"auto\",\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                .post("/v1/chat/completions").then().statusCode(400).body("error.param", equalTo("n"));
         given().get("/v1/batches/batch_nope").then().statusCode(404).body("error.code", equalTo("batch_not_found"));
     }
 }

@@ -81,9 +81,12 @@ public final class AnthropicSimulator extends CloudSimulator {
             return new Response(404, Map.of(), errorBody(404, "model: " + model));
         }
         String answer = answerFor(model, lastUser);
-        return answering(new Response(200,
-                Map.of("anthropic-ratelimit-requests-limit", "50", "anthropic-ratelimit-requests-remaining", "49"),
-                message(model, answer, "end_turn", tokens(prompt.toString()), tokens(answer))));
+        return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false),
+                answering(new Response(200,
+                        Map.of("anthropic-ratelimit-requests-limit", "50", "anthropic-ratelimit-requests-remaining",
+                                "49"),
+                        message(model, answer, "end_turn", tokens(prompt.toString()), tokens(answer)))),
+                StreamedAnswers::anthropic);
     }
 
     private static ObjectNode message(String model, String text, String stopReason, int input, int output) {

@@ -77,7 +77,8 @@ public final class AzureOpenAiSimulator extends CloudSimulator {
         ObjectNode completion = OpenAiSimulator.completion(model, body.get("messages"), "stop");
         completion.putArray("prompt_filter_results").addObject().put("prompt_index", 0)
                 .putObject("content_filter_results").putObject("hate").put("filtered", false).put("severity", "safe");
-        return answering(Response.ok(completion));
+        return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false), answering(Response.ok(completion)),
+                answer -> StreamedAnswers.openAi(body, answer));
     }
 
     @Override

@@ -88,7 +88,8 @@ public final class CohereSimulator extends CloudSimulator {
         ObjectNode usage = reply.putObject("usage");
         usage.putObject("billed_units").put("input_tokens", input).put("output_tokens", output);
         usage.putObject("tokens").put("input_tokens", input + TEMPLATE_TOKENS).put("output_tokens", output);
-        return answering(Response.ok(reply));
+        return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false), answering(Response.ok(reply)),
+                StreamedAnswers::cohere);
     }
 
     @Override

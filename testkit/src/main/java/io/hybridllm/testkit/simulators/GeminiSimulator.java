@@ -21,6 +21,7 @@ import io.hybridllm.testkit.support.FreePorts;
 public final class GeminiSimulator extends CloudSimulator {
 
     private static final String GENERATE = ":generateContent";
+    private static final String STREAM_GENERATE = ":streamGenerateContent";
 
     private final List<String> models;
 
@@ -61,6 +62,9 @@ public final class GeminiSimulator extends CloudSimulator {
             return Response.ok(root);
         }
         String model = path.substring("/v1beta/models/".length());
+        // streamGenerateContent with alt=sse answers the same, as server-sent events.
+        boolean streamed = model.endsWith(STREAM_GENERATE) && "alt=sse".equals(exchange.getRequestURI().getQuery());
+        model = streamed ? model.substring(0, model.length() - STREAM_GENERATE.length()) + GENERATE : model;
         if (!model.endsWith(GENERATE) || !models.contains(model.substring(0, model.length() - GENERATE.length()))) {
             return new Response(404, Map.of(), errorBody(404, "models/" + model.replace(GENERATE, "") + " is not "
                     + "found for API version v1beta, or is not supported for generateContent."));
@@ -82,7 +86,9 @@ public final class GeminiSimulator extends CloudSimulator {
             lastUser = role.equals("user") ? text : lastUser;
         }
         String name = model.substring(0, model.length() - GENERATE.length());
-        return answering(Response.ok(answer(name, answerFor(name, lastUser), "STOP", tokens(prompt.toString()))));
+        return StreamedAnswers.streamedIf(streamed,
+                answering(Response.ok(answer(name, answerFor(name, lastUser), "STOP", tokens(prompt.toString())))),
+                StreamedAnswers::gemini);
     }
 
     private static ObjectNode answer(String model, String text, String finishReason, int promptTokens) {

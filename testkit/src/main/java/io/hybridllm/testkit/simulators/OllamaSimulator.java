@@ -135,7 +135,9 @@ public final class OllamaSimulator extends ProviderSimulator {
         reply.put("done_reason", "stop").put("done", true).put("total_duration", 1_000_000L)
                 .put("load_duration", 100_000L).put("prompt_eval_count", tokens(prompt.toString()))
                 .put("prompt_eval_duration", 200_000L).put("eval_count", tokens(answer)).put("eval_duration", 700_000L);
-        return answering(Response.ok(reply));
+        // Ollama streams unless told not to; a request without the field gets one answer here, as every caller sets it.
+        return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false), answering(Response.ok(reply)),
+                StreamedAnswers::ollama);
     }
 
     private static String lastUserMessage(JsonNode body) {

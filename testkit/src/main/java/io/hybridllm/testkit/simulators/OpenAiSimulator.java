@@ -73,7 +73,9 @@ public final class OpenAiSimulator extends CloudSimulator {
         if (!models.contains(model)) {
             return new Response(404, Map.of(), errorBody(404, "The model `" + model + "` does not exist."));
         }
-        return answering(Response.ok(completion(model, body.get("messages"), "stop")));
+        return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false),
+                answering(Response.ok(completion(model, body.get("messages"), "stop"))),
+                completion -> StreamedAnswers.openAi(body, completion));
     }
 
     /** A chat completion answering the last user message, with usage; shared with the Azure simulator. */

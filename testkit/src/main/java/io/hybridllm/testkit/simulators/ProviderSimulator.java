@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
     private final Deque<Received> received = new ConcurrentLinkedDeque<>();
     private final CallLog calls = new CallLog();
     private volatile Duration latency;
+    private volatile Duration frameDelay = Duration.ZERO;
     private volatile FaultRates faults = FaultRates.NONE;
     private volatile RandomGenerator faultDraws = RandomGeneratorFactory.of("L64X128MixRandom").create(0);
     private volatile Consumer<Received> observer = received -> {
@@ -91,10 +93,50 @@ public abstract class ProviderSimulator implements AutoCloseable {
         Response answer(HttpExchange exchange, JsonNode body) throws Exception;
     }
 
-    protected record Response(int status, Map<String, String> headers, JsonNode body) {
+    protected record Response(int status, Map<String, String> headers, JsonNode body, Frames frames) {
+
+        protected Response(int status, Map<String, String> headers, JsonNode body) {
+            this(status, headers, body, null);
+        }
+
         protected static Response ok(JsonNode body) {
             return new Response(200, Map.of(), body);
         }
+    }
+
+    /**
+     * A streamed answer: its content type and its frames, each written and flushed on its own (an SSE event with its
+     * blank line, or an NDJSON line), {@link #setFrameDelay} apart.
+     */
+    protected record Frames(String contentType, List<String> frames) {
+
+        /** Server-sent events, one {@code data:} line each, named when {@code names} is not null. */
+        static Frames sse(List<String> names, List<JsonNode> events) {
+            List<String> frames = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                String name = names == null ? "" : "event: " + names.get(i) + "\n";
+                frames.add(name + "data: " + Json.write(events.get(i)) + "\n\n");
+            }
+            return new Frames("text/event-stream", frames);
+        }
+    }
+
+    /** A streamed answer's text in pieces, as a model writes it: a word at a time, each with its leading space. */
+    protected static List<String> pieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ' ') {
+                pieces.add(text.substring(start, i));
+                start = i;
+            }
+        }
+        return pieces;
+    }
+
+    /** How long a streamed answer waits between its frames; none by default. */
+    public void setFrameDelay(Duration delay) {
+        this.frameDelay = delay;
     }
 
     /** The provider's error body for an HTTP status, as its documentation shows it. */
@@ -238,6 +280,10 @@ public abstract class ProviderSimulator implements AutoCloseable {
         } catch (Exception e) {
             response = new Response(500, Map.of(), errorBody(500, e.toString()));
         }
+        if (response.frames() != null && response.status() == 200) {
+            stream(exchange, response);
+            return;
+        }
         try (OutputStream out = exchange.getResponseBody()) {
             byte[] bytes = Json.mapper().writeValueAsBytes(response.body()).clone();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -270,5 +316,24 @@ public abstract class ProviderSimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    private void stream(HttpExchange exchange, Response response) {
+        try (OutputStream out = exchange.getResponseBody()) {
+            exchange.getResponseHeaders().set("Content-Type", response.frames().contentType());
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            exchange.sendResponseHeaders(200, 0);
+            for (String frame : response.frames().frames()) {
+                out.write(frame.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                if (!frameDelay.isZero()) {
+                    Thread.sleep(frameDelay);
+                }
+            }
+        } catch (IOException e) {
+            // The client went away; nothing more to send.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

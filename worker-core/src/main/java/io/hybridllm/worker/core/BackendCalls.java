@@ -57,6 +57,11 @@ final class BackendCalls {
 
     /** Calls {@code target}'s model on the leased backend until it answers or the request must move on. */
     Outcome call(Job job, Target target, Lease lease) throws InterruptedException {
+        return call(job, target, lease, null);
+    }
+
+    /** The same, each call's answer streamed to {@code stream} when it is not null. */
+    Outcome call(Job job, Target target, Lease lease, AnswerStream stream) throws InterruptedException {
         try (Lease held = lease) {
             ModelBackend backend = held.backend();
             Optional<ErrorInfo> refusal = backend.refusal();
@@ -97,8 +102,10 @@ final class BackendCalls {
                 try {
                     Duration bound = timeout;
                     result = held.safeguards().breaker()
-                            .call(() -> bound == null ? backend.chat(target.model(), request)
-                                    : backend.chat(target.model(), request, bound));
+                            .call(() -> stream != null
+                                    ? backend.stream(target.model(), request, bound, stream.call(target))
+                                    : bound == null ? backend.chat(target.model(), request)
+                                            : backend.chat(target.model(), request, bound));
                 } catch (Breaker.Prevented e) {
                     permit.get().settle(0);
                     job.skipped(backend.name());

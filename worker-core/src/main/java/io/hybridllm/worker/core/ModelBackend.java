@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmRequest;
@@ -40,6 +41,20 @@ public interface ModelBackend {
      */
     default CallResult chat(String model, LlmRequest request, Duration timeout) throws InterruptedException {
         return chat(model, request);
+    }
+
+    /**
+     * One call whose answer's text is handed to {@code pieces} as the model writes it, within {@code timeout} (null:
+     * the backend's own); the result is what {@link #chat(String, LlmRequest)} would give. A backend that cannot stream
+     * hands over the whole answer as one piece once it has it.
+     */
+    default CallResult stream(String model, LlmRequest request, Duration timeout, Consumer<String> pieces)
+            throws InterruptedException {
+        CallResult result = timeout == null ? chat(model, request) : chat(model, request, timeout);
+        if (result instanceof CallResult.Answered answered && !answered.answer().isEmpty()) {
+            pieces.accept(answered.answer());
+        }
+        return result;
     }
 
     /**

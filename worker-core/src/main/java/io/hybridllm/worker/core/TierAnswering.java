@@ -47,10 +47,13 @@ public class TierAnswering {
     private final BackendCalls calls;
     private final Cancellations cancellations;
     private final ProgressPublisher progress;
+    private final StreamPublisher streams;
 
     public TierAnswering(BackendPool pool, CallMetrics metrics, PriceCatalogue prices, RetryConfig retry,
-            Cancellations cancellations, ProgressPublisher progress, BudgetPauses pauses, ProviderNames names) {
+            Cancellations cancellations, ProgressPublisher progress, BudgetPauses pauses, ProviderNames names,
+            StreamPublisher streams) {
         this.pool = pool;
+        this.streams = streams;
         this.names = names;
         this.progress = progress;
         this.metrics = metrics;
@@ -90,6 +93,7 @@ public class TierAnswering {
     Publication answer(Job job, Optional<Lease> first) throws InterruptedException {
         Optional<Lease> lease = first;
         LlmRequest request = job.routed().request();
+        AnswerStream stream = AnswerStream.of(job, streams);
         while (true) {
             Instant now = Instant.now();
             Instant deadline = request.hints().deadline();
@@ -123,7 +127,7 @@ public class TierAnswering {
                 // Once per target and backend: the retries of BackendCalls on it are the same attempt.
                 progress.started(CallStarted.of(job.routed(), target, WorkerIdentity.current(), job.nextAttempt()));
             }
-            switch (calls.call(job, target, lease.get())) {
+            switch (calls.call(job, target, lease.get(), stream)) {
                 case BackendCalls.Answer answer -> {
                     // Local answers are checked; a cloud answer is the top of the path, with nowhere better to go.
                     QualityCheck.Verdict verdict = job.tier().isLocal()
@@ -138,6 +142,9 @@ public class TierAnswering {
                                     verdict.explain(), verdict != QualityCheck.Verdict.UNCHECKED),
                             answer.at(), answer.latencyMs());
                     if (accepted) {
+                        if (stream != null) {
+                            stream.accepted();
+                        }
                         return job.succeeded();
                     }
                     LOG.infof("request %s: %s on %s scored %.2f (%s)", job.routed().id(), target.model(), answer.on(),

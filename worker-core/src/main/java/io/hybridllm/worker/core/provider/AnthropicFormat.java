@@ -16,6 +16,8 @@ import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.CallResult.Answered;
+import io.hybridllm.worker.core.provider.stream.AnthropicStream;
+import io.hybridllm.worker.core.provider.stream.StreamReader;
 
 /**
  * Anthropic's Messages API ({@code POST /v1/messages}, {@code x-api-key}, {@code anthropic-version}): the system prompt
@@ -37,6 +39,18 @@ final class AnthropicFormat implements WireFormat {
     @Override
     public HttpRequest.Builder chat(String model, LlmRequest request, ApiKey key) {
         return authorized(Wire.post(URI.create(settings.baseUrl() + "/v1/messages"), body(model, request)), key);
+    }
+
+    @Override
+    public HttpRequest.Builder stream(String model, LlmRequest request, ApiKey key) {
+        return authorized(
+                Wire.post(URI.create(settings.baseUrl() + "/v1/messages"), body(model, request).put("stream", true)),
+                key);
+    }
+
+    @Override
+    public StreamReader streamReader() {
+        return new AnthropicStream(settings.name());
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request, ApiKey key) {

@@ -15,6 +15,8 @@ import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.CallResult.Answered;
+import io.hybridllm.worker.core.provider.stream.CohereStream;
+import io.hybridllm.worker.core.provider.stream.StreamReader;
 
 /**
  * Cohere's v2 chat ({@code POST /v2/chat}, bearer key): OpenAI-like messages, an answer made of content parts, usage as
@@ -31,6 +33,17 @@ final class CohereFormat implements WireFormat {
     @Override
     public HttpRequest.Builder chat(String model, LlmRequest request, ApiKey key) {
         return authorized(Wire.post(URI.create(settings.baseUrl() + "/v2/chat"), body(model, request)), key);
+    }
+
+    @Override
+    public HttpRequest.Builder stream(String model, LlmRequest request, ApiKey key) {
+        return authorized(
+                Wire.post(URI.create(settings.baseUrl() + "/v2/chat"), body(model, request).put("stream", true)), key);
+    }
+
+    @Override
+    public StreamReader streamReader() {
+        return new CohereStream(settings.name());
     }
 
     private static HttpRequest.Builder authorized(HttpRequest.Builder request, ApiKey key) {

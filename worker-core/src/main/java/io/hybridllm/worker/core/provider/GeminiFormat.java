@@ -17,6 +17,8 @@ import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.CallResult.Answered;
+import io.hybridllm.worker.core.provider.stream.GeminiStream;
+import io.hybridllm.worker.core.provider.stream.StreamReader;
 
 /**
  * Google's Gemini API ({@code POST /v1beta/models/{model}:generateContent}, key in {@code x-goog-api-key}, never in the
@@ -40,6 +42,19 @@ final class GeminiFormat implements WireFormat {
         String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
         URI uri = URI.create(settings.baseUrl() + "/v1beta/models/" + Wire.segment(name) + ":generateContent");
         return authorized(Wire.post(uri, body(request)), key);
+    }
+
+    @Override
+    public HttpRequest.Builder stream(String model, LlmRequest request, ApiKey key) {
+        String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
+        URI uri = URI
+                .create(settings.baseUrl() + "/v1beta/models/" + Wire.segment(name) + ":streamGenerateContent?alt=sse");
+        return authorized(Wire.post(uri, body(request)), key);
+    }
+
+    @Override
+    public StreamReader streamReader() {
+        return new GeminiStream(settings.name());
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request, ApiKey key) {

@@ -12,10 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.CallResult.Answered;
+import io.hybridllm.worker.core.provider.stream.OpenAiStream;
+import io.hybridllm.worker.core.provider.stream.StreamReader;
 
 /**
  * OpenAI's chat completions ({@code POST {base}/chat/completions}, bearer key), which Mistral, xAI and
@@ -34,6 +37,21 @@ class OpenAiFormat implements WireFormat {
     @Override
     public HttpRequest.Builder chat(String model, LlmRequest request, ApiKey key) {
         return authorized(Wire.post(chatUri(model), body(model, request)), key);
+    }
+
+    /** Usage comes on a last chunk only when asked for; Mistral sends it unasked and knows no stream_options. */
+    @Override
+    public HttpRequest.Builder stream(String model, LlmRequest request, ApiKey key) {
+        ObjectNode body = body(model, request).put("stream", true);
+        if (settings.kind() != ProviderKind.MISTRAL) {
+            body.putObject("stream_options").put("include_usage", true);
+        }
+        return authorized(Wire.post(chatUri(model), body), key);
+    }
+
+    @Override
+    public StreamReader streamReader() {
+        return new OpenAiStream(settings.name());
     }
 
     protected URI chatUri(String model) {

@@ -3,6 +3,7 @@ package io.hybridllm.worker.core.provider;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,6 +40,7 @@ public class ProviderBackend implements ModelBackend {
     private final WireFormat format;
     private final HttpClient http;
     private final Clock clock;
+    private final StreamingCall streaming;
 
     public ProviderBackend(ProviderSettings settings) {
         this(settings, Clock.systemUTC());
@@ -50,6 +53,7 @@ public class ProviderBackend implements ModelBackend {
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.streaming = new StreamingCall(this, settings, format, http);
     }
 
     @Override
@@ -127,11 +131,33 @@ public class ProviderBackend implements ModelBackend {
         } catch (IOException e) {
             return Failures.transport(provider(), baseUrl(), e, key).withKey(keyId);
         }
-        CallResult result = read(response, key);
+        return settled(read(response, key), key, response.statusCode());
+    }
+
+    /**
+     * The call with its answer streamed: each piece of text to {@code pieces} as it comes (see {@link StreamingCall}),
+     * within {@code timeout} (null: the provider's) from sending to the last event.
+     */
+    @Override
+    public CallResult stream(String model, LlmRequest request, Duration timeout, Consumer<String> pieces)
+            throws InterruptedException {
+        Optional<ErrorInfo> refused = refusal();
+        if (refused.isPresent()) {
+            return new CallResult.Failed(refused.get());
+        }
+        if (model == null || model.isBlank()) {
+            return Failures.failed(ErrorCode.INVALID_REQUEST, "no model named for " + provider());
+        }
+        boolean shortened = timeout != null && timeout.compareTo(settings.timeout()) < 0;
+        return streaming.call(model, request, shortened ? timeout : settings.timeout(), shortened, pieces);
+    }
+
+    /** The result with the key that made it; a key's own trouble hands later calls to the next key. */
+    CallResult settled(CallResult result, ApiKey key, int status) {
+        String keyId = key == null ? null : key.id();
         if (key != null && result instanceof CallResult.Failed failed) {
-            // The key's own trouble: the supplier hands later calls to the next key.
             switch (failed.error().code()) {
-                case AUTHENTICATION -> settings.keys().refused(key, response.statusCode());
+                case AUTHENTICATION -> settings.keys().refused(key, status);
                 case RATE_LIMITED -> settings.keys().rateLimited(key, failed.retryAfter());
                 default -> {
                 }
@@ -187,13 +213,18 @@ public class ProviderBackend implements ModelBackend {
     }
 
     private CallResult.Failed failure(HttpResponse<String> response, JsonNode root, ApiKey key) {
-        ProviderError error = format.error(response.statusCode(), root, response.body());
+        return failure(response.statusCode(), response.headers(), response.body(), root, key);
+    }
+
+    /** An error answer, with how long the provider asked us to wait where it is a rate limit or overload. */
+    CallResult.Failed failure(int status, HttpHeaders headers, String body, JsonNode root, ApiKey key) {
+        ProviderError error = format.error(status, root, body);
         boolean rateLimited = error.code() == ErrorCode.RATE_LIMITED;
         Duration wait = null;
         if (rateLimited || error.code() == ErrorCode.OVERLOADED) {
-            wait = RetryAfter.of(response.headers(), rateLimited, clock.instant()).orElse(error.retryDelay());
+            wait = RetryAfter.of(headers, rateLimited, clock.instant()).orElse(error.retryDelay());
         }
-        return Failures.answered(provider(), response.statusCode(), error, wait, key);
+        return Failures.answered(provider(), status, error, wait, key);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.worker.core.CallResult;
+import io.hybridllm.worker.core.provider.stream.StreamReader;
 
 /**
  * One provider's JSON: how a request is written and how answers and errors are read. Sending, timeouts, Retry-After,
@@ -16,6 +17,12 @@ interface WireFormat {
 
     /** The chat call: URI, headers and JSON body; {@code key} is null for an endpoint that needs none. */
     HttpRequest.Builder chat(String model, LlmRequest request, ApiKey key);
+
+    /** The same call asking for the answer as a stream of server-sent events. */
+    HttpRequest.Builder stream(String model, LlmRequest request, ApiKey key);
+
+    /** How the events of {@link #stream} are read. */
+    StreamReader streamReader();
 
     /** A 2xx JSON object that is not an error body: the answer, or why there is none (filtered, malformed). */
     CallResult answer(JsonNode root);

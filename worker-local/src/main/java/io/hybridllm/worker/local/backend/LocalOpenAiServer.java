@@ -1,9 +1,11 @@
 package io.hybridllm.worker.local.backend;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmRequest;
@@ -52,6 +54,12 @@ public final class LocalOpenAiServer implements ModelBackend {
     @Override
     public CallResult chat(String model, LlmRequest request) throws InterruptedException {
         return server.chat(model, request);
+    }
+
+    @Override
+    public CallResult stream(String model, LlmRequest request, Duration timeout, Consumer<String> pieces)
+            throws InterruptedException {
+        return server.stream(model, request, timeout, pieces);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,6 +128,14 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
         } catch (IOException e) {
             return OllamaResponses.of(e, baseUrl, timeout);
         }
+    }
+
+    /** The same call with {@code stream: true}, each piece of text to {@code pieces} as Ollama writes it. */
+    @Override
+    public CallResult stream(String model, LlmRequest request, Duration within, Consumer<String> pieces)
+            throws InterruptedException {
+        return OllamaStreaming.call(http, baseUrl, provider, within == null ? timeout : within,
+                (ObjectNode) body(model, request, answerLimit), pieces);
     }
 
     /** The names of the models Ollama has pulled; fails with a message fit for a health report. */

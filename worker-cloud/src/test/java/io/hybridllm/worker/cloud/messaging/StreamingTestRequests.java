@@ -1,0 +1,33 @@
+package io.hybridllm.worker.cloud.messaging;
+
+import java.util.List;
+
+import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.GenerationOptions;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.RequestHints;
+import io.hybridllm.contracts.RoutedRequest;
+import io.hybridllm.contracts.RoutingDecision;
+import io.hybridllm.contracts.Target;
+import io.hybridllm.contracts.TaskType;
+import io.hybridllm.contracts.Tier;
+import io.hybridllm.worker.cloud.Requests;
+
+/** A cloud request that asks for its answer streamed. */
+final class StreamingTestRequests {
+
+    static RoutedRequest streamed(String id) {
+        return streamed(id, null);
+    }
+
+    static RoutedRequest streamed(String id, String replyTo) {
+        LlmRequest request = new LlmRequest(0, id, Requests.TENANT, "job-7", TaskType.CHAT,
+                List.of(ChatMessage.user("Explain streaming in one short sentence, please.")),
+                new GenerationOptions(256, 0.3, true), RequestHints.NONE, replyTo, null, null, null);
+        return new RoutedRequest(request, new RoutingDecision(Tier.CLOUD, List.of(new Target("openai", "gpt-4o-mini")),
+                0.8, List.of(), "score 0.8: cloud", "hybrid", "test-1", null));
+    }
+
+    private StreamingTestRequests() {
+    }
+}

@@ -1,0 +1,60 @@
+package io.hybridllm.worker.core.provider.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * OpenAI's {@code chat.completion.chunk} events (also Azure, Mistral, xAI, vLLM, llama.cpp): text in
+ * {@code choices[0].delta.content}, {@code finish_reason} on the last choice chunk, usage on a chunk with empty choices
+ * when {@code stream_options.include_usage} was asked (Mistral sends it unasked), then {@code data: [DONE]}.
+ */
+public final class OpenAiStream implements StreamReader {
+
+    private final String provider;
+
+    public OpenAiStream(String provider) {
+        this.provider = provider;
+    }
+
+    @Override
+    public boolean read(String event, JsonNode data, StreamedAnswer answer) throws StreamException {
+        JsonNode error = data.path("error");
+        if (error.isObject()) {
+            throw StreamErrors.of(provider, error.path("type").asText(error.path("code").asText("")),
+                    error.path("message").asText(""));
+        }
+        JsonNode choice = data.path("choices").path(0);
+        JsonNode delta = choice.path("delta");
+        if (delta.path("refusal").isTextual()) {
+            throw StreamErrors.filtered(provider, "the model refused: " + delta.get("refusal").asText());
+        }
+        if (delta.path("content").isTextual()) {
+            answer.text(delta.get("content").asText());
+        }
+        String finish = choice.path("finish_reason").asText("");
+        switch (finish) {
+            case "", "null" -> {
+            }
+            case "content_filter" -> throw StreamErrors.filtered(provider, "finish_reason content_filter");
+            case "length" -> {
+                answer.truncated();
+                answer.finished();
+            }
+            default -> answer.finished();
+        }
+        JsonNode usage = data.path("usage");
+        if (usage.isObject()) {
+            answer.usage(StreamReader.count(usage.get("prompt_tokens")),
+                    StreamReader.count(usage.get("completion_tokens")));
+        }
+        return true;
+    }
+
+    @Override
+    public boolean readText(String data, StreamedAnswer answer) throws StreamException {
+        if (data.equals("[DONE]")) {
+            answer.finished();
+            return false;
+        }
+        return StreamReader.super.readText(data, answer);
+    }
+}
