@@ -1,6 +1,7 @@
 package io.hybridllm.ingest.openai;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import io.hybridllm.contracts.Priority;
 import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.config.IngestConfig;
+import io.hybridllm.ingest.requests.IdempotencyKeys;
 import io.hybridllm.ingest.requests.Intake;
 import io.hybridllm.ingest.rest.RequestView;
 import io.hybridllm.ingest.rest.RequestViews;
@@ -45,6 +47,7 @@ import io.smallrye.mutiny.Uni;
 public class ChatResource {
 
     public static final String REQUEST_ID = "X-Hybrid-Request-Id";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     public record Model(String id, String object, long created, String ownedBy) {
     }
@@ -69,29 +72,46 @@ public class ChatResource {
         this.config = config;
     }
 
+    /**
+     * With an {@code Idempotency-Key} used before for the same body, the earlier request's answer (waited for as for a
+     * new one) instead of a new request: a client's retry after a lost connection does not pay twice.
+     */
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> complete(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam("X-Hybrid-Timeout") String timeout, @Context UriInfo uri) {
+            @HeaderParam("X-Hybrid-Timeout") String timeout, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context UriInfo uri) {
         Caller caller = tenancy.caller(authorization);
         TooLarge.check("the request", body, config.limits().maxRequestBytes());
-        ChatRequest chat = Json.read(body, ChatRequest.class);
+        ChatRequest chat = Json.readStrict(body, ChatRequest.class);
         Submission submission = rules.check(chat.toSubmission(aliases.hintFor(chat.model()), Priority.INTERACTIVE),
                 caller);
         Duration wait = timeout == null ? config.openai().timeout()
                 : WaitParam.parse(timeout, config.openai().timeout());
         tenancy.admit(submission.tenant(), 1);
-        String id = intake.accept(submission.toRequest(UUID.randomUUID().toString()), Optional.empty()).id();
-        String statusUrl = uri.getBaseUriBuilder().path("v1/requests").path(id).build().toString();
-        return views.awaitFinal(id, caller, wait).map(view -> answer(view, wait, statusUrl));
+        Optional<Intake.Idempotency> idempotency = Optional.ofNullable(idempotencyKey).map(key -> {
+            IdempotencyKeys.validate(key);
+            return new Intake.Idempotency(key, IdempotencyKeys.fingerprint(submission));
+        });
+        Intake.Admission admission = intake.accept(submission.toRequest(UUID.randomUUID().toString()), idempotency);
+        String statusUrl = uri.getBaseUriBuilder().path("v1/requests").path(admission.id()).build().toString();
+        return views.awaitFinal(admission.id(), caller, wait)
+                .map(view -> answer(view, wait, statusUrl, admission.replayed()));
     }
 
-    private static Response answer(RequestView view, Duration wait, String statusUrl) {
-        Map<String, String> headers = Map.of(REQUEST_ID, view.id(), "Location", statusUrl);
-        if ("succeeded".equals(view.status())) {
-            return Response.ok(ChatCompletion.of(view)).header(REQUEST_ID, view.id()).build();
+    private static Response answer(RequestView view, Duration wait, String statusUrl, boolean replayed) {
+        Map<String, String> headers = new HashMap<>(Map.of(REQUEST_ID, view.id(), "Location", statusUrl));
+        if (replayed) {
+            headers.put("Idempotent-Replayed", "true");
         }
+        if ("succeeded".equals(view.status())) {
+            Response.ResponseBuilder ok = Response.ok(ChatCompletion.of(view));
+            headers.forEach(ok::header);
+            return ok.build();
+        }
+        // The request was made and paid for, or still runs: an SDK's automatic retry would make and pay another.
+        headers.put(OpenAiError.SHOULD_RETRY, "false");
         if (view.error() == null) {
             throw OpenAiError.failure(504, "timeout", "no answer within " + wait.toSeconds() + " s; request "
                     + view.id() + " goes on (" + view.status() + "): poll " + statusUrl, null).withHeaders(headers);
