@@ -103,9 +103,9 @@ final class AnthropicFormat implements WireFormat {
             case "api_error" -> ErrorCode.PROVIDER_ERROR;
             case "timeout_error" -> ErrorCode.TIMEOUT;
             case "request_too_large" -> ErrorCode.CONTEXT_TOO_LONG;
-            case "not_found_error" -> ErrorCode.INVALID_REQUEST;
-            case "invalid_request_error" ->
-                    ErrorBodies.saysContextTooLong(text) ? ErrorCode.CONTEXT_TOO_LONG : ErrorCode.INVALID_REQUEST;
+            case "not_found_error" -> ErrorCode.TARGET_UNSUITABLE;
+            case "invalid_request_error" -> ErrorBodies.saysContextTooLong(text) ? ErrorCode.CONTEXT_TOO_LONG
+                    : ErrorBodies.refusal(status, text);
             default -> ErrorBodies.classify(status, root, text);
         };
         return new ProviderError(code, type, text);

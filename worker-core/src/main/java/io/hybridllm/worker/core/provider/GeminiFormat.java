@@ -115,8 +115,10 @@ final class GeminiFormat implements WireFormat {
             case "UNAVAILABLE" -> ErrorCode.OVERLOADED;
             case "DEADLINE_EXCEEDED" -> ErrorCode.TIMEOUT;
             case "INTERNAL" -> ErrorCode.PROVIDER_ERROR;
-            case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "NOT_FOUND" ->
-                    ErrorBodies.saysContextTooLong(text) ? ErrorCode.CONTEXT_TOO_LONG : ErrorCode.INVALID_REQUEST;
+            case "NOT_FOUND" -> ErrorCode.TARGET_UNSUITABLE;
+            case "INVALID_ARGUMENT", "FAILED_PRECONDITION" ->
+                    ErrorBodies.saysContextTooLong(text) ? ErrorCode.CONTEXT_TOO_LONG
+                            : ErrorBodies.refusal(status, text);
             default -> ErrorBodies.classify(status, root, text);
         };
         Duration retryDelay = RetryAfter.goDuration(detail(error, "RetryInfo", "retryDelay")).orElse(null);
