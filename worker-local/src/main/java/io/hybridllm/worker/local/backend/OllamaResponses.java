@@ -82,7 +82,10 @@ public final class OllamaResponses {
 
     private static CallResult error(int status, String text) {
         return switch (status) {
-            case 400 -> failed(ErrorCode.INVALID_REQUEST, "ollama refused the request (HTTP 400): " + text);
+            // "<model> does not support tools": this model cannot take the request, another target may.
+            case 400 -> text.contains("does not support")
+                    ? failed(ErrorCode.TARGET_UNSUITABLE, "ollama cannot take this request (HTTP 400): " + text)
+                    : failed(ErrorCode.INVALID_REQUEST, "ollama refused the request (HTTP 400): " + text);
             case 401, 403 -> failed(ErrorCode.AUTHENTICATION, "ollama refused access (HTTP " + status + "): " + text);
             // The model is not pulled on this server: another target may have it, so this is not the request's fault.
             case 404 -> failed(ErrorCode.PROVIDER_UNAVAILABLE, "ollama cannot serve the model (HTTP 404): " + text);

@@ -46,6 +46,13 @@ class OllamaToolsTest {
     }
 
     @Test
+    void aModelWithoutToolSupportFailsOverInsteadOfEndingTheRequest() {
+        CallResult.Failed failed = (CallResult.Failed) OllamaResponses.of(400,
+                "{\"error\":\"registry.ollama.ai/library/gemma:2b does not support tools\"}");
+        assertThat(failed.error().code()).isEqualTo(io.hybridllm.contracts.ErrorInfo.ErrorCode.TARGET_UNSUITABLE);
+    }
+
+    @Test
     void toolCallsComeBackWithTheirFinishReason() {
         CallResult.Answered answered = (CallResult.Answered) OllamaResponses.of(200, "{\"model\":\"llama3.2:1b\","
                 + "\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"function\":{\"name\":"
