@@ -14,6 +14,11 @@ public record ErrorInfo(ErrorCode code, String message) {
         INVALID_REQUEST, AUTHENTICATION, RATE_LIMITED, OVERLOADED, PROVIDER_ERROR, PROVIDER_UNAVAILABLE, TIMEOUT,
         CONTENT_FILTERED, CONTEXT_TOO_LONG, NO_PROVIDER, EXPIRED, CANCELLED, INTERNAL,
         /** The request's budget scope (its tenant, or global) is paused, and the call would have been paid. */
-        BUDGET_PAUSED
+        BUDGET_PAUSED,
+        /**
+         * This target cannot take the request though another may: its model is not found or retired, it does not
+         * support a parameter, or it rejects content that others take. The request fails over to the next target.
+         */
+        TARGET_UNSUITABLE
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public record LlmReply(int schemaVersion, String requestId, String tenant, String jobId, Status status, String answer,
         ErrorInfo error, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd, long latencyMs,
-        Double qualityScore, RoutingDecision decision, List<Attempt> attempts, Instant completedAt) {
+        Double qualityScore, RoutingDecision decision, List<Attempt> attempts, Instant completedAt,
+        FinishReason finishReason, List<ToolCall> toolCalls) {
 
     public enum Status {
         SUCCEEDED, FAILED
@@ -28,6 +29,17 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
         costUsd = costUsd == null ? BigDecimal.ZERO : costUsd;
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
         completedAt = completedAt == null ? Instant.now() : completedAt;
+        finishReason = finishReason == null && status == Status.SUCCEEDED ? FinishReason.STOP : finishReason;
+        toolCalls = toolCalls == null || toolCalls.isEmpty() ? null : List.copyOf(toolCalls);
+    }
+
+    /** A reply without tool calls, ended as {@code stop} if it succeeded. */
+    public LlmReply(int schemaVersion, String requestId, String tenant, String jobId, Status status, String answer,
+            ErrorInfo error, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd,
+            long latencyMs, Double qualityScore, RoutingDecision decision, List<Attempt> attempts,
+            Instant completedAt) {
+        this(schemaVersion, requestId, tenant, jobId, status, answer, error, tier, provider, model, usage, costUsd,
+                latencyMs, qualityScore, decision, attempts, completedAt, null, null);
     }
 
     /** The answer to a routed request, from the target that produced it. */
@@ -39,10 +51,18 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
     /** The answer to a routed request, with the quality check's score where one was made. */
     public static LlmReply succeeded(RoutedRequest routed, Target target, String answer, TokenUsage usage,
             BigDecimal costUsd, long latencyMs, Double qualityScore, List<Attempt> attempts) {
+        return succeeded(routed, target, answer, FinishReason.STOP, null, usage, costUsd, latencyMs, qualityScore,
+                attempts);
+    }
+
+    /** The answer, with why the model stopped and any tool calls it asked for. */
+    public static LlmReply succeeded(RoutedRequest routed, Target target, String answer, FinishReason finishReason,
+            List<ToolCall> toolCalls, TokenUsage usage, BigDecimal costUsd, long latencyMs, Double qualityScore,
+            List<Attempt> attempts) {
         LlmRequest request = routed.request();
         return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.SUCCEEDED,
                 answer, null, routed.decision().tier(), target.provider(), target.model(), usage, costUsd, latencyMs,
-                qualityScore, routed.decision(), attempts, Instant.now());
+                qualityScore, routed.decision(), attempts, Instant.now(), finishReason, toolCalls);
     }
 
     /** The end of a routed request that no target could answer. */
@@ -52,6 +72,6 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
         return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.FAILED, null,
                 error, routed.decision().tier(), lastTarget == null ? null : lastTarget.provider(),
                 lastTarget == null ? null : lastTarget.model(), TokenUsage.NONE, BigDecimal.ZERO, latencyMs, null,
-                routed.decision(), attempts, Instant.now());
+                routed.decision(), attempts, Instant.now(), null, null);
     }
 }

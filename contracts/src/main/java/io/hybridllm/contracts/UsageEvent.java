@@ -8,11 +8,12 @@ import java.util.UUID;
 
 /**
  * One provider call, successful or not, on {@value Topics#USAGE}, keyed by tenant. The event id is new for every call,
- * so a repeated call is counted and a redelivered event is not.
+ * so a repeated call is counted and a redelivered event is not. {@code endUser} is whom the request was made for
+ * (OpenAI's {@code user}), when its client said.
  */
 public record UsageEvent(int schemaVersion, String eventId, String requestId, String tenant, String jobId,
         TaskType taskType, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd,
-        long latencyMs, Attempt.Outcome outcome, ErrorInfo.ErrorCode errorCode, Instant occurredAt) {
+        long latencyMs, Attempt.Outcome outcome, ErrorInfo.ErrorCode errorCode, Instant occurredAt, String endUser) {
 
     public UsageEvent {
         schemaVersion = SchemaVersion.check(schemaVersion);
@@ -28,12 +29,20 @@ public record UsageEvent(int schemaVersion, String eventId, String requestId, St
         occurredAt = occurredAt == null ? Instant.now() : occurredAt;
     }
 
+    /** An event without an end user. */
+    public UsageEvent(int schemaVersion, String eventId, String requestId, String tenant, String jobId,
+            TaskType taskType, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd,
+            long latencyMs, Attempt.Outcome outcome, ErrorInfo.ErrorCode errorCode, Instant occurredAt) {
+        this(schemaVersion, eventId, requestId, tenant, jobId, taskType, tier, provider, model, usage, costUsd,
+                latencyMs, outcome, errorCode, occurredAt, null);
+    }
+
     /** The event for one call a worker made to {@code target} for a routed request. */
     public static UsageEvent forCall(RoutedRequest routed, Target target, TokenUsage usage, BigDecimal costUsd,
             long latencyMs, Attempt.Outcome outcome, ErrorInfo.ErrorCode errorCode) {
         LlmRequest request = routed.request();
         return new UsageEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), request.id(), request.tenant(),
                 request.jobId(), request.taskType(), routed.decision().tier(), target.provider(), target.model(), usage,
-                costUsd, latencyMs, outcome, errorCode, Instant.now());
+                costUsd, latencyMs, outcome, errorCode, Instant.now(), request.options().endUser());
     }
 }

@@ -13,32 +13,31 @@ import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.Priority;
 import io.hybridllm.contracts.RequestHints;
-import io.hybridllm.contracts.Role;
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.InvalidMessageException;
 
 /**
- * An OpenAI chat completion request, read leniently (OpenAI clients send many optional fields; those that do not change
- * the answer's content are ignored), turned into a submission. Only text content is supported, and one choice.
+ * An OpenAI chat completion request, turned into a submission. Every field OpenAI documents is known here and either
+ * passed on (translated per provider by the workers) or refused by name with the reason ({@link ChatRefusals}); a field
+ * OpenAI does not document is refused as unknown (the body is read strictly). docs/submitting.md lists them.
  * {@code stream} asks for the answer as server-sent events ({@link ChatStreams}).
  */
-public record ChatRequest(String model, List<Message> messages, Integer maxTokens, Integer maxCompletionTokens,
-        Double temperature, Boolean stream, Integer n, String user, StreamOptions streamOptions) {
-
-    public record Message(String role, JsonNode content) {
-    }
-
-    /** {@code include_usage}: a last chunk with the usage and no choices. */
-    public record StreamOptions(Boolean includeUsage) {
-    }
+public record ChatRequest(String model, List<ChatMessages.Message> messages, Integer maxTokens,
+        Integer maxCompletionTokens, Double temperature, Double topP, JsonNode stop, Long seed, Double presencePenalty,
+        Double frequencyPenalty, String user, String safetyIdentifier, JsonNode tools, JsonNode toolChoice,
+        Boolean parallelToolCalls, JsonNode responseFormat, Boolean stream, JsonNode streamOptions, Integer n,
+        Boolean logprobs, Integer topLogprobs, JsonNode modalities, JsonNode audio, JsonNode logitBias, Boolean store,
+        JsonNode metadata, String serviceTier, String reasoningEffort, JsonNode prediction, JsonNode webSearchOptions,
+        JsonNode functions, JsonNode functionCall, String promptCacheKey, String verbosity) {
 
     public boolean streamed() {
         return Boolean.TRUE.equals(stream);
     }
 
+    /** {@code stream_options.include_usage}: a last chunk with the usage and no choices. */
     public boolean includeUsage() {
-        return streamed() && streamOptions != null && Boolean.TRUE.equals(streamOptions.includeUsage());
+        return streamed() && streamOptions != null && streamOptions.path("include_usage").asBoolean(false);
     }
 
     public Submission toSubmission(Optional<ModelAliases.Hint> hint, Priority priority) {
@@ -54,56 +53,32 @@ public record ChatRequest(String model, List<Message> messages, Integer maxToken
             throw new InvalidMessageException("stream",
                     "a batch's answers are not streamed; leave stream out or false");
         }
-        if (streamOptions != null && !streamed()) {
-            throw new InvalidMessageException("stream_options", "is only allowed when stream is true");
-        }
-        if (n != null && n != 1) {
-            throw new InvalidMessageException("n", "only one choice is supported");
-        }
+        ChatRefusals.check(this);
         List<ChatMessage> chat = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            chat.add(new ChatMessage(role(messages.get(i).role(), i), text(messages.get(i).content(), i)));
+            chat.add(ChatMessages.of(messages.get(i), i));
         }
         Map<String, String> context = new HashMap<>();
         hint.map(ModelAliases.Hint::model).ifPresent(model -> context.put("model", model));
         RequestHints hints = new RequestHints(hint.map(ModelAliases.Hint::provider).orElse(null),
                 hint.map(ModelAliases.Hint::tier).orElse(null), false, null, priority, deadline, context);
-        return new Submission(null, null, TaskType.CHAT, chat,
-                new GenerationOptions(maxCompletionTokens != null ? maxCompletionTokens : maxTokens, temperature,
-                        streamed()),
-                hints, null, null);
+        GenerationOptions options = options();
+        return new Submission(null, null, TaskType.CHAT, chat, streamed() ? options.streamed() : options, hints, null,
+                null);
     }
 
-    private static Role role(String role, int index) {
-        return switch (role == null ? "" : role) {
-            case "system", "developer" -> Role.SYSTEM;
-            case "user" -> Role.USER;
-            case "assistant" -> Role.ASSISTANT;
-            case "tool" -> Role.TOOL;
-            default -> throw new InvalidMessageException("messages[" + index + "].role",
-                    "'" + role + "' is not one of: system, developer, user, assistant, tool");
-        };
-    }
-
-    /** A string, or an array of parts of which only text parts are read. */
-    private static String text(JsonNode content, int index) {
-        if (content == null || content.isNull()) {
-            return "";
+    private GenerationOptions options() {
+        if (maxTokens != null && maxCompletionTokens != null && !maxTokens.equals(maxCompletionTokens)) {
+            throw new InvalidMessageException("max_tokens",
+                    "differs from max_completion_tokens; send one (max_tokens is OpenAI's older name for it)");
         }
-        if (content.isTextual()) {
-            return content.asText();
+        if (user != null && safetyIdentifier != null && !user.equals(safetyIdentifier)) {
+            throw new InvalidMessageException("safety_identifier",
+                    "differs from user; both name the end user here, send one");
         }
-        if (content.isArray()) {
-            StringBuilder text = new StringBuilder();
-            for (JsonNode part : content) {
-                if (!"text".equals(part.path("type").asText())) {
-                    throw new InvalidMessageException("messages[" + index + "].content",
-                            "only text parts are supported, not " + part.path("type").asText());
-                }
-                text.append(part.path("text").asText());
-            }
-            return text.toString();
-        }
-        throw new InvalidMessageException("messages[" + index + "].content", "must be a string or an array of parts");
+        return new GenerationOptions(maxCompletionTokens != null ? maxCompletionTokens : maxTokens, temperature, topP,
+                OpenAiTools.stop(stop), seed, presencePenalty, frequencyPenalty, user != null ? user : safetyIdentifier,
+                OpenAiTools.tools(tools), OpenAiTools.toolChoice(toolChoice), parallelToolCalls,
+                OpenAiTools.responseFormat(responseFormat));
     }
 }

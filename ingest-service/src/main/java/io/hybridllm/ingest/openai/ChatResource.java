@@ -1,6 +1,7 @@
 package io.hybridllm.ingest.openai;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import io.hybridllm.contracts.Priority;
 import io.hybridllm.contracts.http.Submission;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.config.IngestConfig;
+import io.hybridllm.ingest.requests.IdempotencyKeys;
 import io.hybridllm.ingest.requests.Intake;
 import io.hybridllm.ingest.rest.RequestView;
 import io.hybridllm.ingest.rest.RequestViews;
@@ -50,6 +52,7 @@ import io.smallrye.mutiny.Uni;
 public class ChatResource {
 
     public static final String REQUEST_ID = "X-Hybrid-Request-Id";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     public record Model(String id, String object, long created, String ownedBy) {
     }
@@ -79,21 +82,24 @@ public class ChatResource {
     /**
      * A completion as JSON. With {@code stream: true} the answer is server-sent events all the same: sent as they come
      * to a client that accepts {@code text/event-stream} ({@link #completeStreamed}), and all at once when the answer
-     * is complete to one that accepts only JSON (the events' order and content are the same).
+     * is complete to one that accepts only JSON (the events' order and content are the same). With an
+     * {@code Idempotency-Key} used before for the same body, the earlier request's answer (waited for as for a new one)
+     * instead of a new request: a client's retry after a lost connection does not pay twice.
      */
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> complete(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam("X-Hybrid-Timeout") String timeout, @Context UriInfo uri) {
-        Queued queued = accept(body, authorization, timeout, uri);
+            @HeaderParam("X-Hybrid-Timeout") String timeout, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context UriInfo uri) {
+        Queued queued = accept(body, authorization, timeout, idempotencyKey, uri);
         if (queued.watch() != null) {
             return queued.watch().frames().collect().asList()
                     .map(events -> Response
                             .ok(String.join("", events.stream().map(e -> "data: " + e + "\n\n").toList()))
                             .type(MediaType.SERVER_SENT_EVENTS).header(REQUEST_ID, queued.id()).build());
         }
-        return queued.view().map(view -> answer(view, queued.within(), queued.statusUrl()));
+        return queued.view().map(view -> answer(view, queued.within(), queued.statusUrl(), queued.replayed()));
     }
 
     /** A streamed completion to a client that accepts events (the OpenAI SDKs ask so when they stream). */
@@ -103,8 +109,9 @@ public class ChatResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     public RestMulti<String> completeStreamed(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam("X-Hybrid-Timeout") String timeout, @Context UriInfo uri) {
-        Queued queued = accept(body, authorization, timeout, uri);
+            @HeaderParam("X-Hybrid-Timeout") String timeout, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context UriInfo uri) {
+        Queued queued = accept(body, authorization, timeout, idempotencyKey, uri);
         if (queued.watch() == null) {
             throw OpenAiError.failure(406, "not_acceptable",
                     "only a streamed answer is sent as events: set stream to "
@@ -115,27 +122,45 @@ public class ChatResource {
         return streams.relay(queued.watch());
     }
 
-    /** A queued request: {@code watch} is its stream's when it asked for one, else {@code view} its final state. */
-    private record Queued(String id, Caller caller, Duration within, String statusUrl, StreamWatch watch,
-            Uni<RequestView> view) {
+    /**
+     * A queued request: {@code watch} is its stream's when it asked for one, else {@code view} its final state;
+     * {@code replayed} when an idempotency key named an earlier request.
+     */
+    private record Queued(String id, Caller caller, Duration within, String statusUrl, boolean replayed,
+            StreamWatch watch, Uni<RequestView> view) {
     }
 
-    private Queued accept(String body, String authorization, String timeout, UriInfo uri) {
+    private Queued accept(String body, String authorization, String timeout, String idempotencyKey, UriInfo uri) {
         Caller caller = tenancy.caller(authorization);
         TooLarge.check("the request", body, config.limits().maxRequestBytes());
-        ChatRequest chat = Json.read(body, ChatRequest.class);
+        ChatRequest chat = Json.readStrict(body, ChatRequest.class);
         Submission submission = rules.check(chat.toSubmission(aliases.hintFor(chat.model()), Priority.INTERACTIVE),
                 caller);
         Duration wait = timeout == null ? config.openai().timeout()
                 : WaitParam.parse(timeout, config.openai().timeout());
+        if (idempotencyKey != null) {
+            IdempotencyKeys.validate(idempotencyKey);
+            if (chat.streamed()) {
+                throw OpenAiError.failure(400, "unsupported_parameter", IDEMPOTENCY_KEY
+                        + " is not supported with stream: true: a replayed request's pieces cannot be shown again;"
+                        + " poll the request instead", IDEMPOTENCY_KEY);
+            }
+        }
         tenancy.admit(submission.tenant(), 1);
         LlmRequest request = submission.toRequest(UUID.randomUUID().toString());
-        String statusUrl = uri.getBaseUriBuilder().path("v1/requests").path(request.id()).build().toString();
+        if (idempotencyKey != null) {
+            // A key seen before names the earlier request, whose answer is waited for by its id.
+            Intake.Admission admission = intake.accept(request, Optional
+                    .of(new Intake.Idempotency(idempotencyKey, IdempotencyKeys.fingerprint(submission))));
+            return new Queued(admission.id(), caller, wait, statusUrl(uri, admission.id()), admission.replayed(), null,
+                    views.awaitFinal(admission.id(), caller, wait));
+        }
+        String statusUrl = statusUrl(uri, request.id());
         if (!chat.streamed()) {
             // Awaited before it is queued, so that its reply finds the waiter and is answered from memory.
             Uni<RequestView> view = views.submitAndAwait(request, caller, wait,
                     () -> intake.accept(request, Optional.empty()));
-            return new Queued(request.id(), caller, wait, statusUrl, null, view);
+            return new Queued(request.id(), caller, wait, statusUrl, false, null, view);
         }
         // Watched before it is queued, so that its first piece finds the watch.
         StreamWatch watch = streams.open(request.id(), chat.includeUsage());
@@ -146,15 +171,25 @@ public class ChatResource {
             throw e;
         }
         streams.end(watch, caller, wait, statusUrl);
-        return new Queued(request.id(), caller, wait, statusUrl, watch, null);
+        return new Queued(request.id(), caller, wait, statusUrl, false, watch, null);
     }
 
-    private static Response answer(RequestView view, Duration wait, String statusUrl) {
-        Map<String, String> headers = Map.of(REQUEST_ID, view.id(), "Location", statusUrl);
-        if ("succeeded".equals(view.status())) {
-            return Response.ok(ChatCompletion.of(view)).type(MediaType.APPLICATION_JSON).header(REQUEST_ID, view.id())
-                    .build();
+    private static String statusUrl(UriInfo uri, String id) {
+        return uri.getBaseUriBuilder().path("v1/requests").path(id).build().toString();
+    }
+
+    private static Response answer(RequestView view, Duration wait, String statusUrl, boolean replayed) {
+        Map<String, String> headers = new HashMap<>(Map.of(REQUEST_ID, view.id(), "Location", statusUrl));
+        if (replayed) {
+            headers.put("Idempotent-Replayed", "true");
         }
+        if ("succeeded".equals(view.status())) {
+            Response.ResponseBuilder ok = Response.ok(ChatCompletion.of(view)).type(MediaType.APPLICATION_JSON);
+            headers.forEach(ok::header);
+            return ok.build();
+        }
+        // The request was made and paid for, or still runs: an SDK's automatic retry would make and pay another.
+        headers.put(OpenAiError.SHOULD_RETRY, "false");
         if (view.error() == null) {
             throw OpenAiError.failure(504, "timeout", "no answer within " + wait.toSeconds() + " s; request "
                     + view.id() + " goes on (" + view.status() + "): poll " + statusUrl, null).withHeaders(headers);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.Priority;
@@ -38,7 +39,8 @@ final class OpenAiBatchInput {
                 check(customIds.add(customId), "custom_id", "'" + customId + "' is used by an earlier line");
                 check("POST".equals(line.path("method").asText()), "method", "must be POST");
                 check(ENDPOINT.equals(line.path("url").asText()), "url", "must be " + ENDPOINT);
-                ChatRequest chat = Json.mapper().treeToValue(line.path("body"), ChatRequest.class);
+                ChatRequest chat = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .treeToValue(line.path("body"), ChatRequest.class);
                 check(chat != null, "body", "is required");
                 parsed.add(BatchLine.of(i + 1, customId,
                         chat.toSubmission(aliases.hintFor(chat.model()), Priority.BATCH, deadline)));

@@ -1,5 +1,6 @@
 package io.hybridllm.ingest.openai;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MediaType;
@@ -13,11 +14,22 @@ public record OpenAiError(Body error) {
     public record Body(String message, String type, String param, String code) {
     }
 
-    /** The paths that answer in OpenAI's shapes. */
+    /**
+     * The header OpenAI's SDKs obey before their own retry rules: {@code false} where a retry would make (and pay for)
+     * another request, although the status (409, 5xx) would have them retry.
+     */
+    public static final String SHOULD_RETRY = "x-should-retry";
+
+    /** The native API's paths under /v1, which answer problem+json; every other /v1 path is OpenAI's. */
+    private static final List<String> NATIVE = List.of("/v1/requests", "/v1/request-batches", "/v1/admin/");
+
+    /**
+     * The paths that answer in OpenAI's shapes: every /v1 path but the native API's, so that an OpenAI client calling
+     * an endpoint this gateway lacks reads the 404 as it reads OpenAI's.
+     */
     public static boolean isOpenAiPath(String path) {
         String p = path.startsWith("/") ? path : "/" + path;
-        return p.startsWith("/v1/chat/") || p.startsWith("/v1/models") || p.startsWith("/v1/files")
-                || p.startsWith("/v1/batches");
+        return p.startsWith("/v1/") && NATIVE.stream().noneMatch(p::startsWith);
     }
 
     /** A problem of the common error handling, in OpenAI's shape, with the same status. */

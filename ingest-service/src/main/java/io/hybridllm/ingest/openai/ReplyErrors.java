@@ -7,7 +7,8 @@ final class ReplyErrors {
 
     static OpenAiError.Failure failure(ErrorInfo error, String requestId) {
         int status = switch (error.code()) {
-            case INVALID_REQUEST, CONTEXT_TOO_LONG, CONTENT_FILTERED -> 400;
+            // Every target refused it: for reasons of their own, but the client can only change the request.
+            case INVALID_REQUEST, CONTEXT_TOO_LONG, CONTENT_FILTERED, TARGET_UNSUITABLE -> 400;
             case CANCELLED -> 409;
             // OpenAI answers an exhausted quota with 429 too.
             case RATE_LIMITED, BUDGET_PAUSED -> 429;

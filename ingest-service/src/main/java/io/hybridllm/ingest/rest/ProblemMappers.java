@@ -47,8 +47,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response keyReused(IdempotencyKeys.KeyReusedException e, UriInfo uri) {
-        return respond(new Problem("urn:hybrid-llm:problem:idempotency-key-reused", "Idempotency-Key reused", 409,
-                e.getMessage(), "Idempotency-Key"), uri);
+        // A retry with the same key and body would be refused alike; OpenAI's SDKs would retry a 409.
+        return Response
+                .fromResponse(respond(new Problem("urn:hybrid-llm:problem:idempotency-key-reused",
+                        "Idempotency-Key reused", 409, e.getMessage(), "Idempotency-Key"), uri))
+                .header(OpenAiError.SHOULD_RETRY, "false").build();
     }
 
     @ServerExceptionMapper

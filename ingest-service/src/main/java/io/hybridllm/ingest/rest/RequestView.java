@@ -12,11 +12,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.hybridllm.contracts.Attempt;
 import io.hybridllm.contracts.CallStarted;
 import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.callbacks.CallbackView;
 import io.hybridllm.ingest.requests.RequestRecord;
@@ -24,12 +26,14 @@ import io.hybridllm.ingest.requests.RequestStatus;
 
 /**
  * What {@code GET /v1/requests/{id}} answers: the status; while it is on a tier, the decision and attempts so far, and
- * the model call under way when it is running; once final, the result with how it was reached.
+ * the model call under way when it is running; once final, the result with how it was reached, why the model stopped
+ * and any tool calls it asked for.
  */
 public record RequestView(String id, String tenant, String jobId, String taskType, String status, String source,
         Instant submittedAt, Instant routedAt, Instant completedAt, String answer, ErrorInfo error, Tier tier,
         String provider, String model, TokenUsage usage, BigDecimal costUsd, Long latencyMs, Double qualityScore,
-        RoutingDecision routing, List<Attempt> attempts, RunningCall running, CallbackView callback) {
+        RoutingDecision routing, List<Attempt> attempts, RunningCall running, CallbackView callback,
+        FinishReason finishReason, List<ToolCall> toolCalls) {
 
     private static final TypeReference<List<Attempt>> ATTEMPTS = new TypeReference<>() {
     };
@@ -45,13 +49,13 @@ public record RequestView(String id, String tenant, String jobId, String taskTyp
                     : null;
             return new RequestView(row.id, row.tenant, row.jobId, row.taskType, status, row.source, row.submittedAt,
                     row.routedAt, row.completedAt, null, row.endingError(), routing == null ? null : routing.tier(),
-                    null, null, null, null, null, null, routing, attempts, running, callback);
+                    null, null, null, null, null, null, routing, attempts, running, callback, null, null);
         }
         LlmReply reply = Json.read(row.reply, LlmReply.class);
         return new RequestView(row.id, row.tenant, row.jobId, row.taskType, status, row.source, row.submittedAt,
                 row.routedAt, row.completedAt, reply.answer(), reply.error(), reply.tier(), reply.provider(),
                 reply.model(), reply.usage(), reply.costUsd(), reply.latencyMs(), reply.qualityScore(),
-                reply.decision(), reply.attempts(), null, callback);
+                reply.decision(), reply.attempts(), null, callback, reply.finishReason(), reply.toolCalls());
     }
 
     /**

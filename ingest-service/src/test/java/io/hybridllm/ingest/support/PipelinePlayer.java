@@ -17,12 +17,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.Infrastructure;
@@ -41,7 +43,22 @@ public final class PipelinePlayer implements AutoCloseable {
     private final AtomicInteger answered = new AtomicInteger();
     private final Thread thread;
 
+    /** What the played worker replies to a request. */
+    @FunctionalInterface
+    public interface Replier {
+        LlmReply reply(LlmRequest request);
+    }
+
     public PipelinePlayer(Predicate<LlmRequest> matches, Function<LlmRequest, String> answer) {
+        this((Replier) request -> reply(request, answer.apply(request)), matches);
+    }
+
+    /** Answers with whole replies, e.g. tool calls, a finish reason other than stop, or a failure. */
+    public static PipelinePlayer replying(Predicate<LlmRequest> matches, Replier replier) {
+        return new PipelinePlayer(replier, matches);
+    }
+
+    private PipelinePlayer(Replier replier, Predicate<LlmRequest> matches) {
         String servers = Infrastructure.kafka().bootstrapServers();
         Properties props = new Properties();
         props.put("bootstrap.servers", servers);
@@ -68,7 +85,7 @@ public final class PipelinePlayer implements AutoCloseable {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                         LlmRequest request = Json.read(record.value(), LlmRequest.class);
                         if (matches.test(request)) {
-                            String reply = Json.write(reply(request, answer.apply(request)));
+                            String reply = Json.write(replier.reply(request));
                             // As the workers do: to llm.replies, and to the request's own reply_to topic.
                             request.replyTopics()
                                     .forEach(topic -> producer.send(new ProducerRecord<>(topic, request.id(), reply)));
@@ -82,9 +99,15 @@ public final class PipelinePlayer implements AutoCloseable {
     }
 
     private static LlmReply reply(LlmRequest request, String answer) {
+        return reply(request, answer, FinishReason.STOP, null);
+    }
+
+    /** A reply as the local worker would make it, at {@link #COST}. */
+    public static LlmReply reply(LlmRequest request, String answer, FinishReason finish, List<ToolCall> toolCalls) {
         RoutedRequest routed = new RoutedRequest(request, new RoutingDecision(Tier.LOCAL_FAST, List.of(Pipeline.LOCAL),
                 0.1, List.of(), "played", "hybrid", "test", null));
-        return LlmReply.succeeded(routed, Pipeline.LOCAL, answer, new TokenUsage(3, 2), COST, 5, List.of());
+        return LlmReply.succeeded(routed, Pipeline.LOCAL, answer, finish, toolCalls, new TokenUsage(3, 2), COST, 5,
+                null, List.of());
     }
 
     public int answered() {

@@ -74,7 +74,7 @@ public final class AzureOpenAiSimulator extends CloudSimulator {
         if (body == null || !body.path("messages").isArray() || body.get("messages").isEmpty()) {
             return new Response(400, Map.of(), errorBody(400, "'messages' is a required property"));
         }
-        ObjectNode completion = OpenAiSimulator.completion(model, body.get("messages"), "stop");
+        ObjectNode completion = OpenAiSimulator.completion(model, body);
         completion.putArray("prompt_filter_results").addObject().put("prompt_index", 0)
                 .putObject("content_filter_results").putObject("hate").put("filtered", false).put("severity", "safe");
         return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false), answering(Response.ok(completion)),

@@ -74,8 +74,43 @@ public final class OpenAiSimulator extends CloudSimulator {
             return new Response(404, Map.of(), errorBody(404, "The model `" + model + "` does not exist."));
         }
         return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false),
-                answering(Response.ok(completion(model, body.get("messages"), "stop"))),
-                completion -> StreamedAnswers.openAi(body, completion));
+                answering(Response.ok(completion(model, body))), completion -> StreamedAnswers.openAi(body, completion));
+    }
+
+    /**
+     * As OpenAI answers the request's options: a tool call when {@code tool_choice} requires one (of the named
+     * function, or the first tool), JSON when {@code response_format} asks for it, and {@code finish_reason: length}
+     * with the answer cut when the token budget is smaller than the answer.
+     */
+    static ObjectNode completion(String model, JsonNode body) {
+        ObjectNode reply = completion(model, body.get("messages"), "stop");
+        ObjectNode choice = (ObjectNode) reply.path("choices").get(0);
+        ObjectNode message = (ObjectNode) choice.get("message");
+        JsonNode choiceOption = body.path("tool_choice");
+        boolean required = "required".equals(choiceOption.asText()) || choiceOption.isObject();
+        if (required && body.path("tools").isArray() && !body.path("tools").isEmpty()) {
+            String name = choiceOption.isObject() ? choiceOption.path("function").path("name").asText()
+                    : body.path("tools").get(0).path("function").path("name").asText();
+            message.putNull("content");
+            ObjectNode call = message.putArray("tool_calls").addObject().put("id", "call_" + UUID.randomUUID())
+                    .put("type", "function");
+            call.putObject("function").put("name", name).put("arguments", "{}");
+            choice.put("finish_reason", "tool_calls");
+            return reply;
+        }
+        String type = body.path("response_format").path("type").asText("text");
+        if (!type.equals("text")) {
+            message.put("content", object().put("answer", message.path("content").asText()).toString());
+        }
+        int budget = body.path("max_completion_tokens").asInt(body.path("max_tokens").asInt(0));
+        String content = message.path("content").asText();
+        if (budget > 0 && tokens(content) > budget) {
+            message.put("content", content.substring(0, Math.min(content.length(), budget * 4)));
+            choice.put("finish_reason", "length");
+            ObjectNode usage = (ObjectNode) reply.get("usage");
+            usage.put("completion_tokens", budget).put("total_tokens", usage.path("prompt_tokens").asInt() + budget);
+        }
+        return reply;
     }
 
     /** A chat completion answering the last user message, with usage; shared with the Azure simulator. */

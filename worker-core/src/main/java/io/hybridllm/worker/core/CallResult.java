@@ -1,10 +1,13 @@
 package io.hybridllm.worker.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.ToolCall;
 
 /** What one call to a model returned: an answer with the provider's token counts, or why there is none. */
 public sealed interface CallResult {
@@ -16,22 +19,39 @@ public sealed interface CallResult {
     String keyId();
 
     /**
-     * @param truncated
-     *            the model stopped at its token limit (Ollama {@code done_reason}, OpenAI {@code finish_reason}
-     *            {@code length}), so the answer is cut off
+     * @param finishReason
+     *            why the model stopped, from the provider's own field; {@code length} (Ollama {@code done_reason},
+     *            OpenAI {@code finish_reason}, Anthropic {@code max_tokens}...) means the answer is cut off
+     * @param toolCalls
+     *            the functions the model asks to be called, or null
      */
-    record Answered(String answer, TokenUsage usage, boolean truncated, String keyId) implements CallResult {
+    record Answered(String answer, TokenUsage usage, FinishReason finishReason, List<ToolCall> toolCalls, String keyId)
+            implements CallResult {
+
+        public Answered {
+            finishReason = finishReason == null ? FinishReason.STOP : finishReason;
+            toolCalls = toolCalls == null || toolCalls.isEmpty() ? null : List.copyOf(toolCalls);
+        }
+
+        public Answered(String answer, TokenUsage usage, FinishReason finishReason, List<ToolCall> toolCalls) {
+            this(answer, usage, finishReason, toolCalls, null);
+        }
 
         public Answered(String answer, TokenUsage usage, boolean truncated) {
-            this(answer, usage, truncated, null);
+            this(answer, usage, truncated ? FinishReason.LENGTH : FinishReason.STOP, null, null);
         }
 
         public Answered(String answer, TokenUsage usage) {
             this(answer, usage, false);
         }
 
+        /** The model stopped at its token limit. */
+        public boolean truncated() {
+            return finishReason == FinishReason.LENGTH;
+        }
+
         public Answered withKey(String id) {
-            return new Answered(answer, usage, truncated, id);
+            return new Answered(answer, usage, finishReason, toolCalls, id);
         }
     }
 

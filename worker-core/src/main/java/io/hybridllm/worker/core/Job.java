@@ -146,8 +146,9 @@ final class Job {
 
     /** The accepted answer: the last attempt's. */
     Publication succeeded() {
-        return Publication.reply(LlmReply.succeeded(routed, best.target(), best.answer().answer(),
-                best.answer().usage(), best.cost(), best.latencyMs(), best.reported(), attempts), usage);
+        CallResult.Answered answer = best.answer();
+        return Publication.reply(LlmReply.succeeded(routed, best.target(), answer.answer(), answer.finishReason(),
+                answer.toolCalls(), answer.usage(), best.cost(), best.latencyMs(), best.reported(), attempts), usage);
     }
 
     /**

@@ -129,10 +129,10 @@ public class TierAnswering {
             }
             switch (calls.call(job, target, lease.get(), stream)) {
                 case BackendCalls.Answer answer -> {
-                    // Local answers are checked; a cloud answer is the top of the path, with nowhere better to go.
-                    QualityCheck.Verdict verdict = job.tier().isLocal()
-                            ? QualityCheck.of(request, answer.answer().answer(), answer.answer().truncated())
-                            : QualityCheck.Verdict.UNCHECKED;
+                    // Local answers are checked; a cloud answer is the top of the path, with nowhere better to go,
+                    // but is still held to the form the request promised its client (cut off, tool call, JSON).
+                    QualityCheck.Verdict verdict = job.tier().isLocal() ? QualityCheck.of(request, answer.answer())
+                            : QualityCheck.ofForm(request, answer.answer());
                     boolean accepted = verdict.score() >= job.routed().decision().escalation().qualityThreshold();
                     if (verdict != QualityCheck.Verdict.UNCHECKED) {
                         metrics.quality(target, verdict.score());

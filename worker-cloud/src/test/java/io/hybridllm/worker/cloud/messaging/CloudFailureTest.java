@@ -38,20 +38,20 @@ class CloudFailureTest {
     OpenAiSimulator openai;
 
     @Test
-    void unknownModelIsAnInvalidRequestAndIsStillReported() {
+    void unknownModelIsThisTargetsRefusalAndIsStillReported() {
         RoutedRequest routed = Requests.routed("cloud-404-1", "gpt-9-ultra");
         LlmReply reply = Requests.answer(routed);
 
         assertThat(reply.status()).isEqualTo(LlmReply.Status.FAILED);
-        assertThat(reply.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.TARGET_UNSUITABLE);
         assertThat(reply.error().message()).isEqualTo(
-                "openai refused the request (HTTP 404, model_not_found): The model `gpt-9-ultra` does not exist.");
+                "openai cannot take this request (another target may) (HTTP 404, model_not_found): The model `gpt-9-ultra` does not exist.");
         assertThat(reply.attempts()).singleElement()
-                .satisfies(attempt -> assertThat(attempt.errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST));
+                .satisfies(attempt -> assertThat(attempt.errorCode()).isEqualTo(ErrorCode.TARGET_UNSUITABLE));
 
         UsageEvent usage = Published.usageEvent(kafka, routed.id());
         assertThat(usage.outcome()).isEqualTo(Attempt.Outcome.FAILED);
-        assertThat(usage.errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(usage.errorCode()).isEqualTo(ErrorCode.TARGET_UNSUITABLE);
         assertThat(usage.usage()).isEqualTo(TokenUsage.NONE);
         assertThat(usage.costUsd()).isZero();
     }

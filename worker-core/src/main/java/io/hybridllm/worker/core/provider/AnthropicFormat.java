@@ -5,14 +5,14 @@ import java.net.http.HttpRequest;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.FinishReason;
+import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
-import io.hybridllm.contracts.Role;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.CallResult.Answered;
@@ -62,28 +62,34 @@ final class AnthropicFormat implements WireFormat {
         Integer maxTokens = settings.answerTokens(request.options().maxTokens());
         ObjectNode body = Json.mapper().createObjectNode().put("model", model).put("max_tokens",
                 maxTokens == null ? settings.maxTokens() : maxTokens);
-        String system = Wire.system(request);
+        String system = Wire.system(request) + AnthropicTools.jsonInstruction(request.options());
         if (!system.isEmpty()) {
-            body.put("system", system);
+            body.put("system", system.strip());
         }
-        ArrayNode messages = body.putArray("messages");
-        for (ChatMessage turn : Wire.turns(request)) {
-            // A tool result without its tool call id has no place of its own here; it is something the user supplies.
-            messages.addObject().put("role", turn.role() == Role.ASSISTANT ? "assistant" : "user").put("content",
-                    turn.content());
-        }
+        body.set("messages", AnthropicTools.messages(Wire.turns(request)));
         Wire.putTemperature(body, request, 1.0);
+        GenerationOptions options = request.options();
+        Wire.put(body, "top_p", options.topP());
+        if (options.stop() != null) {
+            options.stop().forEach(body.withArray("stop_sequences")::add);
+        }
+        if (options.endUser() != null) {
+            body.putObject("metadata").put("user_id", options.endUser());
+        }
+        AnthropicTools.putTools(body, options);
         return body;
     }
 
     @Override
     public CallResult answer(JsonNode root) {
         String provider = settings.name();
-        if ("refusal".equals(root.path("stop_reason").asText())) {
+        String stop = root.path("stop_reason").asText("");
+        if ("refusal".equals(stop)) {
             return Wire.failed(ErrorCode.CONTENT_FILTERED, provider + " withheld the answer: stop_reason refusal");
         }
         String text = Wire.texts(root.path("content"));
-        if (text == null) {
+        List<ToolCall> calls = AnthropicTools.readToolUses(root.path("content"));
+        if (text == null && calls == null) {
             return Wire.failed(ErrorCode.PROVIDER_ERROR, provider + " answered without a text content block"
                     + " (stop_reason " + root.path("stop_reason").asText("none") + ")");
         }
@@ -91,7 +97,12 @@ final class AnthropicFormat implements WireFormat {
         // Cached prompt tokens are counted apart from input_tokens; all of them were read for this answer.
         int input = Wire.tokens(usage.path("input_tokens")) + Wire.tokens(usage.path("cache_creation_input_tokens"))
                 + Wire.tokens(usage.path("cache_read_input_tokens"));
-        return new Answered(text, new TokenUsage(input, Wire.tokens(usage.path("output_tokens"))));
+        // end_turn, stop_sequence, pause_turn: the model ended; max_tokens: cut off; tool_use: calls asked for.
+        FinishReason finish = calls != null ? FinishReason.TOOL_CALLS
+                : stop.equals("max_tokens") || stop.equals("model_context_window_exceeded") ? FinishReason.LENGTH
+                        : FinishReason.STOP;
+        return new Answered(text == null ? "" : text, new TokenUsage(input, Wire.tokens(usage.path("output_tokens"))),
+                finish, calls);
     }
 
     @Override
@@ -106,9 +117,9 @@ final class AnthropicFormat implements WireFormat {
             case "api_error" -> ErrorCode.PROVIDER_ERROR;
             case "timeout_error" -> ErrorCode.TIMEOUT;
             case "request_too_large" -> ErrorCode.CONTEXT_TOO_LONG;
-            case "not_found_error" -> ErrorCode.INVALID_REQUEST;
-            case "invalid_request_error" ->
-                    ErrorBodies.saysContextTooLong(text) ? ErrorCode.CONTEXT_TOO_LONG : ErrorCode.INVALID_REQUEST;
+            case "not_found_error" -> ErrorCode.TARGET_UNSUITABLE;
+            case "invalid_request_error" -> ErrorBodies.saysContextTooLong(text) ? ErrorCode.CONTEXT_TOO_LONG
+                    : ErrorBodies.refusal(status, text);
             default -> ErrorBodies.classify(status, root, text);
         };
         return new ProviderError(code, type, text);

@@ -10,8 +10,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.FinishReason;
+import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ResponseFormat;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.Tool;
+import io.hybridllm.contracts.ToolCall;
+import io.hybridllm.contracts.ToolChoice;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.CallResult.Answered;
@@ -57,14 +63,50 @@ final class CohereFormat implements WireFormat {
             String role = switch (message.role()) {
                 case SYSTEM -> "system";
                 case ASSISTANT -> "assistant";
-                // A tool message needs the id of its tool call, which requests do not carry.
-                case USER, TOOL -> "user";
+                case USER -> "user";
+                // Without the id of its tool call, a tool result is something the user supplies.
+                case TOOL -> message.toolCallId() == null ? "user" : "tool";
             };
-            messages.addObject().put("role", role).put("content", message.content());
+            messages.add(OpenAiShapes.message(message, role));
         }
         Wire.putMaxTokens(body, "max_tokens", request, settings);
         Wire.putTemperature(body, request, 1.0);
+        GenerationOptions options = request.options();
+        Wire.put(body, "p", options.topP());
+        if (options.stop() != null) {
+            options.stop().forEach(body.withArray("stop_sequences")::add);
+        }
+        Wire.put(body, "seed", options.seed());
+        Wire.put(body, "presence_penalty", options.presencePenalty());
+        Wire.put(body, "frequency_penalty", options.frequencyPenalty());
+        putTools(body, options);
+        if (options.wantsJson()) {
+            ObjectNode format = body.putObject("response_format").put("type", "json_object");
+            if (options.responseFormat().type() == ResponseFormat.Type.JSON_SCHEMA) {
+                format.set("json_schema", options.responseFormat().schema());
+            }
+        }
         return body;
+    }
+
+    /**
+     * Cohere's {@code tool_choice} is only {@code REQUIRED} or {@code NONE} (auto when absent): a named function is the
+     * only tool offered, and required.
+     */
+    private static void putTools(ObjectNode body, GenerationOptions options) {
+        if (options.tools() == null) {
+            return;
+        }
+        ToolChoice choice = options.toolChoice() == null ? ToolChoice.AUTO : options.toolChoice();
+        List<Tool> offered = choice.mode() != ToolChoice.Mode.FUNCTION ? options.tools()
+                : options.tools().stream().filter(tool -> tool.name().equals(choice.name())).toList();
+        body.set("tools", OpenAiShapes.tools(offered, false));
+        switch (choice.mode()) {
+            case REQUIRED, FUNCTION -> body.put("tool_choice", "REQUIRED");
+            case NONE -> body.put("tool_choice", "NONE");
+            case AUTO -> {
+            }
+        }
     }
 
     @Override
@@ -76,7 +118,8 @@ final class CohereFormat implements WireFormat {
                     provider + " stopped generating: finish_reason " + finish);
         }
         String text = Wire.texts(root.path("message").path("content"));
-        if (text == null) {
+        List<ToolCall> calls = OpenAiShapes.readToolCalls(root.path("message").path("tool_calls"));
+        if (text == null && calls == null) {
             return Wire.failed(ErrorCode.PROVIDER_ERROR, provider + " answered without text content");
         }
         // billed_units are what the invoice counts; tokens add Cohere's own prompt template on top.
@@ -84,8 +127,12 @@ final class CohereFormat implements WireFormat {
         if (!usage.isObject()) {
             usage = root.path("usage").path("tokens");
         }
-        return new Answered(text,
-                new TokenUsage(Wire.tokens(usage.path("input_tokens")), Wire.tokens(usage.path("output_tokens"))));
+        // COMPLETE and STOP_SEQUENCE end the answer; MAX_TOKENS cuts it; TOOL_CALL asks for calls.
+        FinishReason reason = calls != null ? FinishReason.TOOL_CALLS
+                : finish.equals("MAX_TOKENS") ? FinishReason.LENGTH : FinishReason.STOP;
+        return new Answered(text == null ? "" : text,
+                new TokenUsage(Wire.tokens(usage.path("input_tokens")), Wire.tokens(usage.path("output_tokens"))),
+                reason, calls);
     }
 
     @Override

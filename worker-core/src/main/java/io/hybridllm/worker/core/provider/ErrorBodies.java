@@ -20,6 +20,15 @@ final class ErrorBodies {
             "context_length", "prompt is too long", "exceed context limit", "context window", "too large for model",
             "exceeds the maximum number of tokens", "too many tokens");
 
+    /**
+     * How providers word a refusal that is about the target, not the request: a model that is missing or retired, a
+     * parameter or value this model does not support, content (such as an empty text block) that others accept.
+     */
+    private static final List<String> TARGET_UNSUITABLE = List.of("model_not_found", "does not exist",
+            "model not found", "not found for api version", "is not supported", "not supported by", "unsupported",
+            "does not support", "deprecated", "decommissioned", "retired", "no longer available",
+            "text content blocks must be non-empty", "must contain non-whitespace text");
+
     /** How they word a key they do not accept, when the status does not say so (xAI answers 400). */
     private static final List<String> BAD_KEY = List.of("incorrect api key", "invalid api key", "api key not valid",
             "invalid api token", "invalid x-api-key", "api_key_invalid");
@@ -63,6 +72,16 @@ final class ErrorBodies {
         return CONTEXT_TOO_LONG.stream().anyMatch(lower::contains);
     }
 
+    static boolean saysTargetUnsuitable(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return TARGET_UNSUITABLE.stream().anyMatch(lower::contains);
+    }
+
+    /** A refusal of the request: about this target (another may take it) or about the request itself. */
+    static ErrorCode refusal(int status, String text) {
+        return status == 404 || saysTargetUnsuitable(text) ? ErrorCode.TARGET_UNSUITABLE : ErrorCode.INVALID_REQUEST;
+    }
+
     static boolean saysBadKey(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         return BAD_KEY.stream().anyMatch(lower::contains);
@@ -97,7 +116,7 @@ final class ErrorBodies {
         if (code == ErrorCode.INVALID_REQUEST && saysContextTooLong(text)) {
             return ErrorCode.CONTEXT_TOO_LONG;
         }
-        return code;
+        return code == ErrorCode.INVALID_REQUEST ? refusal(status, text) : code;
     }
 
     static String snippet(String text) {

@@ -64,6 +64,7 @@ final class Failures {
             case OVERLOADED -> provider + " is overloaded";
             case TIMEOUT -> provider + " timed out";
             case INVALID_REQUEST -> provider + " refused the request";
+            case TARGET_UNSUITABLE -> provider + " cannot take this request (another target may)";
             case PROVIDER_UNAVAILABLE -> provider + " is not at the configured base URL";
             default -> provider + " failed";
         };

@@ -9,11 +9,12 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.FinishReason;
+import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
-import io.hybridllm.contracts.Role;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.CallResult.Answered;
@@ -63,17 +64,24 @@ final class GeminiFormat implements WireFormat {
 
     ObjectNode body(LlmRequest request) {
         ObjectNode body = Json.mapper().createObjectNode();
-        for (ChatMessage turn : Wire.turns(request)) {
-            body.withArray("contents").addObject().put("role", turn.role() == Role.ASSISTANT ? "model" : "user")
-                    .putArray("parts").addObject().put("text", turn.content());
-        }
+        body.set("contents", GeminiTools.contents(Wire.turns(request)));
         String system = Wire.system(request);
         if (!system.isEmpty()) {
             body.putObject("systemInstruction").putArray("parts").addObject().put("text", system);
         }
+        GenerationOptions options = request.options();
+        GeminiTools.putTools(body, options);
         ObjectNode config = Json.mapper().createObjectNode();
         Wire.putMaxTokens(config, "maxOutputTokens", request, settings);
         Wire.putTemperature(config, request, 2.0);
+        Wire.put(config, "topP", options.topP());
+        if (options.stop() != null) {
+            options.stop().forEach(config.withArray("stopSequences")::add);
+        }
+        Wire.put(config, "seed", options.seed());
+        Wire.put(config, "presencePenalty", options.presencePenalty());
+        Wire.put(config, "frequencyPenalty", options.frequencyPenalty());
+        GeminiTools.putResponseFormat(config, options);
         if (!config.isEmpty()) {
             body.set("generationConfig", config);
         }
@@ -94,15 +102,20 @@ final class GeminiFormat implements WireFormat {
         if (FILTERED.contains(finish)) {
             return Wire.failed(ErrorCode.CONTENT_FILTERED, provider + " withheld the answer: finishReason " + finish);
         }
-        String text = Wire.texts(candidate.path("content").path("parts"));
-        if (text == null) {
+        JsonNode parts = candidate.path("content").path("parts");
+        String text = Wire.texts(parts);
+        List<ToolCall> calls = GeminiTools.readFunctionCalls(parts);
+        if (text == null && calls == null) {
             return Wire.failed(ErrorCode.PROVIDER_ERROR,
                     provider + " answered without text (finishReason " + (finish.isEmpty() ? "none" : finish) + ")");
         }
         JsonNode usage = root.path("usageMetadata");
         // Thinking models bill their thoughts as output tokens, counted apart from the candidates' tokens.
         int output = Wire.tokens(usage.path("candidatesTokenCount")) + Wire.tokens(usage.path("thoughtsTokenCount"));
-        return new Answered(text, new TokenUsage(Wire.tokens(usage.path("promptTokenCount")), output));
+        FinishReason reason = calls != null ? FinishReason.TOOL_CALLS
+                : finish.equals("MAX_TOKENS") ? FinishReason.LENGTH : FinishReason.STOP;
+        return new Answered(text == null ? "" : text,
+                new TokenUsage(Wire.tokens(usage.path("promptTokenCount")), output), reason, calls);
     }
 
     @Override
@@ -117,8 +130,10 @@ final class GeminiFormat implements WireFormat {
             case "UNAVAILABLE" -> ErrorCode.OVERLOADED;
             case "DEADLINE_EXCEEDED" -> ErrorCode.TIMEOUT;
             case "INTERNAL" -> ErrorCode.PROVIDER_ERROR;
-            case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "NOT_FOUND" ->
-                    ErrorBodies.saysContextTooLong(text) ? ErrorCode.CONTEXT_TOO_LONG : ErrorCode.INVALID_REQUEST;
+            case "NOT_FOUND" -> ErrorCode.TARGET_UNSUITABLE;
+            case "INVALID_ARGUMENT", "FAILED_PRECONDITION" ->
+                    ErrorBodies.saysContextTooLong(text) ? ErrorCode.CONTEXT_TOO_LONG
+                            : ErrorBodies.refusal(status, text);
             default -> ErrorBodies.classify(status, root, text);
         };
         Duration retryDelay = RetryAfter.goDuration(detail(error, "RetryInfo", "retryDelay")).orElse(null);

@@ -26,6 +26,8 @@ final class OpenAiErrors {
             case "context_length_exceeded" -> ErrorCode.CONTEXT_TOO_LONG;
             case "content_filter", "content_policy_violation" -> ErrorCode.CONTENT_FILTERED;
             case "invalid_api_key" -> ErrorCode.AUTHENTICATION;
+            case "model_not_found", "unsupported_parameter", "unsupported_value", "DeploymentNotFound" ->
+                    ErrorCode.TARGET_UNSUITABLE;
             default -> inner.equals("ResponsibleAIPolicyViolation") ? ErrorCode.CONTENT_FILTERED
                     : ErrorBodies.classify(status, root, text);
         };

@@ -3,7 +3,6 @@ package io.hybridllm.worker.core.provider;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,9 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.FinishReason;
+import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.CallResult.Answered;
@@ -78,12 +80,42 @@ class OpenAiFormat implements WireFormat {
         }
         ArrayNode messages = body.putArray("messages");
         for (ChatMessage message : request.messages()) {
-            messages.addObject().put("role", message.role().name().toLowerCase(Locale.ROOT)).put("content",
-                    message.content());
+            messages.add(OpenAiShapes.message(message, OpenAiShapes.role(message)));
         }
         Wire.putMaxTokens(body, maxTokensField, request, settings);
         Wire.putTemperature(body, request, 2.0);
+        putOptions(body, request.options());
         return body;
+    }
+
+    /**
+     * The other generation fields. Mistral names the seed {@code random_seed}, calls a required tool call {@code any}
+     * and takes no {@code user}.
+     */
+    private void putOptions(ObjectNode body, GenerationOptions options) {
+        boolean mistral = settings.kind() == ProviderKind.MISTRAL;
+        Wire.put(body, "top_p", options.topP());
+        if (options.stop() != null) {
+            options.stop().forEach(body.withArray("stop")::add);
+        }
+        Wire.put(body, mistral ? "random_seed" : "seed", options.seed());
+        Wire.put(body, "presence_penalty", options.presencePenalty());
+        Wire.put(body, "frequency_penalty", options.frequencyPenalty());
+        if (!mistral && options.endUser() != null) {
+            body.put("user", options.endUser());
+        }
+        if (options.tools() != null) {
+            body.set("tools", OpenAiShapes.tools(options.tools(), !mistral));
+            if (options.toolChoice() != null) {
+                body.set("tool_choice", OpenAiShapes.toolChoice(options, mistral ? "any" : "required"));
+            }
+            if (options.parallelToolCalls() != null) {
+                body.put("parallel_tool_calls", options.parallelToolCalls());
+            }
+        }
+        if (options.responseFormat() != null) {
+            body.set("response_format", OpenAiShapes.responseFormat(options.responseFormat()));
+        }
     }
 
     @Override
@@ -95,11 +127,13 @@ class OpenAiFormat implements WireFormat {
         }
         JsonNode choice = choices.get(0);
         JsonNode message = choice.path("message");
-        if ("content_filter".equals(choice.path("finish_reason").asText())) {
+        String finish = choice.path("finish_reason").asText("");
+        if ("content_filter".equals(finish)) {
             return Wire.failed(ErrorCode.CONTENT_FILTERED,
                     provider + " withheld the answer: finish_reason content_filter");
         }
-        if (!message.path("content").isTextual()) {
+        List<ToolCall> calls = OpenAiShapes.readToolCalls(message.path("tool_calls"));
+        if (!message.path("content").isTextual() && calls == null) {
             if (message.path("refusal").isTextual()) {
                 return Wire.failed(ErrorCode.CONTENT_FILTERED,
                         "the model refused to answer: " + ErrorBodies.snippet(message.get("refusal").asText()));
@@ -107,8 +141,23 @@ class OpenAiFormat implements WireFormat {
             return Wire.failed(ErrorCode.PROVIDER_ERROR, provider + " answered without choices[0].message.content");
         }
         JsonNode usage = root.path("usage");
-        return new Answered(message.get("content").asText(),
-                new TokenUsage(Wire.tokens(usage.path("prompt_tokens")), Wire.tokens(usage.path("completion_tokens"))));
+        return new Answered(message.path("content").asText(""),
+                new TokenUsage(Wire.tokens(usage.path("prompt_tokens")), Wire.tokens(usage.path("completion_tokens"))),
+                finishReason(finish, calls), calls);
+    }
+
+    /**
+     * OpenAI's {@code stop}, {@code length}, {@code tool_calls}; Mistral's {@code model_length} and {@code error}; vLLM
+     * and llama.cpp use OpenAI's. Tool calls make it {@code tool_calls} whatever a server said.
+     */
+    static FinishReason finishReason(String finish, List<ToolCall> calls) {
+        if (calls != null) {
+            return FinishReason.TOOL_CALLS;
+        }
+        return switch (finish) {
+            case "length", "model_length" -> FinishReason.LENGTH;
+            default -> FinishReason.STOP;
+        };
     }
 
     @Override

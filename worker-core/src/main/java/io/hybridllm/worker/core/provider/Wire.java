@@ -52,6 +52,18 @@ final class Wire {
         }
     }
 
+    /** Sets a number if the request has it. */
+    static void put(ObjectNode target, String field, Number value) {
+        switch (value) {
+            case null -> {
+            }
+            case Double d -> target.put(field, d);
+            case Long l -> target.put(field, l);
+            case Integer i -> target.put(field, i);
+            default -> target.put(field, value.doubleValue());
+        }
+    }
+
     /** The {@code field} of every element of a model list. */
     static List<String> ids(JsonNode list, String field) {
         List<String> ids = new ArrayList<>();

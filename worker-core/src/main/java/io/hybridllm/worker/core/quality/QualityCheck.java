@@ -3,6 +3,7 @@ package io.hybridllm.worker.core.quality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,7 +11,9 @@ import com.google.re2j.Pattern;
 
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.TaskType;
+import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.CallResult;
 
 /**
  * Scores an answer in [0, 1] by what can be checked without another model (seed 001's quality check): an empty or
@@ -47,24 +50,36 @@ public final class QualityCheck {
     }
 
     public static Verdict of(LlmRequest request, String answer, boolean truncated) {
-        String text = answer == null ? "" : answer.strip();
+        return of(request, new CallResult.Answered(answer, TokenUsage.NONE, truncated));
+    }
+
+    /**
+     * A truncated answer fails outright (it is cut off whatever else it is), as does one that breaks a promise of the
+     * request: the tool call it required, or the JSON (and schema) its response format asked for.
+     */
+    public static Verdict of(LlmRequest request, CallResult.Answered answered) {
+        Optional<String> broken = RequestedForm.broken(request.options(), answered);
+        if (broken.isPresent()) {
+            return new Verdict(0, List.of(broken.get()));
+        }
+        if (answered.toolCalls() != null) {
+            // The answer is in the calls: the text checks below do not apply.
+            return new Verdict(1, List.of());
+        }
+        String text = answered.answer() == null ? "" : answered.answer().strip();
         if (text.isEmpty()) {
             return new Verdict(0, List.of("empty answer"));
         }
         double score = 1;
         List<String> reasons = new ArrayList<>();
-        if (truncated) {
-            score -= 0.5;
-            reasons.add("truncated: the model stopped at its token limit");
-        }
         if (REFUSAL.matcher(text).find()) {
             score -= 0.7;
             reasons.add("the model refused");
         }
         TaskType task = request.taskType();
         String prompt = request.promptText();
-        if (STRUCTURED_TASKS.contains(task) && prompt.toLowerCase(Locale.ROOT).contains("json")
-                && !parsesAsJson(text)) {
+        if (STRUCTURED_TASKS.contains(task) && !request.options().wantsJson()
+                && prompt.toLowerCase(Locale.ROOT).contains("json") && !parsesAsJson(text)) {
             score -= 0.6;
             reasons.add("JSON was asked for, but the answer does not parse as JSON");
         }
@@ -81,8 +96,14 @@ public final class QualityCheck {
         return new Verdict(Math.max(0, score), List.copyOf(reasons));
     }
 
+    /** Only the form the request promised (for cloud answers): UNCHECKED when it holds. */
+    public static Verdict ofForm(LlmRequest request, CallResult.Answered answered) {
+        return RequestedForm.broken(request.options(), answered).map(broken -> new Verdict(0, List.of(broken)))
+                .orElse(Verdict.UNCHECKED);
+    }
+
     /** The answer itself, or the first fenced block in it, parses as JSON. */
-    private static boolean parsesAsJson(String text) {
+    static boolean parsesAsJson(String text) {
         String candidate = AnswerShape.firstFencedBlock(text).map(String::strip).orElse(text);
         try {
             Json.mapper().readTree(candidate);

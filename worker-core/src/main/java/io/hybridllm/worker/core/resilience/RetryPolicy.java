@@ -55,7 +55,7 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
             DoubleSupplier random) {
         return switch (failed.error().code()) {
             case INVALID_REQUEST -> Next.STOP;
-            case CONTEXT_TOO_LONG -> Next.TARGET;
+            case CONTEXT_TOO_LONG, TARGET_UNSUITABLE -> Next.TARGET;
             case AUTHENTICATION -> rotate(otherKey, left) ? new Retry(Duration.ZERO, left, true) : Next.BACKEND;
             case RATE_LIMITED -> rotate(otherKey, left) ? new Retry(Duration.ZERO, left, true)
                     : backoff(failed, retries, left, random);

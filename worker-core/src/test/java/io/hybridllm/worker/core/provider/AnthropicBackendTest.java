@@ -106,8 +106,8 @@ class AnthropicBackendTest {
         simulator.next(Trouble.CONTENT_FILTERED);
         assertThat(error(claude(KEY).chat(MODEL, Calls.hello())).message())
                 .isEqualTo("claude withheld the answer: stop_reason refusal");
-        assertThat(error(claude(KEY).chat("claude-9", Calls.hello())).message())
-                .isEqualTo("claude refused the request (HTTP 404, not_found_error): model: claude-9");
+        assertThat(error(claude(KEY).chat("claude-9", Calls.hello())).message()).isEqualTo(
+                "claude cannot take this request (another target may) (HTTP 404, not_found_error): model: claude-9");
         ErrorInfo wrongKey = error(claude("sk-ant-wrong-0000").chat(MODEL, Calls.hello()));
         assertThat(wrongKey).isEqualTo(new ErrorInfo(ErrorCode.AUTHENTICATION,
                 "claude refused the credentials (HTTP 401, authentication_error): invalid x-api-key"));

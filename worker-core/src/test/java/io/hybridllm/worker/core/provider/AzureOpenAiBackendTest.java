@@ -72,9 +72,9 @@ class AzureOpenAiBackendTest {
         assertThat(error(call("wrong")).code()).isEqualTo(ErrorCode.AUTHENTICATION);
         assertThat(error(
                 backend(ProviderKind.AZURE_OPENAI, "azure", simulator.baseUrl(), KEY).chat("missing", Calls.hello())))
-                        .satisfies(error -> assertThat(error.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                        .satisfies(error -> assertThat(error.code()).isEqualTo(ErrorCode.TARGET_UNSUITABLE))
                         .satisfies(error -> assertThat(error.message()).startsWith(
-                                "azure refused the request (HTTP 404, DeploymentNotFound): The API deployment"));
+                                "azure cannot take this request (another target may) (HTTP 404, DeploymentNotFound): The API deployment"));
 
         simulator.next(Trouble.CONTENT_FILTERED);
         assertThat(error(call(KEY)).message()).startsWith(

@@ -96,6 +96,6 @@ class GeminiBackendTest {
         assertThat(error(gemini(KEY).chat(MODEL, Calls.hello())).message()).isEqualTo(
                 "gemini: the prompt is too long for the model (HTTP 400, INVALID_ARGUMENT): The input token count "
                         + "(1200293) exceeds the maximum number of tokens allowed (1048576).");
-        assertThat(error(gemini(KEY).chat("gemini-9", Calls.hello())).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(error(gemini(KEY).chat("gemini-9", Calls.hello())).code()).isEqualTo(ErrorCode.TARGET_UNSUITABLE);
     }
 }

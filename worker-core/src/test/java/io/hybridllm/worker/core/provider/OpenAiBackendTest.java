@@ -139,8 +139,8 @@ class OpenAiBackendTest {
 
     @Test
     void unknownModelAndContextTooLongSayWhy() throws Exception {
-        assertThat(error(openai(KEY).chat("gpt-9", Calls.hello()))).isEqualTo(new ErrorInfo(ErrorCode.INVALID_REQUEST,
-                "openai refused the request (HTTP 404, model_not_found): The model `gpt-9` does not exist."));
+        assertThat(error(openai(KEY).chat("gpt-9", Calls.hello()))).isEqualTo(new ErrorInfo(ErrorCode.TARGET_UNSUITABLE,
+                "openai cannot take this request (another target may) (HTTP 404, model_not_found): The model `gpt-9` does not exist."));
         simulator.next(Trouble.CONTEXT_TOO_LONG);
         assertThat(error(openai(KEY).chat(MODEL, Calls.hello())).message()).startsWith(
                 "openai: the prompt is too long for the model (HTTP 400, context_length_exceeded): This model's");

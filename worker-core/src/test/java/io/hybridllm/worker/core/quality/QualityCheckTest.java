@@ -31,8 +31,9 @@ class QualityCheckTest {
     void emptyTruncatedAndRefusedAnswersScoreLowWithTheirReasons() {
         assertThat(QualityCheck.of(request(TaskType.CHAT, "Hi"), "  ", false).score()).isZero();
         QualityCheck.Verdict truncated = QualityCheck.of(request(TaskType.CHAT, "Tell a story"), "Once upon a", true);
-        assertThat(truncated.score()).isEqualTo(0.5);
-        assertThat(truncated.reasons()).containsExactly("truncated: the model stopped at its token limit");
+        assertThat(truncated.score()).isZero();
+        assertThat(truncated.reasons())
+                .containsExactly("truncated: the model stopped at its token limit (finish_reason length)");
         QualityCheck.Verdict refused = QualityCheck.of(request(TaskType.CHAT, "Do it"),
                 "I'm sorry, but I can't help with that.", false);
         assertThat(refused.score()).isLessThan(0.6);

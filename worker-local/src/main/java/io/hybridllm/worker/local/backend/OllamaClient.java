@@ -8,16 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.Tier;
@@ -188,24 +185,22 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
     /** {@code answerLimit}: sent as {@code num_predict} when the request sets none, and caps one that asks more. */
     static JsonNode body(String model, LlmRequest request, Integer answerLimit) {
         ObjectNode body = Json.mapper().createObjectNode().put("model", model).put("stream", false);
-        ArrayNode messages = body.putArray("messages");
-        for (ChatMessage message : request.messages()) {
-            messages.addObject().put("role", message.role().name().toLowerCase(Locale.ROOT)).put("content",
-                    message.content());
-        }
+        body.set("messages", OllamaTools.messages(request.messages()));
         GenerationOptions options = request.options();
         Integer maxTokens = options.maxTokens();
         if (answerLimit != null) {
             maxTokens = maxTokens == null ? answerLimit : Integer.valueOf(Math.min(maxTokens, answerLimit));
         }
-        if (maxTokens != null || options.temperature() != null) {
-            ObjectNode settings = body.putObject("options");
-            if (maxTokens != null) {
-                settings.put("num_predict", maxTokens);
-            }
-            if (options.temperature() != null) {
-                settings.put("temperature", options.temperature());
-            }
+        ObjectNode settings = Json.mapper().createObjectNode();
+        if (maxTokens != null) {
+            settings.put("num_predict", maxTokens);
+        }
+        if (options.temperature() != null) {
+            settings.put("temperature", options.temperature());
+        }
+        OllamaTools.put(body, settings, options);
+        if (!settings.isEmpty()) {
+            body.set("options", settings);
         }
         return body;
     }

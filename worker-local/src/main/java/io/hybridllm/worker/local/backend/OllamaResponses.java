@@ -5,13 +5,16 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
+import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.CallResult.Answered;
@@ -44,7 +47,8 @@ public final class OllamaResponses {
             return failed(ErrorCode.PROVIDER_ERROR, "ollama failed: " + snippet(root.get("error").asText()));
         }
         JsonNode content = root.path("message").path("content");
-        if (!content.isTextual()) {
+        List<ToolCall> calls = OllamaTools.read(root.path("message").path("tool_calls"));
+        if (!content.isTextual() && calls == null) {
             return failed(ErrorCode.PROVIDER_ERROR, "ollama answered without message.content");
         }
         // Ollama leaves prompt_eval_count out when the whole prompt came from its cache: that is zero new tokens.
@@ -53,7 +57,9 @@ public final class OllamaResponses {
         // Cut off: stopped at num_predict (done_reason "length"), or not done at all.
         boolean truncated = "length".equals(root.path("done_reason").asText())
                 || (root.has("done") && !root.path("done").asBoolean());
-        return new Answered(content.asText(), usage, truncated);
+        FinishReason finish = calls != null ? FinishReason.TOOL_CALLS
+                : truncated ? FinishReason.LENGTH : FinishReason.STOP;
+        return new Answered(content.asText(""), usage, finish, calls);
     }
 
     /** The result of a call that got no HTTP answer. */
@@ -76,7 +82,10 @@ public final class OllamaResponses {
 
     private static CallResult error(int status, String text) {
         return switch (status) {
-            case 400 -> failed(ErrorCode.INVALID_REQUEST, "ollama refused the request (HTTP 400): " + text);
+            // "<model> does not support tools": this model cannot take the request, another target may.
+            case 400 -> text.contains("does not support")
+                    ? failed(ErrorCode.TARGET_UNSUITABLE, "ollama cannot take this request (HTTP 400): " + text)
+                    : failed(ErrorCode.INVALID_REQUEST, "ollama refused the request (HTTP 400): " + text);
             case 401, 403 -> failed(ErrorCode.AUTHENTICATION, "ollama refused access (HTTP " + status + "): " + text);
             // The model is not pulled on this server: another target may have it, so this is not the request's fault.
             case 404 -> failed(ErrorCode.PROVIDER_UNAVAILABLE, "ollama cannot serve the model (HTTP 404): " + text);

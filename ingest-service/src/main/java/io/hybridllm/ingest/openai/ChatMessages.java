@@ -1,0 +1,112 @@
+package io.hybridllm.ingest.openai;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.Role;
+import io.hybridllm.contracts.ToolCall;
+import io.hybridllm.contracts.json.InvalidMessageException;
+
+/** OpenAI's chat messages, read into the contracts' turns: text content, tool calls and tool results. */
+final class ChatMessages {
+
+    /** One message as OpenAI sends it; anything else in it is refused as unknown. */
+    public record Message(String role, JsonNode content, String name, JsonNode toolCalls, String toolCallId,
+            String refusal) {
+    }
+
+    static ChatMessage of(Message message, int index) {
+        String at = "messages[" + index + "]";
+        Role role = role(message.role(), at);
+        String content = text(message.content(), at + ".content");
+        if (message.refusal() != null && role == Role.ASSISTANT && content.isEmpty()) {
+            // An earlier refusal, sent back as history: it is what the assistant said.
+            content = message.refusal();
+        }
+        List<ToolCall> calls = toolCalls(message.toolCalls(), at + ".tool_calls");
+        if (calls != null && role != Role.ASSISTANT) {
+            throw new InvalidMessageException(at + ".tool_calls", "only an assistant message holds tool calls");
+        }
+        if (role == Role.TOOL && (message.toolCallId() == null || message.toolCallId().isBlank())) {
+            throw new InvalidMessageException(at + ".tool_call_id",
+                    "is required: a tool message answers the tool call it names");
+        }
+        if (role != Role.TOOL && message.toolCallId() != null) {
+            throw new InvalidMessageException(at + ".tool_call_id", "only a tool message has one");
+        }
+        return new ChatMessage(role, content, calls, message.toolCallId(), message.name());
+    }
+
+    private static Role role(String role, String at) {
+        return switch (role == null ? "" : role) {
+            case "system", "developer" -> Role.SYSTEM;
+            case "user" -> Role.USER;
+            case "assistant" -> Role.ASSISTANT;
+            case "tool" -> Role.TOOL;
+            default -> throw new InvalidMessageException(at + ".role",
+                    "'" + role + "' is not one of: system, developer, user, assistant, tool");
+        };
+    }
+
+    /** A string, or an array of text parts; other parts are refused with the reason. */
+    private static String text(JsonNode content, String at) {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (!content.isArray()) {
+            throw new InvalidMessageException(at, "must be a string or an array of parts");
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < content.size(); i++) {
+            JsonNode part = content.get(i);
+            String type = part.path("type").asText();
+            switch (type) {
+                case "text" -> text.append(part.path("text").asText());
+                // An assistant's earlier refusal, as history.
+                case "refusal" -> text.append(part.path("refusal").asText());
+                case "image_url", "input_audio",
+                        "file" -> throw new InvalidMessageException(at + "[" + i + "]", type
+                                + " parts are not supported: requests are routed to text-only targets as well (local"
+                                + " models among them), so only text parts are taken");
+                default -> throw new InvalidMessageException(at + "[" + i + "].type",
+                        "'" + type + "' is not a content part type (text)");
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<ToolCall> toolCalls(JsonNode calls, String at) {
+        if (!ChatRefusals.present(calls)) {
+            return null;
+        }
+        if (!calls.isArray()) {
+            throw new InvalidMessageException(at, "must be an array of tool calls");
+        }
+        List<ToolCall> read = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            JsonNode call = calls.get(i);
+            String where = at + "[" + i + "]";
+            if (!"function".equals(call.path("type").asText("function"))) {
+                throw new InvalidMessageException(where + ".type", "only function tool calls are supported");
+            }
+            JsonNode function = call.path("function");
+            if (!call.path("id").isTextual() || !function.path("name").isTextual()) {
+                throw new InvalidMessageException(where, "needs an id and a function.name");
+            }
+            JsonNode arguments = function.path("arguments");
+            read.add(new ToolCall(call.get("id").asText(), function.get("name").asText(),
+                    arguments.isTextual() ? arguments.asText()
+                            : arguments.isMissingNode() ? null : arguments.toString()));
+        }
+        return read;
+    }
+
+    private ChatMessages() {
+    }
+}
