@@ -150,8 +150,8 @@ public class ChatResource {
         LlmRequest request = submission.toRequest(UUID.randomUUID().toString());
         if (idempotencyKey != null) {
             // A key seen before names the earlier request, whose answer is waited for by its id.
-            Intake.Admission admission = intake.accept(request, Optional
-                    .of(new Intake.Idempotency(idempotencyKey, IdempotencyKeys.fingerprint(submission))));
+            Intake.Admission admission = intake.accept(request,
+                    Optional.of(new Intake.Idempotency(idempotencyKey, IdempotencyKeys.fingerprint(submission))));
             return new Queued(admission.id(), caller, wait, statusUrl(uri, admission.id()), admission.replayed(), null,
                     views.awaitFinal(admission.id(), caller, wait));
         }

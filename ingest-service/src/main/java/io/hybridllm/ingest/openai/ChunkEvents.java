@@ -6,7 +6,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.rest.RequestView;
 import io.hybridllm.ingest.stream.StreamEvents;
@@ -49,8 +51,15 @@ public final class ChunkEvents implements StreamEvents {
         List<String> frames = new ArrayList<>();
         ObjectNode last = chunk(view.provider(), view.model());
         ObjectNode choice = last.withArray("choices").addObject().put("index", 0);
-        choice.putObject("delta");
-        choice.put("finish_reason", "stop");
+        ObjectNode delta = choice.putObject("delta");
+        // Tool calls come whole with the reply: one delta carries them all, as OpenAI's last call deltas would add up.
+        List<ToolCall> calls = view.toolCalls() == null ? List.of() : view.toolCalls();
+        for (int i = 0; i < calls.size(); i++) {
+            ObjectNode call = delta.withArray("tool_calls").addObject().put("index", i).put("id", calls.get(i).id())
+                    .put("type", "function");
+            call.putObject("function").put("name", calls.get(i).name()).put("arguments", calls.get(i).arguments());
+        }
+        choice.put("finish_reason", Json.wireName(view.finishReason() == null ? FinishReason.STOP : view.finishReason()));
         frames.add(frame(last));
         if (includeUsage) {
             TokenUsage usage = view.usage() == null ? TokenUsage.NONE : view.usage();

@@ -66,7 +66,7 @@ public record RequestView(String id, String tenant, String jobId, String taskTyp
     public static RequestView answered(LlmRequest request, LlmReply reply) {
         RequestView submitted = new RequestView(request.id(), request.tenant(), request.jobId(),
                 request.taskType().name().toLowerCase(Locale.ROOT), null, "http", micros(request.submittedAt()), null,
-                null, null, null, null, null, null, null, null, null, null, null, List.of(), null, null);
+                null, null, null, null, null, null, null, null, null, null, null, List.of(), null, null, null, null);
         return submitted.endedWith(reply);
     }
 
@@ -75,7 +75,8 @@ public record RequestView(String id, String tenant, String jobId, String taskTyp
         return new RequestView(id, tenant, jobId, taskType, RequestStatus.of(reply).name().toLowerCase(Locale.ROOT),
                 source, submittedAt, routedAt, micros(reply.completedAt()), reply.answer(), reply.error(), reply.tier(),
                 reply.provider(), reply.model(), reply.usage(), reply.costUsd(), reply.latencyMs(),
-                reply.qualityScore(), reply.decision(), reply.attempts(), null, callback);
+                reply.qualityScore(), reply.decision(), reply.attempts(), null, callback, reply.finishReason(),
+                reply.toolCalls());
     }
 
     /** As PostgreSQL stores it: rounded to the microsecond. */

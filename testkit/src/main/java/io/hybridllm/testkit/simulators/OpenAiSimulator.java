@@ -74,7 +74,8 @@ public final class OpenAiSimulator extends CloudSimulator {
             return new Response(404, Map.of(), errorBody(404, "The model `" + model + "` does not exist."));
         }
         return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false),
-                answering(Response.ok(completion(model, body))), completion -> StreamedAnswers.openAi(body, completion));
+                answering(Response.ok(completion(model, body))),
+                completion -> StreamedAnswers.openAi(body, completion));
     }
 
     /**

@@ -23,7 +23,7 @@ final class StreamingTestRequests {
     static RoutedRequest streamed(String id, String replyTo) {
         LlmRequest request = new LlmRequest(0, id, Requests.TENANT, "job-7", TaskType.CHAT,
                 List.of(ChatMessage.user("Explain streaming in one short sentence, please.")),
-                new GenerationOptions(256, 0.3, true), RequestHints.NONE, replyTo, null, null, null);
+                new GenerationOptions(256, 0.3).streamed(), RequestHints.NONE, replyTo, null, null, null);
         return new RoutedRequest(request, new RoutingDecision(Tier.CLOUD, List.of(new Target("openai", "gpt-4o-mini")),
                 0.8, List.of(), "score 0.8: cloud", "hybrid", "test-1", null));
     }
