@@ -30,6 +30,7 @@ allow ingest Read topic 'llm.tier.local-fast' literal
 allow ingest Read topic 'llm.tier.local-quality' literal
 allow ingest Read topic 'llm.tier.cloud' literal
 allow ingest Read topic 'llm.progress' literal
+allow ingest Read topic 'llm.stream' literal
 allow ingest Write topic 'llm.requests' literal
 allow ingest Write topic 'llm.cancellations' literal
 allow ingest Write topic 'llm.audit' literal
@@ -62,6 +63,7 @@ allow worker-local Read topic 'llm.control.policy' literal
 allow worker-local Read topic 'llm.control.modes' literal
 allow worker-local Write topic 'llm.replies' literal
 allow worker-local Write topic 'llm.progress' literal
+allow worker-local Write topic 'llm.stream' literal
 allow worker-local Write topic 'llm.usage' literal
 allow worker-local Write topic 'llm.tier.local-quality' literal
 allow worker-local Write topic 'llm.tier.cloud' literal
@@ -79,6 +81,7 @@ allow worker-cloud Read topic 'llm.control.policy' literal
 allow worker-cloud Read topic 'llm.control.modes' literal
 allow worker-cloud Write topic 'llm.replies' literal
 allow worker-cloud Write topic 'llm.progress' literal
+allow worker-cloud Write topic 'llm.stream' literal
 allow worker-cloud Write topic 'llm.usage' literal
 allow worker-cloud Write topic 'llm.tier.local-quality' literal
 allow worker-cloud Write topic 'llm.control.health' literal

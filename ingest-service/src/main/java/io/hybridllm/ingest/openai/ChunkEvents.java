@@ -59,7 +59,8 @@ public final class ChunkEvents implements StreamEvents {
                     .put("type", "function");
             call.putObject("function").put("name", calls.get(i).name()).put("arguments", calls.get(i).arguments());
         }
-        choice.put("finish_reason", Json.wireName(view.finishReason() == null ? FinishReason.STOP : view.finishReason()));
+        choice.put("finish_reason",
+                Json.wireName(view.finishReason() == null ? FinishReason.STOP : view.finishReason()));
         frames.add(frame(last));
         if (includeUsage) {
             TokenUsage usage = view.usage() == null ? TokenUsage.NONE : view.usage();
