@@ -73,8 +73,7 @@ public class SummaryQuery {
                 + (request.tenant().isPresent() ? " and tenant = :tenant" : "")
                 + (request.jobId().isPresent() ? " and job_id = :job" : "")
                 + (request.endUser().isPresent() ? " and end_user = :endUser" : "") + " group by grouping sets (("
-                + dimensions
-                + "), ()) order by " + isTotal + ", " + dimensions;
+                + dimensions + "), ()) order by " + isTotal + ", " + dimensions;
     }
 
     private static Counters counters(Object[] columns, int first) {
