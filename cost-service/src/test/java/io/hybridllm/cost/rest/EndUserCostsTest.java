@@ -74,7 +74,8 @@ class EndUserCostsTest {
                 e.errorCode(), e.occurredAt(), "to-be-lengthened"));
         kafka.send(Topics.USAGE, tenant, json.replace("to-be-lengthened", "u".repeat(257)));
 
-        ConsumerRecord<String, String> dead = kafka.awaitKey(Topics.dlqOf(Topics.USAGE), tenant, Duration.ofSeconds(30));
+        ConsumerRecord<String, String> dead = kafka.awaitKey(Topics.dlqOf(Topics.USAGE), tenant,
+                Duration.ofSeconds(30));
         assertThat(KafkaProbe.header(dead, "dead-letter-reason"))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("end_user"));
     }
