@@ -32,6 +32,14 @@ public record GenerationOptions(Integer maxTokens, Double temperature, Double to
     static final int MAX_TOOLS = 128;
     static final int MAX_END_USER = 256;
 
+    public static final String END_USER_RULE = "must be 1-" + MAX_END_USER + " characters without control characters";
+
+    /** Whether {@code endUser} may name an end user: also checked on each usage event, which stores it. */
+    public static boolean isEndUser(String endUser) {
+        return !endUser.isBlank() && endUser.length() <= MAX_END_USER
+                && endUser.chars().noneMatch(Character::isISOControl);
+    }
+
     public GenerationOptions {
         require(maxTokens == null || (maxTokens > 0 && maxTokens <= 1_000_000), "max_tokens",
                 "must be between 1 and 1000000");
@@ -46,9 +54,7 @@ public record GenerationOptions(Integer maxTokens, Double temperature, Double to
         require(stop == null || stop.size() <= MAX_STOP, "stop", "holds at most " + MAX_STOP + " sequences");
         require(stop == null || stop.stream().allMatch(s -> !s.isEmpty() && s.length() <= MAX_STOP_LENGTH), "stop",
                 "sequences must be 1-" + MAX_STOP_LENGTH + " characters");
-        require(endUser == null || !endUser.isBlank() && endUser.length() <= MAX_END_USER
-                && endUser.chars().noneMatch(Character::isISOControl), "user",
-                "must be 1-" + MAX_END_USER + " characters without control characters");
+        require(endUser == null || isEndUser(endUser), "user", END_USER_RULE);
         tools = tools == null || tools.isEmpty() ? null : List.copyOf(tools);
         require(tools == null || tools.size() <= MAX_TOOLS, "tools", "holds at most " + MAX_TOOLS + " functions");
         require(tools == null || tools.stream().map(Tool::name).distinct().count() == tools.size(), "tools",

@@ -23,6 +23,7 @@ public record UsageEvent(int schemaVersion, String eventId, String requestId, St
         require(provider != null && !provider.isBlank(), "provider", "is required");
         require(outcome != null, "outcome", "is required");
         require(latencyMs >= 0, "latency_ms", "must not be negative");
+        require(endUser == null || GenerationOptions.isEndUser(endUser), "end_user", GenerationOptions.END_USER_RULE);
         taskType = taskType == null ? TaskType.CHAT : taskType;
         usage = usage == null ? TokenUsage.NONE : usage;
         costUsd = costUsd == null ? BigDecimal.ZERO : costUsd;

@@ -78,5 +78,9 @@ class GenerationOptionsTest {
                 new Target("openai", "gpt-4o"), TokenUsage.NONE, BigDecimal.ZERO, 1, Attempt.Outcome.SUCCEEDED, null);
         assertThat(event.endUser()).isEqualTo("user-42");
         assertThat(Json.read(Json.write(event), UsageEvent.class)).isEqualTo(event);
+        // The cost service stores it: an event from elsewhere is held to the same bound as the request was.
+        String tooLong = Json.write(event).replace("user-42", "u".repeat(257));
+        assertThatThrownBy(() -> Json.read(tooLong, UsageEvent.class)).isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining("end_user");
     }
 }

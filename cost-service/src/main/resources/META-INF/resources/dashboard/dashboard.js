@@ -1,6 +1,6 @@
 // The cost dashboard: reads the cost service's JSON reports and draws them as SVG. Page parameters: ?days=30 (the
-// range, ending now), ?tenant=acme (one tenant's spend, its budgets and the global ones) and ?job_id=nightly-42 (one
-// job's spend). When everything is drawn,
+// range, ending now), ?tenant=acme (one tenant's spend, its budgets and the global ones), ?job_id=nightly-42 (one
+// job's spend) and ?end_user=user-42 (the spend made for one end user, OpenAI's user). When everything is drawn,
 // <body data-state="ready">; on a failed report, data-state="failed" and the reason is shown.
 "use strict";
 
@@ -12,6 +12,7 @@ const params = new URLSearchParams(location.search);
 const days = Math.max(1, Math.min(366, parseInt(params.get("days") || "30", 10) || 30));
 const tenant = (params.get("tenant") || "").trim();
 const job = (params.get("job_id") || "").trim();
+const endUser = (params.get("end_user") || "").trim();
 const to = new Date();
 const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate() - days + 1));
 
@@ -19,6 +20,7 @@ function query(extra) {
   const q = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), ...extra });
   if (tenant) q.set("tenant", tenant);
   if (job) q.set("job_id", job);
+  if (endUser) q.set("end_user", endUser);
   return q.toString();
 }
 
@@ -233,7 +235,7 @@ function drawAlerts(alerts) {
 
 async function main() {
   document.getElementById("scope").textContent = (tenant ? "tenant " + tenant : "all tenants") +
-    (job ? " · job " + job : "") + " · " +
+    (job ? " · job " + job : "") + (endUser ? " · end user " + endUser : "") + " · " +
     from.toISOString().slice(0, 10) + " to " + to.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   try {
     const [perDay, perModel, perTier, budgets, alerts, savings] = await Promise.all([

@@ -15,6 +15,8 @@ public enum Dimension {
      * The job a request belongs to ({@code job_id}: a batch's id, or what a Kafka job or {@code hybrid submit} set).
      */
     JOB_ID("job_id"),
+    /** Whom a request was made for ({@code end_user}: OpenAI's {@code user}, when its client said). */
+    END_USER("end_user"),
     /** The calendar day in UTC, as {@code YYYY-MM-DD}, whatever the session's time zone. */
     DAY("to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD')");
 
@@ -37,7 +39,7 @@ public enum Dimension {
         return Arrays.stream(values()).filter(d -> d.wireName().equals(name)).findFirst();
     }
 
-    /** For error messages: {@code provider, model, tier, tenant, task_type, job_id, day}. */
+    /** For error messages: {@code provider, model, tier, tenant, task_type, job_id, end_user, day}. */
     public static String wireNames() {
         return Arrays.stream(values()).map(Dimension::wireName).collect(Collectors.joining(", "));
     }

@@ -71,11 +71,13 @@ public class SavingsQuery {
                 catalogue);
         Query query = entityManager
                 .createNativeQuery(SQL.formatted((range.tenant().isPresent() ? "and tenant = :tenant " : "")
-                        + (range.jobId().isPresent() ? "and job_id = :job" : "")))
+                        + (range.jobId().isPresent() ? "and job_id = :job " : "")
+                        + (range.endUser().isPresent() ? "and end_user = :endUser" : "")))
                 .setParameter("from", range.from()).setParameter("to", range.to())
                 .setParameter("succeeded", UsageRow.wireName(Attempt.Outcome.SUCCEEDED));
         range.tenant().ifPresent(tenant -> query.setParameter("tenant", tenant));
         range.jobId().ifPresent(job -> query.setParameter("job", job));
+        range.endUser().ifPresent(endUser -> query.setParameter("endUser", endUser));
 
         List<SavingsReport.Savings> lines = new ArrayList<>();
         long requests = 0;

@@ -41,6 +41,7 @@ public class SummaryQuery {
                 .setParameter("to", request.to()).setParameter("failed", UsageRow.wireName(Attempt.Outcome.FAILED));
         request.tenant().ifPresent(tenant -> query.setParameter("tenant", tenant));
         request.jobId().ifPresent(job -> query.setParameter("job", job));
+        request.endUser().ifPresent(endUser -> query.setParameter("endUser", endUser));
 
         List<CostGroup> groups = new ArrayList<>();
         Counters total = Counters.NONE;
@@ -70,8 +71,9 @@ public class SummaryQuery {
         return "select " + dimensions + ", " + isTotal + ", " + COUNTERS + " from usage_event"
                 + " where occurred_at >= :from and occurred_at < :to"
                 + (request.tenant().isPresent() ? " and tenant = :tenant" : "")
-                + (request.jobId().isPresent() ? " and job_id = :job" : "") + " group by grouping sets ((" + dimensions
-                + "), ()) order by " + isTotal + ", " + dimensions;
+                + (request.jobId().isPresent() ? " and job_id = :job" : "")
+                + (request.endUser().isPresent() ? " and end_user = :endUser" : "") + " group by grouping sets (("
+                + dimensions + "), ()) order by " + isTotal + ", " + dimensions;
     }
 
     private static Counters counters(Object[] columns, int first) {

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What a cost summary covers: a time range, optionally one tenant and one job, grouped by at least one dimension. */
+/**
+ * What a cost summary covers: a time range, optionally one tenant, one job and one end user, grouped by at least one
+ * dimension.
+ */
 public record SummaryRequest(Instant from, Instant to, List<Dimension> groupBy, Optional<String> tenant,
-        Optional<String> jobId) {
+        Optional<String> jobId, Optional<String> endUser) {
 
     public SummaryRequest(Instant from, Instant to, List<Dimension> groupBy, Optional<String> tenant) {
-        this(from, to, groupBy, tenant, Optional.empty());
+        this(from, to, groupBy, tenant, Optional.empty(), Optional.empty());
     }
 
     public SummaryRequest {

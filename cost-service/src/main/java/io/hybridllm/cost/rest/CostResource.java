@@ -60,11 +60,12 @@ public class CostResource {
     @Path("/summary")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     public Response summary(@RestQuery String from, @RestQuery String to, @RestQuery("group_by") String groupBy,
-            @RestQuery String tenant, @RestQuery("job_id") String jobId, @RestQuery String format,
-            HttpHeaders headers) {
+            @RestQuery String tenant, @RestQuery("job_id") String jobId, @RestQuery("end_user") String endUser,
+            @RestQuery String format, HttpHeaders headers) {
         String scope = scope(headers.getHeaderString(HttpHeaders.AUTHORIZATION), tenant);
         boolean csv = SummaryParams.wantsCsv(format, headers.getAcceptableMediaTypes());
-        CostSummary summary = summaries.summarize(SummaryParams.parse(from, to, groupBy, scope, jobId, Instant.now()));
+        CostSummary summary = summaries
+                .summarize(SummaryParams.parse(from, to, groupBy, scope, jobId, endUser, Instant.now()));
         return csv
                 ? Response.ok(SummaryCsv.write(summary),
                         SummaryParams.TEXT_CSV.withCharset(StandardCharsets.UTF_8.name())).build()
@@ -73,14 +74,16 @@ public class CostResource {
 
     /**
      * What the traffic cost against the reference cloud model, overall and per task type, with recommendations. Takes
-     * {@code from}, {@code to}, {@code tenant} and {@code job_id} as the summary does.
+     * {@code from}, {@code to}, {@code tenant}, {@code job_id} and {@code end_user} as the summary does.
      */
     @GET
     @Path("/savings")
     @Produces(MediaType.APPLICATION_JSON)
     public SavingsReport savings(@RestQuery String from, @RestQuery String to, @RestQuery String tenant,
-            @RestQuery("job_id") String jobId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return savings.report(SummaryParams.parse(from, to, null, scope(authorization, tenant), jobId, Instant.now()));
+            @RestQuery("job_id") String jobId, @RestQuery("end_user") String endUser,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return savings.report(
+                SummaryParams.parse(from, to, null, scope(authorization, tenant), jobId, endUser, Instant.now()));
     }
 
     /** Every budget in force with its current period; for a tenant, its own and the global ones. */

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MediaType;
 
+import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.cost.report.Dimension;
 import io.hybridllm.cost.report.SummaryRequest;
@@ -32,11 +33,15 @@ final class SummaryParams {
      * defaults are the start of the current month and now, both in UTC.
      */
     static SummaryRequest parse(String from, String to, String groupBy, String tenant, Instant now) {
-        return parse(from, to, groupBy, tenant, null, now);
+        return parse(from, to, groupBy, tenant, null, null, now);
     }
 
-    /** As above, restricted to the requests of one job when {@code jobId} is given. */
-    static SummaryRequest parse(String from, String to, String groupBy, String tenant, String jobId, Instant now) {
+    /**
+     * As above, restricted to the requests of one job when {@code jobId} is given and of one end user when
+     * {@code endUser} is.
+     */
+    static SummaryRequest parse(String from, String to, String groupBy, String tenant, String jobId, String endUser,
+            Instant now) {
         Instant start = from == null
                 ? YearMonth.from(now.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()
                 : instant("from", from, false);
@@ -47,7 +52,7 @@ final class SummaryParams {
         }
         Optional<String> onlyTenant = Optional.ofNullable(tenant).map(String::strip).filter(t -> !t.isEmpty());
         Optional<String> onlyJob = Optional.ofNullable(jobId).map(String::strip).filter(j -> !j.isEmpty());
-        return new SummaryRequest(start, end, dimensions(groupBy), onlyTenant, onlyJob);
+        return new SummaryRequest(start, end, dimensions(groupBy), onlyTenant, onlyJob, endUser(endUser));
     }
 
     /** {@code format} ({@code json} or {@code csv}) wins over the Accept header; JSON is the default. */
@@ -84,6 +89,15 @@ final class SummaryParams {
                                     + "; use a comma-separated list of " + Dimension.wireNames())));
         }
         return List.copyOf(dimensions);
+    }
+
+    /** A value no request could carry is refused before it is looked for. */
+    private static Optional<String> endUser(String endUser) {
+        Optional<String> only = Optional.ofNullable(endUser).map(String::strip).filter(u -> !u.isEmpty());
+        if (only.isPresent() && !GenerationOptions.isEndUser(only.get())) {
+            throw new InvalidMessageException("end_user", GenerationOptions.END_USER_RULE);
+        }
+        return only;
     }
 
     private static Instant instant(String field, String value, boolean endOfDay) {

@@ -23,8 +23,8 @@ public class UsageRepository implements PanacheRepositoryBase<UsageRow, String> 
     private static final String INSERT_IF_ABSENT = """
             insert into usage_event (event_id, request_id, tenant, job_id, task_type, tier, provider, model,
                 prompt_tokens, completion_tokens, cost_usd, priced, price_version, reported_cost_usd, latency_ms,
-                outcome, error_code, occurred_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                outcome, error_code, occurred_at, end_user)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (event_id) do nothing""";
 
     /**
@@ -73,5 +73,6 @@ public class UsageRepository implements PanacheRepositoryBase<UsageRow, String> 
         insert.setString(16, row.outcome);
         insert.setString(17, row.errorCode);
         insert.setObject(18, row.occurredAt.atOffset(ZoneOffset.UTC));
+        insert.setString(19, row.endUser);
     }
 }

@@ -34,6 +34,10 @@ public class UsageRow {
     @Column(name = "job_id")
     public String jobId;
 
+    /** Whom the call was made for (OpenAI's {@code user}), null when its client did not say. */
+    @Column(name = "end_user")
+    public String endUser;
+
     @Column(name = "task_type", nullable = false)
     public String taskType;
 
@@ -97,6 +101,7 @@ public class UsageRow {
         row.requestId = event.requestId();
         row.tenant = event.tenant();
         row.jobId = event.jobId();
+        row.endUser = event.endUser();
         row.taskType = event.taskType().name();
         row.tier = wireName(event.tier());
         row.provider = event.provider();

@@ -68,7 +68,7 @@ class CostSummaryFormatsTest {
                 .contentType("application/problem+json").body("status", equalTo(400)).body("field", equalTo("group_by"))
                 .body("title", equalTo("Invalid request parameter")).body("type", startsWith("urn:"))
                 .body("detail", containsString("'colour' is not a dimension"))
-                .body("detail", containsString("provider, model, tier, tenant, task_type, job_id, day"));
+                .body("detail", containsString("provider, model, tier, tenant, task_type, job_id, end_user, day"));
     }
 
     @Test

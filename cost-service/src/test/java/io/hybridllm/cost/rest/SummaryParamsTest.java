@@ -41,6 +41,16 @@ class SummaryParamsTest {
     }
 
     @Test
+    void filtersOnAJobAndAnEndUserWhenGiven() {
+        SummaryRequest request = SummaryParams.parse(null, null, "end_user", null, " nightly-1 ", " user-42 ", NOW);
+
+        assertThat(request.groupBy()).containsExactly(Dimension.END_USER);
+        assertThat(request.jobId()).contains("nightly-1");
+        assertThat(request.endUser()).contains("user-42");
+        assertThat(SummaryParams.parse(null, null, null, null, "", " ", NOW).endUser()).isEmpty();
+    }
+
+    @Test
     void refusalsNameTheParameter() {
         assertRefused(() -> SummaryParams.parse(null, null, "provider,", null, NOW), "group_by", "empty entry");
         assertRefused(() -> SummaryParams.parse(null, null, "", null, NOW), "group_by", "empty entry");
@@ -52,6 +62,9 @@ class SummaryParamsTest {
         // Only from is given, and it lies after now: the parameter to fix is from.
         assertRefused(() -> SummaryParams.parse("2027-01-01", null, null, null, NOW), "from", "is empty");
         assertRefused(() -> SummaryParams.wantsCsv("pdf", List.of()), "format", "use json or csv");
+        // No request could carry such an end user, so none is looked for.
+        assertRefused(() -> SummaryParams.parse(null, null, null, null, null, "u".repeat(257), NOW), "end_user",
+                "characters");
     }
 
     @Test
