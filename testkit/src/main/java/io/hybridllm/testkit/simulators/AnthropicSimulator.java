@@ -80,13 +80,38 @@ public final class AnthropicSimulator extends CloudSimulator {
         if (!models.contains(model)) {
             return new Response(404, Map.of(), errorBody(404, "model: " + model));
         }
-        String answer = answerFor(model, lastUser);
         return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false),
                 answering(new Response(200,
                         Map.of("anthropic-ratelimit-requests-limit", "50", "anthropic-ratelimit-requests-remaining",
                                 "49"),
-                        message(model, answer, "end_turn", tokens(prompt.toString()), tokens(answer)))),
+                        answer(model, body, answerFor(model, lastUser), tokens(prompt.toString())))),
                 StreamedAnswers::anthropic);
+    }
+
+    /**
+     * As Anthropic answers the request's options: a {@code tool_use} block with stop_reason {@code tool_use} when
+     * {@code tool_choice} is {@code any} (the first tool) or {@code tool} (the named one); JSON when the system prompt
+     * asks for it, as Anthropic has no JSON mode; and stop_reason {@code max_tokens} with the answer cut when
+     * {@code max_tokens} is smaller than the answer.
+     */
+    private static ObjectNode answer(String model, JsonNode body, String text, int input) {
+        String choice = body.path("tool_choice").path("type").asText("auto");
+        JsonNode tools = body.path("tools");
+        if ((choice.equals("any") || choice.equals("tool")) && tools.isArray() && !tools.isEmpty()) {
+            String name = choice.equals("tool") ? body.path("tool_choice").path("name").asText()
+                    : tools.get(0).path("name").asText();
+            ObjectNode reply = message(model, null, "tool_use", input, 1);
+            ((ArrayNode) reply.get("content")).addObject().put("type", "tool_use")
+                    .put("id", "toolu_" + UUID.randomUUID().toString().replace("-", "")).put("name", name)
+                    .putObject("input");
+            return reply;
+        }
+        String answer = body.path("system").asText().contains("JSON") ? RequestedAnswer.asJson(text) : text;
+        int budget = body.path("max_tokens").asInt();
+        if (RequestedAnswer.overBudget(answer, budget)) {
+            return message(model, RequestedAnswer.cut(answer, budget), "max_tokens", input, budget);
+        }
+        return message(model, answer, "end_turn", input, tokens(answer));
     }
 
     private static ObjectNode message(String model, String text, String stopReason, int input, int output) {

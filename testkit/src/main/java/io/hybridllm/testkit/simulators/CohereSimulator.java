@@ -79,17 +79,47 @@ public final class CohereSimulator extends CloudSimulator {
             lastUser = "user".equals(message.path("role").asText()) ? message.path("content").asText() : lastUser;
         }
         String model = body.get("model").asText();
-        String answer = answerFor(model, lastUser);
-        int input = tokens(prompt.toString());
-        int output = tokens(answer);
-        ObjectNode reply = object().put("id", UUID.randomUUID().toString()).put("finish_reason", "COMPLETE");
-        reply.putObject("message").put("role", "assistant").putArray("content").addObject().put("type", "text")
-                .put("text", answer);
+        ObjectNode reply = reply(body, answerFor(model, lastUser), tokens(prompt.toString()));
+        return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false), answering(Response.ok(reply)),
+                StreamedAnswers::cohere);
+    }
+
+    /**
+     * As Cohere answers the request's options: {@code message.tool_calls} (the first tool's, with a {@code tool_plan})
+     * and finish_reason {@code TOOL_CALL} when {@code tool_choice} is {@code REQUIRED}; JSON when
+     * {@code response_format} asks for it; and finish_reason {@code MAX_TOKENS} with the answer cut when
+     * {@code max_tokens} is smaller than the answer.
+     */
+    private static ObjectNode reply(JsonNode body, String text, int input) {
+        ObjectNode reply = object().put("id", UUID.randomUUID().toString());
+        ObjectNode message = reply.putObject("message").put("role", "assistant");
+        JsonNode tools = body.path("tools");
+        String answer = body.path("response_format").path("type").asText("text").equals("text") ? text
+                : RequestedAnswer.asJson(text);
+        int budget = body.path("max_tokens").asInt();
+        int output;
+        if ("REQUIRED".equals(body.path("tool_choice").asText()) && tools.isArray() && !tools.isEmpty()) {
+            String name = tools.get(0).path("function").path("name").asText();
+            message.put("tool_plan", "I will call " + name + ".");
+            ObjectNode call = message.putArray("tool_calls").addObject()
+                    .put("id", name + "_" + UUID.randomUUID().toString().substring(0, 8)).put("type", "function");
+            call.putObject("function").put("name", name).put("arguments", "{}");
+            reply.put("finish_reason", "TOOL_CALL");
+            output = tokens(name) + 5;
+        } else if (RequestedAnswer.overBudget(answer, budget)) {
+            message.putArray("content").addObject().put("type", "text").put("text",
+                    RequestedAnswer.cut(answer, budget));
+            reply.put("finish_reason", "MAX_TOKENS");
+            output = budget;
+        } else {
+            message.putArray("content").addObject().put("type", "text").put("text", answer);
+            reply.put("finish_reason", "COMPLETE");
+            output = tokens(answer);
+        }
         ObjectNode usage = reply.putObject("usage");
         usage.putObject("billed_units").put("input_tokens", input).put("output_tokens", output);
         usage.putObject("tokens").put("input_tokens", input + TEMPLATE_TOKENS).put("output_tokens", output);
-        return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false), answering(Response.ok(reply)),
-                StreamedAnswers::cohere);
+        return reply;
     }
 
     @Override

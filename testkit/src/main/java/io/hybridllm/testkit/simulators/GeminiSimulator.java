@@ -87,8 +87,39 @@ public final class GeminiSimulator extends CloudSimulator {
         }
         String name = model.substring(0, model.length() - GENERATE.length());
         return StreamedAnswers.streamedIf(streamed,
-                answering(Response.ok(answer(name, answerFor(name, lastUser), "STOP", tokens(prompt.toString())))),
+                answering(Response.ok(requested(name, body, answerFor(name, lastUser), tokens(prompt.toString())))),
                 StreamedAnswers::gemini);
+    }
+
+    /**
+     * As Gemini answers the request's options: a {@code functionCall} part with finishReason {@code STOP} when
+     * {@code toolConfig.functionCallingConfig.mode} is {@code ANY} (the first allowed function, else the first
+     * declared); JSON when {@code responseMimeType} is {@code application/json}; and finishReason {@code MAX_TOKENS}
+     * with the answer cut when {@code maxOutputTokens} is smaller than the answer.
+     */
+    private static ObjectNode requested(String model, JsonNode body, String text, int promptTokens) {
+        JsonNode calling = body.path("toolConfig").path("functionCallingConfig");
+        JsonNode declarations = body.path("tools").path(0).path("functionDeclarations");
+        if ("ANY".equals(calling.path("mode").asText()) && declarations.isArray() && !declarations.isEmpty()) {
+            String name = calling.path("allowedFunctionNames").path(0)
+                    .asText(declarations.get(0).path("name").asText());
+            ObjectNode root = answer(model, "", "STOP", promptTokens);
+            ArrayNode parts = (ArrayNode) root.path("candidates").path(0).path("content").path("parts");
+            parts.removeAll().addObject().putObject("functionCall").put("name", name).putObject("args");
+            return root;
+        }
+        JsonNode config = body.path("generationConfig");
+        String answer = "application/json".equals(config.path("responseMimeType").asText())
+                ? RequestedAnswer.asJson(text)
+                : text;
+        int budget = config.path("maxOutputTokens").asInt();
+        if (RequestedAnswer.overBudget(answer, budget)) {
+            ObjectNode root = answer(model, RequestedAnswer.cut(answer, budget), "MAX_TOKENS", promptTokens);
+            ((ObjectNode) root.get("usageMetadata")).put("candidatesTokenCount", budget).put("totalTokenCount",
+                    promptTokens + budget);
+            return root;
+        }
+        return answer(model, answer, "STOP", promptTokens);
     }
 
     private static ObjectNode answer(String model, String text, String finishReason, int promptTokens) {

@@ -15,9 +15,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridllm.testkit.support.FreePorts;
 
 /**
- * Speaks Ollama's native API as documented: {@code POST /api/chat} (non-streaming) with {@code prompt_eval_count} and
- * {@code eval_count}, {@code GET /api/tags}, and Ollama's {@code {"error": "..."}} bodies, including 404 for a model
- * that was never pulled.
+ * Speaks Ollama's native API as documented: {@code POST /api/chat} with {@code prompt_eval_count} and
+ * {@code eval_count}, {@code message.tool_calls} when the prompt names an offered tool, JSON for {@code format}
+ * {@code "json"} or a schema, {@code done_reason: length} when {@code options.num_predict} cuts the answer,
+ * {@code GET /api/tags}, and Ollama's {@code {"error": "..."}} bodies, including 404 for a model that was never pulled.
  */
 public final class OllamaSimulator extends ProviderSimulator {
 
@@ -129,15 +130,43 @@ public final class OllamaSimulator extends ProviderSimulator {
         }
         StringBuilder prompt = new StringBuilder();
         body.get("messages").forEach(message -> prompt.append(message.path("content").asText()).append('\n'));
-        String answer = scripted.getOrDefault(model, answerFor(model, lastUserMessage(body)));
+        String lastUser = lastUserMessage(body);
+        String answer = scripted.getOrDefault(model, answerFor(model, lastUser));
         ObjectNode reply = object().put("model", model).put("created_at", Instant.now().toString());
-        reply.putObject("message").put("role", "assistant").put("content", answer);
-        reply.put("done_reason", "stop").put("done", true).put("total_duration", 1_000_000L)
+        ObjectNode message = reply.putObject("message").put("role", "assistant");
+        String called = toolNamedIn(body.path("tools"), lastUser);
+        String doneReason = "stop";
+        if (called != null) {
+            // Ollama has no tool_choice: a model calls a tool when the prompt tells it to, here by naming it.
+            answer = "";
+            message.putArray("tool_calls").addObject().putObject("function").put("name", called).putObject("arguments");
+        } else {
+            JsonNode format = body.path("format");
+            answer = format.isObject() || "json".equals(format.asText()) ? RequestedAnswer.asJson(answer) : answer;
+            int budget = body.path("options").path("num_predict").asInt();
+            if (RequestedAnswer.overBudget(answer, budget)) {
+                answer = RequestedAnswer.cut(answer, budget);
+                doneReason = "length";
+            }
+        }
+        message.put("content", answer);
+        reply.put("done_reason", doneReason).put("done", true).put("total_duration", 1_000_000L)
                 .put("load_duration", 100_000L).put("prompt_eval_count", tokens(prompt.toString()))
                 .put("prompt_eval_duration", 200_000L).put("eval_count", tokens(answer)).put("eval_duration", 700_000L);
         // Ollama streams unless told not to; a request without the field gets one answer here, as every caller sets it.
         return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false), answering(Response.ok(reply)),
                 StreamedAnswers::ollama);
+    }
+
+    /** The first offered tool whose name the prompt mentions, or null. */
+    private static String toolNamedIn(JsonNode tools, String prompt) {
+        for (JsonNode tool : tools) {
+            String name = tool.path("function").path("name").asText();
+            if (!name.isEmpty() && prompt.contains(name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private static String lastUserMessage(JsonNode body) {

@@ -101,12 +101,12 @@ public final class OpenAiSimulator extends CloudSimulator {
         }
         String type = body.path("response_format").path("type").asText("text");
         if (!type.equals("text")) {
-            message.put("content", object().put("answer", message.path("content").asText()).toString());
+            message.put("content", RequestedAnswer.asJson(message.path("content").asText()));
         }
         int budget = body.path("max_completion_tokens").asInt(body.path("max_tokens").asInt(0));
         String content = message.path("content").asText();
-        if (budget > 0 && tokens(content) > budget) {
-            message.put("content", content.substring(0, Math.min(content.length(), budget * 4)));
+        if (RequestedAnswer.overBudget(content, budget)) {
+            message.put("content", RequestedAnswer.cut(content, budget));
             choice.put("finish_reason", "length");
             ObjectNode usage = (ObjectNode) reply.get("usage");
             usage.put("completion_tokens", budget).put("total_tokens", usage.path("prompt_tokens").asInt() + budget);

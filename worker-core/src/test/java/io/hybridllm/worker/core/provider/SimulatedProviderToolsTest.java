@@ -1,0 +1,109 @@
+package io.hybridllm.worker.core.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.FinishReason;
+import io.hybridllm.contracts.GenerationOptions;
+import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ProviderKind;
+import io.hybridllm.contracts.ResponseFormat;
+import io.hybridllm.contracts.Tool;
+import io.hybridllm.contracts.ToolChoice;
+import io.hybridllm.contracts.json.Json;
+import io.hybridllm.testkit.simulators.AnthropicSimulator;
+import io.hybridllm.testkit.simulators.CloudSimulator;
+import io.hybridllm.testkit.simulators.CohereSimulator;
+import io.hybridllm.testkit.simulators.GeminiSimulator;
+import io.hybridllm.worker.core.CallResult;
+
+/**
+ * The Anthropic, Gemini and Cohere adapters end to end against their simulators, each in its provider's wire format: a
+ * required tool comes back as a tool call, JSON mode answers parseable JSON, and a small max_tokens cuts the answer.
+ */
+class SimulatedProviderToolsTest {
+
+    private static final String KEY = "sim-tools-key-0123456789";
+    private static final String MODEL = "sim-model-1";
+    private static final Map<ProviderKind, CloudSimulator> SIMULATORS = new EnumMap<>(ProviderKind.class);
+
+    @BeforeAll
+    static void start() {
+        SIMULATORS.put(ProviderKind.ANTHROPIC, AnthropicSimulator.start(Duration.ZERO, List.of(MODEL), KEY));
+        SIMULATORS.put(ProviderKind.GEMINI, GeminiSimulator.start(Duration.ZERO, List.of(MODEL), KEY));
+        SIMULATORS.put(ProviderKind.COHERE, CohereSimulator.start(Duration.ZERO, List.of(MODEL), KEY));
+    }
+
+    @AfterAll
+    static void stop() {
+        SIMULATORS.values().forEach(CloudSimulator::close);
+    }
+
+    private static CallResult.Answered ask(ProviderKind kind, GenerationOptions options) throws InterruptedException {
+        LlmRequest request = new LlmRequest(0, "sim-" + kind, "acme", null, null,
+                List.of(ChatMessage.user("What is the weather like in Paris today, please?")), options, null, null,
+                null, null, null);
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        return Calls.answered(Calls.backend(kind, name, SIMULATORS.get(kind).baseUrl(), KEY).chat(MODEL, request));
+    }
+
+    private static GenerationOptions tools(ToolChoice choice) {
+        return new GenerationOptions(null, null, null, null, null, null, null, null,
+                List.of(new Tool("get_weather", null, null, null), new Tool("get_time", null, null, null)), choice,
+                null, null);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "ANTHROPIC", "GEMINI", "COHERE" })
+    void aRequiredToolIsCalled(ProviderKind kind) throws Exception {
+        CallResult.Answered answered = ask(kind, tools(new ToolChoice(ToolChoice.Mode.REQUIRED, null)));
+        assertThat(answered.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        assertThat(answered.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.name()).isEqualTo("get_weather");
+            assertThat(call.arguments()).isEqualTo("{}");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "ANTHROPIC", "GEMINI", "COHERE" })
+    void aNamedFunctionIsTheOneCalled(ProviderKind kind) throws Exception {
+        CallResult.Answered answered = ask(kind, tools(new ToolChoice(ToolChoice.Mode.FUNCTION, "get_time")));
+        assertThat(answered.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        assertThat(answered.toolCalls()).singleElement()
+                .satisfies(call -> assertThat(call.name()).isEqualTo("get_time"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "ANTHROPIC", "GEMINI", "COHERE" })
+    void jsonModeAnswersParseableJson(ProviderKind kind) throws Exception {
+        CallResult.Answered answered = ask(kind, new GenerationOptions(null, null, null, null, null, null, null, null,
+                null, null, null, new ResponseFormat(ResponseFormat.Type.JSON_OBJECT, null, null, null)));
+        JsonNode parsed = Json.mapper().readTree(answered.answer());
+        assertThat(parsed.isObject()).isTrue();
+        assertThat(parsed.path("answer").asText()).contains("Paris");
+        assertThat(answered.finishReason()).isEqualTo(FinishReason.STOP);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "ANTHROPIC", "GEMINI", "COHERE" })
+    void aSmallMaxTokensCutsTheAnswer(ProviderKind kind) throws Exception {
+        CallResult.Answered cut = ask(kind, new GenerationOptions(2, null));
+        assertThat(cut.finishReason()).isEqualTo(FinishReason.LENGTH);
+        assertThat(cut.answer()).hasSizeLessThanOrEqualTo(8);
+        assertThat(cut.usage().completionTokens()).isEqualTo(2);
+        assertThat(ask(kind, GenerationOptions.DEFAULTS).finishReason()).isEqualTo(FinishReason.STOP);
+    }
+}
