@@ -25,6 +25,7 @@ topic llm.control.policy 1 cleanup.policy=compact
 topic llm.control.modes 1 cleanup.policy=compact
 topic llm.control.health 1 cleanup.policy=compact
 topic llm.alerts 3 retention.ms=2419200000
+topic llm.alerts.everyone 1 retention.ms=2419200000
 topic llm.audit 1 retention.ms=31536000000
 topic llm.cancellations 12 cleanup.policy=compact
 topic llm.tenant-keys 1 cleanup.policy=compact

@@ -98,9 +98,12 @@ allow cost-service Read topic 'llm.control.policy' literal
 allow cost-service Read topic 'llm.control.health' literal
 allow cost-service Read topic 'llm.tenant-keys' literal
 allow cost-service Write topic 'llm.alerts' literal
+allow cost-service Write topic 'llm.alerts.everyone' literal
 allow cost-service Write topic 'llm.control.modes' literal
 allow cost-service Write topic 'llm.audit' literal
 allow cost-service Write topic 'llm.usage.dlq' literal
+allow cost-service Write topic 'llm.alerts.tenant.' prefixed
+allow cost-service Create topic 'llm.alerts.tenant.' prefixed
 allow cost-service Read group 'cost-service' prefixed
 
 user lag-reader "${KAFKA_PASSWORD_LAG_READER:?set KAFKA_PASSWORD_LAG_READER in .env}"

@@ -107,7 +107,11 @@ public final class KafkaAccess {
             case COST -> {
                 read(grants, Topics.USAGE, Topics.REPLIES, Topics.CONTROL_POLICY, Topics.CONTROL_HEALTH,
                         Topics.TENANT_KEYS);
-                write(grants, Topics.ALERTS, Topics.CONTROL_MODES, Topics.AUDIT, Topics.dlqOf(Topics.USAGE));
+                write(grants, Topics.ALERTS, Topics.EVERYONE_ALERTS, Topics.CONTROL_MODES, Topics.AUDIT,
+                        Topics.dlqOf(Topics.USAGE));
+                // Each tenant's alert topic, created with its first alert.
+                grants.add(new Grant(Operation.WRITE, ResourceType.TOPIC, Topics.TENANT_ALERTS_PREFIX, true));
+                grants.add(new Grant(Operation.CREATE, ResourceType.TOPIC, Topics.TENANT_ALERTS_PREFIX, true));
                 groups(grants, "cost-service");
             }
         }
@@ -127,13 +131,15 @@ public final class KafkaAccess {
 
     /**
      * A tenant writes requests to its own request topic ({@link Topics#tenantRequests}) and reads its own reply topics,
-     * in consumer groups named with the reply prefix; nothing else.
+     * in consumer groups named with the reply prefix, its own alerts and those addressed to everyone; nothing else.
      */
     public static List<Grant> tenantGrants(String tenant, String replyPrefix) {
         String own = replyPrefix + checkTenant(tenant) + ".";
         return List.of(new Grant(Operation.WRITE, ResourceType.TOPIC, Topics.tenantRequests(tenant), false),
                 new Grant(Operation.READ, ResourceType.TOPIC, own, true),
-                new Grant(Operation.READ, ResourceType.GROUP, own, true));
+                new Grant(Operation.READ, ResourceType.GROUP, own, true),
+                new Grant(Operation.READ, ResourceType.TOPIC, Topics.tenantAlerts(tenant), false),
+                new Grant(Operation.READ, ResourceType.TOPIC, Topics.EVERYONE_ALERTS, false));
     }
 
     private static String checkTenant(String tenant) {

@@ -23,7 +23,19 @@ public final class Topics {
     public static final String CONTROL_MODES = "llm.control.modes";
     public static final String CONTROL_HEALTH = "llm.control.health";
     public static final List<String> CONTROL_TOPICS = List.of(CONTROL_POLICY, CONTROL_MODES, CONTROL_HEALTH);
+    /** Every alert, for whoever operates or pays for the whole system: it carries every tenant's spend. */
     public static final String ALERTS = "llm.alerts";
+    /**
+     * A tenant's own alerts, {@code llm.alerts.tenant.<tenant>}: the copies of its budgets' alerts, which only its
+     * principal may read (the broker cannot restrict a read of {@link #ALERTS} to some keys). The cost service creates
+     * each one with its first alert ({@link #TENANT_ALERTS_SPEC}).
+     */
+    public static final String TENANT_ALERTS_PREFIX = "llm.alerts.tenant.";
+    /**
+     * The alerts that concern every tenant (provider outages and recoveries, the global budget's crossings, without its
+     * figures), which every tenant's principal may read.
+     */
+    public static final String EVERYONE_ALERTS = "llm.alerts.everyone";
     /**
      * Requests their clients cancelled, keyed by request id and compacted: a worker reads the whole topic to know which
      * requests to skip.
@@ -81,10 +93,19 @@ public final class Topics {
             new TopicSpec(TIER_CLOUD, TIER_PARTITIONS, DAYS_7, false), new TopicSpec(REPLIES, 12, DAYS_7, false),
             new TopicSpec(USAGE, 12, WEEKS_4, false), new TopicSpec(CONTROL_POLICY, 1, Duration.ZERO, true),
             new TopicSpec(CONTROL_MODES, 1, Duration.ZERO, true), new TopicSpec(CONTROL_HEALTH, 1, Duration.ZERO, true),
-            new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(AUDIT, 1, YEAR, false),
-            new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true), new TopicSpec(PROGRESS, 12, DAY, false),
-            new TopicSpec(STREAM, 12, HOUR, false), new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), dlq(REQUESTS),
-            dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+            new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(EVERYONE_ALERTS, 1, WEEKS_4, false),
+            new TopicSpec(AUDIT, 1, YEAR, false), new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true),
+            new TopicSpec(PROGRESS, 12, DAY, false), new TopicSpec(STREAM, 12, HOUR, false),
+            new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), dlq(REQUESTS), dlq(TIER_LOCAL_FAST),
+            dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+
+    /** How a tenant's alert topic is made: a few alerts a month, so one partition. */
+    public static final TopicSpec TENANT_ALERTS_SPEC = new TopicSpec(TENANT_ALERTS_PREFIX + "<tenant>", 1, WEEKS_4,
+            false);
+
+    public static String tenantAlerts(String tenant) {
+        return TENANT_ALERTS_PREFIX + tenant;
+    }
 
     public static String tenantRequests(String tenant) {
         return TENANT_REQUESTS_PREFIX + tenant;

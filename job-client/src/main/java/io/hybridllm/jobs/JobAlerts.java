@@ -4,15 +4,19 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,13 +27,14 @@ import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
 
 /**
- * The alerts of {@value Topics#ALERTS} that concern one tenant: its own budget's (warn, pause, resume), the global
- * budget's and provider outages (both addressed to {@code *}). Reads from {@code lookback} ago, so a job started while
- * its tenant is paused knows it, and keeps whether the tenant is paused now: paused while the last budget alert of any
- * of its budgets (tenant or global, per period) is a pause.
+ * The alerts that concern one tenant: its own budgets' (warn, pause, resume) from {@code llm.alerts.tenant.<tenant>},
+ * and the global budget's and provider outages from {@value Topics#EVERYONE_ALERTS}, both of which the tenant's own
+ * principal may read (see {@link io.hybridllm.contracts.KafkaAccess#tenantGrants}). Reads from {@code lookback} ago, so
+ * a job started while its tenant is paused knows it, and keeps whether the tenant is paused now: paused while the last
+ * budget alert of any of its budgets (tenant or global, per period) is a pause. The tenant's topic is made by the cost
+ * service with the tenant's first alert: until then it is looked for every few seconds.
  * <p>
- * Reads outside any consumer group (it takes no record from anyone). The connection is separate from the job's: a
- * tenant's principal may not read {@value Topics#ALERTS}, which holds every tenant's spend (see README).
+ * Reads outside any consumer group (it takes no record from anyone), and never creates a topic.
  */
 public final class JobAlerts implements AutoCloseable {
 
@@ -37,23 +42,31 @@ public final class JobAlerts implements AutoCloseable {
     private static final String ALL_TENANTS = "*";
     /** A tenant has a handful of budgets (its own and the global one, per period): more keys are not kept. */
     private static final int MAX_BUDGETS = 64;
+    private static final Duration LOOK_AGAIN = Duration.ofSeconds(5);
 
     private final KafkaConsumer<String, String> consumer;
     private final String tenant;
+    private final Instant from;
     private final Consumer<Alert> listener;
     private final Map<String, Alert.Level> lastLevelPerBudget = new HashMap<>();
+    private final Set<String> missing = new HashSet<>();
+    private final Set<TopicPartition> assigned = new HashSet<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String failure;
+    private long lookedAt;
 
     private JobAlerts(Map<String, Object> kafka, String tenant, Instant from, Consumer<Alert> listener) {
         Map<String, Object> props = new HashMap<>(kafka);
         props.put("enable.auto.commit", "false");
+        props.put("allow.auto.create.topics", "false");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         this.tenant = tenant;
+        this.from = from;
         this.listener = listener;
+        missing.addAll(List.of(Topics.tenantAlerts(tenant), Topics.EVERYONE_ALERTS));
         try {
-            startFrom(from);
+            assignFound();
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
@@ -61,14 +74,26 @@ public final class JobAlerts implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("job-client-alerts").daemon().start(this::run);
     }
 
-    private void startFrom(Instant from) {
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
+    /** Adds the topics that exist by now to what is read, each from {@code from}. */
+    private void assignFound() {
+        lookedAt = System.nanoTime();
+        List<TopicPartition> found = new ArrayList<>();
+        for (String topic : List.copyOf(missing)) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+            if (partitions != null && !partitions.isEmpty()) {
+                partitions.forEach(info -> found.add(new TopicPartition(topic, info.partition())));
+                missing.remove(topic);
+            }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        assigned.addAll(found);
+        consumer.assign(assigned);
         Map<TopicPartition, Long> at = new HashMap<>();
-        partitions.forEach(partition -> at.put(partition, from.toEpochMilli()));
+        found.forEach(partition -> at.put(partition, from.toEpochMilli()));
         Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(at);
-        consumer.seekToEnd(partitions);
+        consumer.seekToEnd(found);
         offsets.forEach((partition, offset) -> {
             if (offset != null) {
                 consumer.seek(partition, offset.offset());
@@ -78,7 +103,7 @@ public final class JobAlerts implements AutoCloseable {
 
     /**
      * Watches {@code tenant}'s alerts, from {@code lookback} ago, calling {@code listener} (on the watcher's thread)
-     * for each; {@code kafka} must name a principal that may read {@value Topics#ALERTS}.
+     * for each; {@code kafka} may be the job's own settings.
      */
     public static JobAlerts open(Map<String, Object> kafka, String tenant, Duration lookback,
             Consumer<Alert> listener) {
@@ -88,14 +113,23 @@ public final class JobAlerts implements AutoCloseable {
     private void run() {
         try {
             while (running) {
+                if (!missing.isEmpty() && System.nanoTime() - lookedAt > LOOK_AGAIN.toNanos()) {
+                    assignFound();
+                }
+                if (assigned.isEmpty()) {
+                    Thread.sleep(200);
+                    continue;
+                }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     handle(record);
                 }
             }
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
         } catch (WakeupException closing) {
             // close() woke the poll.
         } catch (KafkaException e) {
-            failure = "cannot read " + Topics.ALERTS + ": " + e;
+            failure = "cannot read the alerts of " + tenant + ": " + e;
             LOG.log(Level.ERROR, failure);
         } finally {
             consumer.close();
@@ -107,10 +141,12 @@ public final class JobAlerts implements AutoCloseable {
         try {
             alert = Json.read(record.value(), Alert.class);
         } catch (InvalidMessageException e) {
-            LOG.log(Level.WARNING, "skipped a record on {0} that is no alert: {1}", Topics.ALERTS, e.getMessage());
+            LOG.log(Level.WARNING, "skipped a record on {0} that is no alert: {1}", record.topic(), e.getMessage());
             return;
         }
-        if (!tenant.equals(alert.tenant()) && !ALL_TENANTS.equals(alert.tenant())) {
+        String addressee = record.topic().equals(Topics.EVERYONE_ALERTS) ? ALL_TENANTS : tenant;
+        if (!addressee.equals(alert.tenant())) {
+            LOG.log(Level.WARNING, "skipped an alert for {0} on {1}", alert.tenant(), record.topic());
             return;
         }
         if (alert instanceof Alert.Budget budget && budget.level() != Alert.Level.WARN) {

@@ -22,14 +22,22 @@ import io.hybridllm.testkit.Infrastructure;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
-/** A job sees its own tenant's alerts and the global ones, never another tenant's, and can pause on them. */
+/**
+ * A job sees its own tenant's alerts and the global ones, never another tenant's, and can pause on them. Alerts are
+ * published as the cost service does: a tenant's on its own topic, those for every tenant on the shared one.
+ */
 class JobAlertsTest {
 
     private static final Map<String, Object> KAFKA = Map.of("bootstrap.servers",
             Infrastructure.kafka().bootstrapServers());
 
     private static void publish(Alert alert) {
-        KafkaProbe.shared().send(Topics.ALERTS, alert.tenant(), Json.write(alert));
+        String topic = alert.tenant().equals("*") ? Topics.EVERYONE_ALERTS : Topics.tenantAlerts(alert.tenant());
+        publish(topic, alert);
+    }
+
+    private static void publish(String topic, Alert alert) {
+        KafkaProbe.shared().send(topic, alert.tenant(), Json.write(alert));
     }
 
     private static Alert.Budget budget(String tenant, Alert.Level level) {
@@ -41,14 +49,17 @@ class JobAlertsTest {
     void aJobSeesItsTenantsAndGlobalAlertsOnly() {
         List<Alert> seen = new CopyOnWriteArrayList<>();
         try (JobAlerts alerts = JobAlerts.open(KAFKA, "al-acme", Duration.ofMinutes(5), seen::add)) {
-            publish(budget("al-globex", Alert.Level.PAUSE));
             publish(budget("al-acme", Alert.Level.WARN));
+            JobClientTest.awaitTrue(() -> seen.size() == 1);
+            publish(budget("al-globex", Alert.Level.PAUSE));
+            publish(Topics.tenantAlerts("al-acme"), budget("al-globex", Alert.Level.PAUSE)); // misplaced: skipped
             publish(new Alert.ProviderOutage(SchemaVersion.CURRENT, "o-1", "*", "openai", Instant.now(), "circuit open",
                     Instant.now()));
             publish(budget("al-acme", Alert.Level.PAUSE));
 
             JobClientTest.awaitTrue(() -> seen.size() == 3);
             assertThat(seen).extracting(Alert::tenant).containsExactly("al-acme", "*", "al-acme");
+            assertThat(seen.get(1)).isInstanceOf(Alert.ProviderOutage.class);
             assertThat(alerts.paused()).isTrue();
             publish(budget("al-acme", Alert.Level.RESUME));
             JobClientTest.awaitTrue(() -> !alerts.paused());
@@ -60,6 +71,16 @@ class JobAlertsTest {
         publish(budget("al-late", Alert.Level.PAUSE));
         try (JobAlerts alerts = JobAlerts.open(KAFKA, "al-late", Duration.ofMinutes(5), alert -> {
         })) {
+            JobClientTest.awaitTrue(alerts::paused);
+        }
+    }
+
+    @Test
+    void aJobStartedBeforeItsTenantsFirstAlertSeesItOnceTheTopicIsMade() {
+        String tenant = "al-new-" + UUID.randomUUID().toString().substring(0, 8);
+        try (JobAlerts alerts = JobAlerts.open(KAFKA, tenant, Duration.ofMinutes(5), alert -> {
+        })) {
+            publish(budget(tenant, Alert.Level.PAUSE));
             JobClientTest.awaitTrue(alerts::paused);
         }
     }

@@ -9,10 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hybridllm.contracts.Alert;
 import io.hybridllm.contracts.SchemaVersion;
-import io.hybridllm.contracts.Topics;
-import io.hybridllm.contracts.json.Json;
 import io.hybridllm.cost.budget.Scope;
-import io.hybridllm.cost.outbox.Outbox;
 
 /**
  * Writes provider alerts to the outbox, in the deciding transaction, keyed {@code *}: an outage concerns every tenant.
@@ -24,16 +21,16 @@ public class ProviderAlerts {
     /** Longer details are cut: a detail lists at most a few workers' reports, each a line or so. */
     static final int MAX_DETAIL = 1000;
 
-    private final Outbox outbox;
+    private final AlertOutbox alerts;
 
-    public ProviderAlerts(Outbox outbox) {
-        this.outbox = outbox;
+    public ProviderAlerts(AlertOutbox alerts) {
+        this.alerts = alerts;
     }
 
     public void outage(String provider, Instant since, String detail, Instant at) {
         Alert.ProviderOutage alert = new Alert.ProviderOutage(SchemaVersion.CURRENT,
                 id("provider_outage", provider, since), Scope.ALL_TENANTS, provider, since, cut(detail), at);
-        outbox.append(Topics.ALERTS, alert.tenant(), alert.id(), Json.write(alert));
+        alerts.append(alert);
     }
 
     public void recovered(String provider, Instant since, String detail, Instant at) {
@@ -41,7 +38,7 @@ public class ProviderAlerts {
         Alert.ProviderRecovered alert = new Alert.ProviderRecovered(SchemaVersion.CURRENT,
                 id("provider_recovered", provider, since), Scope.ALL_TENANTS, provider, since, seconds, cut(detail),
                 at);
-        outbox.append(Topics.ALERTS, alert.tenant(), alert.id(), Json.write(alert));
+        alerts.append(alert);
     }
 
     private static String id(String type, String provider, Instant since) {

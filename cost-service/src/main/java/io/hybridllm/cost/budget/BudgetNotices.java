@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.hybridllm.contracts.Alert;
 import io.hybridllm.contracts.ControlEvent;
 import io.hybridllm.contracts.SchemaVersion;
-import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.cost.alerts.AlertOutbox;
 import io.hybridllm.cost.outbox.Outbox;
 
 /**
@@ -29,10 +29,12 @@ public class BudgetNotices {
     private static final Duration MIN_ELAPSED = Duration.ofMinutes(1);
 
     private final Outbox outbox;
+    private final AlertOutbox alerts;
     private final BudgetsConfig config;
 
-    public BudgetNotices(Outbox outbox, BudgetsConfig config) {
+    public BudgetNotices(Outbox outbox, AlertOutbox alerts, BudgetsConfig config) {
         this.outbox = outbox;
+        this.alerts = alerts;
         this.config = config;
     }
 
@@ -45,7 +47,7 @@ public class BudgetNotices {
                 level, measure.periodKey(), Money.plain(measure.spendUsd()),
                 measure.budget().map(Budget::amountUsd).orElse(null), forecast(measure), percent(measure),
                 measure.at());
-        outbox.append(Topics.ALERTS, alert.tenant(), alert.id(), Json.write(alert));
+        alerts.append(alert);
     }
 
     /**

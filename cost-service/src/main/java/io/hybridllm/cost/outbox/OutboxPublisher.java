@@ -14,14 +14,17 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.Topics;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes the outbox, oldest first, one row per transaction: send, wait for Kafka's acknowledgement
@@ -40,6 +43,7 @@ public class OutboxPublisher {
     private final MutinyEmitter<Record<String, String>> control;
     private final MutinyEmitter<Record<String, String>> audit;
     private final EntityManager entityManager;
+    private final TenantAlertTopics alertTopics;
     private final OutboxConfig config;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -49,7 +53,8 @@ public class OutboxPublisher {
     public OutboxPublisher(@Channel(Channels.ALERTS) MutinyEmitter<Record<String, String>> alerts,
             @Channel(Channels.CONTROL_UPDATES) MutinyEmitter<Record<String, String>> control,
             @Channel(Channels.AUDIT) MutinyEmitter<Record<String, String>> audit, EntityManager entityManager,
-            OutboxConfig config) {
+            TenantAlertTopics alertTopics, OutboxConfig config) {
+        this.alertTopics = alertTopics;
         this.alerts = alerts;
         this.control = control;
         this.audit = audit;
@@ -102,18 +107,27 @@ public class OutboxPublisher {
                 return false;
             }
             OutboxRow row = next.getFirst();
-            emitterFor(row.topic).send(Record.of(row.messageKey, row.payload)).await().atMost(config.sendTimeout());
+            send(row).await().atMost(config.sendTimeout());
             row.sentAt = Instant.now();
             return true;
         });
     }
 
-    private MutinyEmitter<Record<String, String>> emitterFor(String topic) {
-        return switch (topic) {
-            case Topics.ALERTS -> alerts;
-            case Topics.CONTROL_MODES -> control;
-            case Topics.AUDIT -> audit;
-            default -> throw new IllegalStateException("outbox row for unknown topic " + topic);
+    private Uni<Void> send(OutboxRow row) {
+        Record<String, String> record = Record.of(row.messageKey, row.payload);
+        return switch (row.topic) {
+            case Topics.ALERTS -> alerts.send(record);
+            case Topics.CONTROL_MODES -> control.send(record);
+            case Topics.AUDIT -> audit.send(record);
+            default -> {
+                if (!row.topic.equals(Topics.EVERYONE_ALERTS) && !row.topic.startsWith(Topics.TENANT_ALERTS_PREFIX)) {
+                    throw new IllegalStateException("outbox row for unknown topic " + row.topic);
+                }
+                // An alert's copy for its readers: the alerts channel, to the row's topic.
+                alertTopics.ensure(row.topic);
+                yield alerts.sendMessage(Message.of(record)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withTopic(row.topic).build()));
+            }
         };
     }
 

@@ -100,6 +100,8 @@ class ProviderOutageAlertsTest {
         awaitProcessed();
         Budgets.awaitOutboxSent(dataSource);
         assertThat(alerts(provider)).extracting(Alert::id).containsExactly(outage.id(), alerts.get(1).id());
+        assertThat(alerts(Topics.EVERYONE_ALERTS, provider)).as("every tenant's principal may read these")
+                .containsExactlyElementsOf(alerts(provider));
     }
 
     @Test
@@ -178,7 +180,11 @@ class ProviderOutageAlertsTest {
     }
 
     private static List<Alert> alerts(String provider) {
-        return TopicRecords.all(Topics.ALERTS, Scope.ALL_TENANTS, Alert.class).stream().filter(alert -> switch (alert) {
+        return alerts(Topics.ALERTS, provider);
+    }
+
+    private static List<Alert> alerts(String topic, String provider) {
+        return TopicRecords.all(topic, Scope.ALL_TENANTS, Alert.class).stream().filter(alert -> switch (alert) {
             case Alert.ProviderOutage outage -> outage.provider().equals(provider);
             case Alert.ProviderRecovered recovered -> recovered.provider().equals(provider);
             case Alert.Budget budget -> false;

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.Alert;
 import io.hybridllm.contracts.ControlEvent;
+import io.hybridllm.contracts.Topics;
 import io.hybridllm.cost.Calls;
+import io.hybridllm.cost.TopicRecords;
 import io.hybridllm.cost.usage.UsageRepository;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
@@ -79,7 +81,7 @@ class BudgetCrossingTest {
     }
 
     @Test
-    void eachCrossingIsAnnouncedOnceAlsoWhenUsageIsRedelivered() {
+    void eachCrossingIsAnnouncedOnceAlsoWhenUsageIsRedelivered() throws Exception {
         String tenant = Calls.uniqueTenant("crossing");
         String scope = "tenant:" + tenant;
         Budgets.put(scope, "monthly", "{\"amount_usd\": 1.00}");
@@ -105,6 +107,10 @@ class BudgetCrossingTest {
         assertThat(alerts.get(1).spendUsd()).isEqualByComparingTo("0.95");
         assertThat(alerts.get(1).percent()).isEqualTo(95);
         assertThat(alerts).extracting(Alert.Budget::id).doesNotHaveDuplicates();
+        assertThat(Budgets.readersAlerts(tenant)).as("the tenant's own topic, which its principal may read")
+                .containsExactlyElementsOf(alerts);
+        assertThat(TopicRecords.layout(Topics.tenantAlerts(tenant))).as("created by the service, not on first use")
+                .isEqualTo("1 partition(s), retention.ms=" + Topics.TENANT_ALERTS_SPEC.retention().toMillis());
 
         List<ControlEvent.ModeSwitch> switches = Budgets.switches(scope);
         assertThat(switches).extracting(ControlEvent.ModeSwitch::mode).containsExactly("hybrid", "ollama-heavy",

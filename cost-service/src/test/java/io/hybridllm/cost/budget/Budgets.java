@@ -46,6 +46,13 @@ public final class Budgets {
                 .map(Alert.Budget.class::cast).toList();
     }
 
+    /** The copies its readers get: a tenant's on its own topic, the global ones on the topic for every tenant. */
+    public static List<Alert.Budget> readersAlerts(String tenant) {
+        String topic = Scope.ALL_TENANTS.equals(tenant) ? Topics.EVERYONE_ALERTS : Topics.tenantAlerts(tenant);
+        return TopicRecords.all(topic, tenant, Alert.class).stream().filter(Alert.Budget.class::isInstance)
+                .map(Alert.Budget.class::cast).toList();
+    }
+
     public static List<ControlEvent.ModeSwitch> switches(String scope) {
         return TopicRecords.all(Topics.CONTROL_MODES, scope, ControlEvent.class).stream()
                 .map(ControlEvent.ModeSwitch.class::cast).toList();

@@ -1,6 +1,7 @@
 package io.hybridllm.cost.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -80,6 +81,13 @@ class GlobalBudgetTest {
                 Alert.Level.RESUME);
         assertThat(alerts.get(1).spendUsd()).isEqualByComparingTo("1.00");
         assertThat(alerts.get(2).budgetUsd()).as("the budget is gone").isNull();
+        List<Alert.Budget> everyones = Budgets.readersAlerts(Scope.ALL_TENANTS).stream()
+                .filter(alert -> alert.period().equals("2032-02-29")).toList();
+        assertThat(everyones).as("every tenant learns of the global pause, without the operator's figures")
+                .extracting(Alert.Budget::id, Alert.Budget::level, Alert.Budget::percent, Alert.Budget::spendUsd)
+                .containsExactly(tuple(alerts.get(0).id(), Alert.Level.WARN, alerts.get(0).percent(), null),
+                        tuple(alerts.get(1).id(), Alert.Level.PAUSE, alerts.get(1).percent(), null),
+                        tuple(alerts.get(2).id(), Alert.Level.RESUME, alerts.get(2).percent(), null));
         List<ControlEvent.ModeSwitch> global = Budgets.switches("global").stream().filter(s -> s.at().equals(LEAP_DAY))
                 .toList();
         assertThat(global).extracting(ControlEvent.ModeSwitch::mode).containsExactly("hybrid", "ollama-only", null);

@@ -148,8 +148,10 @@ class KafkaAccessManifestsTest {
         assertThat(script).contains("user tenant-acme \"${KAFKA_PASSWORD_TENANT_ACME:?",
                 "allow tenant-acme Write topic 'requests.acme' literal",
                 "allow tenant-acme Read topic 'replies.acme.' prefixed",
-                "allow tenant-acme Read group 'replies.acme.' prefixed");
-        assertThat(script.lines().filter(line -> line.startsWith("allow "))).hasSize(3);
+                "allow tenant-acme Read group 'replies.acme.' prefixed",
+                "allow tenant-acme Read topic 'llm.alerts.tenant.acme' literal",
+                "allow tenant-acme Read topic 'llm.alerts.everyone' literal");
+        assertThat(script.lines().filter(line -> line.startsWith("allow "))).hasSize(5);
     }
 
     private static String secretOf(Container container, String variable) {
