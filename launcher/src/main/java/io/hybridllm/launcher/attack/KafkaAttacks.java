@@ -49,14 +49,19 @@ final class KafkaAttacks {
         forgeries.put(Topics.REPLIES, "{\"schema_version\":1,\"request_id\":\"forged\",\"tenant\":\"" + victim.id()
                 + "\",\"status\":\"SUCCEEDED\",\"text\":\"forged\",\"completed_at\":\"" + now + "\"}");
         forgeries.put(Topics.USAGE, "{\"schema_version\":1,\"tenant\":\"" + victim.id() + "\",\"cost_usd\":1000}");
-        forgeries.put(Topics.ALERTS, "{\"type\":\"budget\",\"tenant\":\"" + victim.id() + "\",\"level\":\"PAUSE\"}");
+        String pause = "{\"type\":\"budget\",\"tenant\":\"" + victim.id() + "\",\"level\":\"PAUSE\"}";
+        for (String alerts : List.of(Topics.ALERTS, Topics.EVERYONE_ALERTS, Topics.tenantAlerts(victim.id()))) {
+            forgeries.put(alerts, pause);
+        }
         String onTheVictimsBill = "{\"schema_version\":1,\"id\":\"forged-" + UUID.randomUUID() + "\",\"tenant\":\""
                 + victim.id() + "\",\"messages\":[{\"role\":\"user\",\"content\":\"on the victim's bill\"}]}";
         forgeries.put(Topics.REQUESTS, onTheVictimsBill);
         forgeries.put(Topics.tenantRequests(victim.id()), onTheVictimsBill);
         List<Attempt> attempts = new ArrayList<>();
         forgeries.forEach((topic, record) -> attempts.add(forged(topic, record)));
-        attempts.add(readVictimsReplies());
+        attempts.add(read("another tenant's replies", ReplyTopics.withDefaultPrefix().prefixFor(victim.id()) + "jobs"));
+        attempts.add(read("another tenant's alerts", Topics.tenantAlerts(victim.id())));
+        attempts.add(read("every tenant's spend", Topics.ALERTS));
         return attempts;
     }
 
@@ -75,9 +80,8 @@ final class KafkaAttacks {
         }
     }
 
-    private Attempt readVictimsReplies() {
-        String topic = ReplyTopics.withDefaultPrefix().prefixFor(victim.id()) + "jobs";
-        String name = "read another tenant's replies (" + topic + ")";
+    private Attempt read(String what, String topic) {
+        String name = "read " + what + " (" + topic + ")";
         Map<String, Object> config = new HashMap<>(attackerClient);
         config.put("group.id", ReplyTopics.withDefaultPrefix().prefixFor(attacker.id()) + "snoop");
         config.put("auto.offset.reset", "earliest");

@@ -97,6 +97,6 @@ class ExamplesTest {
     private static void budget(String tenant, Alert.Level level) {
         Alert.Budget alert = new Alert.Budget(SchemaVersion.CURRENT, UUID.randomUUID().toString(), tenant, level,
                 "daily", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, 100, Instant.now());
-        KafkaProbe.shared().send(Topics.ALERTS, tenant, Json.write(alert));
+        KafkaProbe.shared().send(Topics.tenantAlerts(tenant), tenant, Json.write(alert)); // as the cost service does
     }
 }
