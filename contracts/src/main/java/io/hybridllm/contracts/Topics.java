@@ -2,6 +2,7 @@ package io.hybridllm.contracts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The Kafka topics of the system: their names, partition counts and retention, in one place. */
@@ -85,6 +86,12 @@ public final class Topics {
 
     /** How a topic is laid out on the broker; used by whatever creates topics (launcher, tests, deploy manifests). */
     public record TopicSpec(String name, int partitions, Duration retention, boolean compacted) {
+
+        /** The topic configuration that gives this layout: compaction, or the retention. */
+        public Map<String, String> configs() {
+            return compacted ? Map.of("cleanup.policy", "compact")
+                    : Map.of("retention.ms", String.valueOf(retention.toMillis()));
+        }
     }
 
     public static final List<TopicSpec> ALL = List.of(new TopicSpec(REQUESTS, 12, DAYS_7, false),
@@ -102,6 +109,12 @@ public final class Topics {
     /** How a tenant's alert topic is made: a few alerts a month, so one partition. */
     public static final TopicSpec TENANT_ALERTS_SPEC = new TopicSpec(TENANT_ALERTS_PREFIX + "<tenant>", 1, WEEKS_4,
             false);
+
+    /**
+     * How a job's reply topic ({@link ReplyTopics}) is made, by the first service to write it or by the job client
+     * where it may: as {@link #REPLIES}, kept a week, with room for a few readers.
+     */
+    public static final TopicSpec REPLY_TOPIC_SPEC = new TopicSpec("<reply prefix><tenant>.<name>", 3, DAYS_7, false);
 
     public static String tenantAlerts(String tenant) {
         return TENANT_ALERTS_PREFIX + tenant;

@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.hybridllm.contracts.json.Json;
@@ -52,17 +49,6 @@ public final class TopicRecords {
             }
         }
         return values;
-    }
-
-    /** How many partitions {@code topic} has and how long it keeps records: how it was created. */
-    public static String layout(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", Infrastructure.kafka().bootstrapServers()))) {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            String retention = admin.describeConfigs(List.of(resource)).all().get().get(resource)
-                    .get(TopicConfig.RETENTION_MS_CONFIG).value();
-            return partitions + " partition(s), retention.ms=" + retention;
-        }
     }
 
     private TopicRecords() {

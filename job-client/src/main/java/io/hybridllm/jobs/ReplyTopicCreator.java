@@ -11,6 +11,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import io.hybridllm.contracts.Topics;
+
 /**
  * Creates the job's reply topic where the client may (an unsecured broker). A tenant's principal may not create topics:
  * there the first worker to reply creates it, and the reply reader finds it within a few seconds and reads it from its
@@ -22,8 +24,10 @@ final class ReplyTopicCreator {
 
     static void tryCreate(JobClientConfig config) {
         try (Admin admin = Admin.create(config.kafka())) {
-            admin.createTopics(List.of(new NewTopic(config.replyTopic(), Optional.empty(), Optional.empty()))).all()
-                    .get(30, TimeUnit.SECONDS);
+            var layout = Topics.REPLY_TOPIC_SPEC;
+            NewTopic topic = new NewTopic(config.replyTopic(), Optional.of(layout.partitions()), Optional.empty())
+                    .configs(layout.configs());
+            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)
                     && !(e.getCause() instanceof TopicAuthorizationException)) {

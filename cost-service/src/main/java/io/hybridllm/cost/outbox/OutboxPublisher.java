@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.Topics;
+import io.hybridllm.runtime.TopicMaker;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -43,7 +44,7 @@ public class OutboxPublisher {
     private final MutinyEmitter<Record<String, String>> control;
     private final MutinyEmitter<Record<String, String>> audit;
     private final EntityManager entityManager;
-    private final TenantAlertTopics alertTopics;
+    private final TopicMaker topics;
     private final OutboxConfig config;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -53,8 +54,8 @@ public class OutboxPublisher {
     public OutboxPublisher(@Channel(Channels.ALERTS) MutinyEmitter<Record<String, String>> alerts,
             @Channel(Channels.CONTROL_UPDATES) MutinyEmitter<Record<String, String>> control,
             @Channel(Channels.AUDIT) MutinyEmitter<Record<String, String>> audit, EntityManager entityManager,
-            TenantAlertTopics alertTopics, OutboxConfig config) {
-        this.alertTopics = alertTopics;
+            TopicMaker topics, OutboxConfig config) {
+        this.topics = topics;
         this.alerts = alerts;
         this.control = control;
         this.audit = audit;
@@ -119,16 +120,22 @@ public class OutboxPublisher {
             case Topics.ALERTS -> alerts.send(record);
             case Topics.CONTROL_MODES -> control.send(record);
             case Topics.AUDIT -> audit.send(record);
+            case Topics.EVERYONE_ALERTS -> copy(record, row.topic);
             default -> {
-                if (!row.topic.equals(Topics.EVERYONE_ALERTS) && !row.topic.startsWith(Topics.TENANT_ALERTS_PREFIX)) {
+                if (!row.topic.startsWith(Topics.TENANT_ALERTS_PREFIX)) {
                     throw new IllegalStateException("outbox row for unknown topic " + row.topic);
                 }
-                // An alert's copy for its readers: the alerts channel, to the row's topic.
-                alertTopics.ensure(row.topic);
-                yield alerts.sendMessage(Message.of(record)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withTopic(row.topic).build()));
+                // A tenant's topic is made with its first alert.
+                topics.ensure(row.topic, Topics.TENANT_ALERTS_SPEC).toCompletableFuture().join();
+                yield copy(record, row.topic);
             }
         };
+    }
+
+    /** An alert's copy for its readers: the alerts channel, to the copy's topic. */
+    private Uni<Void> copy(Record<String, String> record, String topic) {
+        return alerts.sendMessage(Message.of(record)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withTopic(topic).build()));
     }
 
     @PreDestroy

@@ -22,6 +22,7 @@ import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.runtime.TopicMaker;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -37,10 +38,13 @@ public class UnroutableReplies {
 
     private final MutinyEmitter<String> replies;
     private final ReplyTopics replyTopics;
+    private final TopicMaker topics;
 
     public UnroutableReplies(@Channel(Channels.REPLIES) MutinyEmitter<String> replies,
-            @ConfigProperty(name = ReplyTopics.PREFIX_KEY, defaultValue = ReplyTopics.DEFAULT_PREFIX) String prefix) {
+            @ConfigProperty(name = ReplyTopics.PREFIX_KEY, defaultValue = ReplyTopics.DEFAULT_PREFIX) String prefix,
+            TopicMaker topics) {
         this.replies = replies;
+        this.topics = topics;
         this.replyTopics = new ReplyTopics(prefix);
     }
 
@@ -64,6 +68,15 @@ public class UnroutableReplies {
     }
 
     private CompletableFuture<Void> send(Message<?> incoming, String payload, String key, String topic) {
+        if (!topic.equals(Topics.REPLIES)) {
+            // A job's own reply topic is made by its first reply where the broker does not make topics on first use.
+            return topics.ensure(topic, Topics.REPLY_TOPIC_SPEC).toCompletableFuture()
+                    .thenCompose(made -> sendNow(incoming, payload, key, topic));
+        }
+        return sendNow(incoming, payload, key, topic);
+    }
+
+    private CompletableFuture<Void> sendNow(Message<?> incoming, String payload, String key, String topic) {
         return replies
                 .sendMessage(Traces.continuing(incoming,
                         Message.of(payload).addMetadata(

@@ -1,5 +1,6 @@
 package io.hybridllm.testkit.kafka;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import io.hybridllm.contracts.Topics.TopicSpec;
 
@@ -47,16 +51,45 @@ public final class TopicAdmin {
     }
 
     private static NewTopic newTopic(TopicSpec spec, short replicationFactor) {
-        Map<String, String> configs = new HashMap<>();
-        if (spec.compacted()) {
-            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        } else {
-            configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(spec.retention().toMillis()));
-        }
+        Map<String, String> configs = new HashMap<>(spec.configs());
         if (replicationFactor > 1) {
             configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replicationFactor - 1));
         }
         return new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(configs);
+    }
+
+    /**
+     * How {@code topic} is laid out, as a spec of its name: its partitions, and its compaction or retention. A topic
+     * made a moment ago is waited for, up to ten seconds, until the broker's metadata knows it.
+     */
+    public static TopicSpec layout(String bootstrapServers, String topic) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                return describe(bootstrapServers, topic);
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof ExecutionException cause
+                        && cause.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > until) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static TopicSpec describe(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().size();
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            boolean compacted = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()
+                    .contains(TopicConfig.CLEANUP_POLICY_COMPACT);
+            long retention = Long.parseLong(config.get(TopicConfig.RETENTION_MS_CONFIG).value());
+            return new TopicSpec(topic, partitions, compacted ? Duration.ZERO : Duration.ofMillis(retention),
+                    compacted);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe " + topic + ": " + e, e);
+        }
     }
 
     private TopicAdmin() {

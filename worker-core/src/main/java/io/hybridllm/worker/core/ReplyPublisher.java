@@ -18,6 +18,7 @@ import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.runtime.TopicMaker;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -33,6 +34,7 @@ public class ReplyPublisher {
     private final MutinyEmitter<String> replies;
     private final MutinyEmitter<String> escalations;
     private final MutinyEmitter<String> usage;
+    private final TopicMaker topics;
 
     /**
      * Unbounded buffers: thousands of calls may finish at once, and an emitter's default buffer (128) would fail the
@@ -42,7 +44,9 @@ public class ReplyPublisher {
     public ReplyPublisher(
             @Channel(Channels.REPLIES) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> replies,
             @Channel(Channels.ESCALATIONS) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> escalations,
-            @Channel(Channels.USAGE) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> usage) {
+            @Channel(Channels.USAGE) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> usage,
+            TopicMaker topics) {
+        this.topics = topics;
         this.replies = replies;
         this.escalations = escalations;
         this.usage = usage;
@@ -53,7 +57,7 @@ public class ReplyPublisher {
         if (publication.reply() != null) {
             String reply = Json.write(publication.reply());
             for (String topic : replyTopics) {
-                sends.add(send(replies, reply, publication.reply().requestId(), topic));
+                sends.add(sendReply(reply, publication.reply().requestId(), topic));
             }
         } else {
             RoutedRequest escalation = publication.escalation();
@@ -78,7 +82,7 @@ public class ReplyPublisher {
         String reply = Json.write(failed);
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (String topic : escalation.request().replyTopics()) {
-            sends.add(send(replies, reply, escalation.id(), topic));
+            sends.add(sendReply(reply, escalation.id(), topic));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     }
@@ -92,6 +96,15 @@ public class ReplyPublisher {
                 new ErrorInfo(ErrorInfo.ErrorCode.INVALID_REQUEST, "reply_to: " + reason), 0,
                 routed.request().attempts());
         return send(replies, Json.write(refused), routed.id(), Topics.REPLIES);
+    }
+
+    /** A job's own reply topic is made by its first reply where the broker does not make topics on first use. */
+    private CompletableFuture<Void> sendReply(String payload, String key, String topic) {
+        if (topic.equals(Topics.REPLIES)) {
+            return send(replies, payload, key, topic);
+        }
+        return topics.ensure(topic, Topics.REPLY_TOPIC_SPEC).toCompletableFuture()
+                .thenCompose(made -> send(replies, payload, key, topic));
     }
 
     private static CompletableFuture<Void> send(MutinyEmitter<String> emitter, String payload, String key,

@@ -21,8 +21,10 @@ import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.testkit.Infrastructure;
 import io.hybridllm.testkit.kafka.KafkaProbe;
 import io.hybridllm.testkit.kafka.Published;
+import io.hybridllm.testkit.kafka.TopicAdmin;
 import io.hybridllm.testkit.quarkus.KafkaTestResource;
 import io.hybridllm.worker.local.OllamaSimulatorResource;
 import io.hybridllm.worker.local.Requests;
@@ -91,6 +93,9 @@ class TierConsumerTest {
         LlmReply copy = Published.reply(kafka, replyTo, routed.id());
         assertThat(copy.answer()).isEqualTo(reply.answer());
         assertThat(copy.usage()).isEqualTo(reply.usage());
+        assertThat(TopicAdmin.layout(Infrastructure.kafka().bootstrapServers(), replyTo))
+                .as("made by the worker before its first reply, as a broker that makes no topic on first use needs")
+                .usingRecursiveComparison().ignoringFields("name").isEqualTo(Topics.REPLY_TOPIC_SPEC);
     }
 
     @Test
