@@ -13,6 +13,7 @@ import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.ContentPart;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.testkit.simulators.OllamaSimulator;
 import io.hybridllm.worker.core.CallResult;
 
 /** Ollama takes a turn's images as base64 beside its text, and refuses an image by URL as unsuitable for it. */
@@ -43,5 +44,16 @@ class OllamaImagesTest {
             assertThat(failed.error().code()).isEqualTo(ErrorCode.TARGET_UNSUITABLE);
             assertThat(failed.error().message()).contains("only inline");
         });
+    }
+
+    @Test
+    void theSimulatorReadsTheBase64ImagesAsOllamaDoes() throws InterruptedException {
+        try (OllamaSimulator ollama = OllamaSimulator.start(Duration.ZERO, List.of("llava:13b"))) {
+            OllamaClient client = new OllamaClient(ollama.baseUrl(), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                    Duration.ofSeconds(1));
+            CallResult result = client.chat("llava:13b", image("data:image/png;base64,iVBORw0KGgo="));
+            assertThat(result).isInstanceOfSatisfying(CallResult.Answered.class,
+                    answered -> assertThat(answered.answer()).endsWith("What is this? [1 image]"));
+        }
     }
 }
