@@ -26,6 +26,13 @@ public record LlmRequest(int schemaVersion, String id, String tenant, String job
                 "must be 1-128 characters of letters, digits and . _ : -");
         require(messages != null && !messages.isEmpty(), "messages", "must hold at least one message");
         require(messages.stream().allMatch(m -> m != null), "messages", "must not contain null entries");
+        List<ContentPart.Image> images = messages.stream().flatMap(m -> m.images().stream()).toList();
+        require(images.size() <= ContentPart.Image.MAX_IMAGES, "messages.parts",
+                "hold " + images.size() + " images, at most " + ContentPart.Image.MAX_IMAGES + " are taken");
+        require(images.stream().mapToLong(i -> i.inline() ? i.url().length() : 0)
+                .sum() <= ContentPart.Image.MAX_IMAGE_CHARS, "messages.parts",
+                "hold more than " + ContentPart.Image.MAX_IMAGE_CHARS
+                        + " characters of inline image data; send large images by https URL");
         require(replyTo == null || TOPIC.matcher(replyTo).matches(), "reply_to", "is not a valid Kafka topic name");
         taskType = taskType == null ? TaskType.CHAT : taskType;
         messages = List.copyOf(messages);
@@ -42,6 +49,16 @@ public record LlmRequest(int schemaVersion, String id, String tenant, String job
             text.append(message.content()).append('\n');
         }
         return text.toString();
+    }
+
+    /** Whether any message holds an image. */
+    public boolean hasImages() {
+        return messages.stream().anyMatch(m -> m.parts() != null);
+    }
+
+    /** Whether any image is given by URL, which only providers that fetch URLs can take. */
+    public boolean hasImageUrls() {
+        return messages.stream().flatMap(m -> m.images().stream()).anyMatch(i -> !i.inline());
     }
 
     /** Where this request's reply goes: always {@value Topics#REPLIES}, and also the request's own reply_to topic. */

@@ -40,12 +40,13 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
     /**
      * One provider as the operator names it. Null values are unset: the workers then use the kind's defaults and their
      * own (docs/workers.md says which). {@code apiKeyEnv} may name several variables, comma-separated: calls rotate
-     * over their keys.
+     * over their keys. {@code capabilities} and {@code modelCapabilities} are the policy's layers over the built-in
+     * ones ({@link Capabilities#of}).
      */
     public record Provider(String name, ProviderKind kind, boolean enabled, String baseUrl, String model,
             List<String> models, Map<Tier, String> tierModels, String apiKeyEnv, Duration timeout,
-            Integer maxConcurrentRequests, Integer maxTokens, Integer rateLimitRpm, Integer rateLimitTpm,
-            String region) {
+            Integer maxConcurrentRequests, Integer maxTokens, Integer rateLimitRpm, Integer rateLimitTpm, String region,
+            Capabilities capabilities, Map<String, Capabilities> modelCapabilities) {
 
         public boolean isLocal() {
             return kind.isLocal();

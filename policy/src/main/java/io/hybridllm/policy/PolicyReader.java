@@ -172,11 +172,13 @@ final class PolicyReader {
             problems.add(table.key("use_github_auth"), "is not supported: no worker can sign in with GitHub; "
                     + "give the provider an api_key_env instead");
         }
+        CapabilitiesReader.Read capabilities = CapabilitiesReader.read(table.table("capabilities"), kind);
         Provider provider = new Provider(name, kind, table.bool("enabled", true), baseUrl, table.text("model", null),
                 table.texts("models"), tierModels, apiKeyEnv, millis(table.integer("timeout_ms", null, 1, 3_600_000)),
                 table.integer("max_concurrent_requests", null, 1, 100_000),
                 table.integer("max_tokens", null, 1, 10_000_000), table.integer("rate_limit_rpm", null, 1, 10_000_000),
-                table.integer("rate_limit_tpm", null, 1, 1_000_000_000), table.text("region", null));
+                table.integer("rate_limit_tpm", null, 1, 1_000_000_000), table.text("region", null),
+                capabilities.provider(), capabilities.models());
         table.rejectUnknown();
         return provider;
     }

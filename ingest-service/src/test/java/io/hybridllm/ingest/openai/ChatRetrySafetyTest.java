@@ -84,12 +84,18 @@ class ChatRetrySafetyTest {
     }
 
     @Test
-    void anImagePartIsRefusedWithTheReason() {
+    void aPartNoTargetTakesIsRefusedWithTheReason() {
         given().contentType(ContentType.JSON)
                 .body("{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":"
-                        + "[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://x/y.png\"}}]}]}")
+                        + "[{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"AAAA\",\"format\":\"wav\"}}]}]}")
                 .post("/v1/chat/completions").then().statusCode(400)
                 .body("error.param", equalTo("messages[0].content[0]"))
-                .body("error.message", containsString("text-only targets"));
+                .body("error.message", containsString("no target's adapter translates them"));
+        given().contentType(ContentType.JSON)
+                .body("{\"model\":\"auto\",\"messages\":[{\"role\":\"assistant\",\"content\":"
+                        + "[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://x/y.png\"}}]}]}")
+                .post("/v1/chat/completions").then().statusCode(400)
+                .body("error.param", equalTo("messages[0].content[0].image_url"))
+                .body("error.message", containsString("only a user message"));
     }
 }

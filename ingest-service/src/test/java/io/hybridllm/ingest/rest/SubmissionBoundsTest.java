@@ -15,7 +15,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** A submission may name only a reply topic of its own tenant, and a deadline within the cap. */
+/**
+ * A submission may name only a reply topic of its own tenant, a deadline within the cap, and images only by https URL
+ * or data: URI.
+ */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
@@ -67,5 +70,17 @@ class SubmissionBoundsTest {
         given().contentType("application/jsonl").body((submission("llm.usage") + "\n").getBytes(StandardCharsets.UTF_8))
                 .when().post("/v1/request-batches").then().statusCode(202).body("accepted", equalTo(0))
                 .body("errors[0].field", equalTo("reply_to")).body("errors[0].error", containsString("system topic"));
+    }
+
+    @Test
+    void imagePartsAreTakenByHttpsUrlOrDataUriAndRefusedOtherwiseNamingTheField() {
+        String body = """
+                {"messages":[{"role":"user","parts":[{"type":"text","text":"What is this?"},
+                {"type":"image_url","url":"%s","detail":"low"}]}]}""";
+        given().contentType(ContentType.JSON).body(body.formatted("https://example.com/cat.png")).when()
+                .post("/v1/requests").then().statusCode(202);
+        given().contentType(ContentType.JSON).body(body.formatted("file:///etc/passwd")).when().post("/v1/requests")
+                .then().statusCode(400).body("field", containsString("url"))
+                .body("detail", containsString("https:// URL"));
     }
 }

@@ -31,8 +31,9 @@ import io.hybridllm.router.scoring.ComplexityScorer;
 /**
  * Decides a request's tier and targets by the policy in force, in this order: the mode's route for the task type at the
  * request's depth (with the request's preferred provider first), then the budget wall (see {@link PaidWall}), then a
- * tier hint, then privacy, then a concrete model the request names (see {@link ModelPinning}), then tier health. Every
- * step that changes the outcome adds its reason to the decision's rule.
+ * tier hint, then privacy, then a concrete model the request names (see {@link ModelPinning}), then what each target
+ * can take (see {@link TargetFit}), then tier health. Every step that changes the outcome adds its reason to the
+ * decision's rule.
  */
 @Singleton
 public class TierRouter {
@@ -139,6 +140,13 @@ public class TierRouter {
             }
             candidates = pinned.candidates();
         }
+        TargetFit.Fit fit = TargetFit.apply(policy, request, candidates);
+        fit.reason().ifPresent(reasons::add);
+        if (fit.candidates().isEmpty() && !candidates.isEmpty()) {
+            throw new UnroutableException(TargetFit.unfit(fit.reason().orElseThrow(), route.because()),
+                    decision(candidates.getFirst().tier(), candidates, score, reasons, policy, mode, request), false);
+        }
+        candidates = fit.candidates();
         boolean budgetInForce = policy.cost().monthlyBudgetUsd() != null || policy.cost().dailyBudgetUsd() != null
                 || modeSwitches.forTenant(request.tenant()).isPresent()
                 || modeSwitches.pauseFor(request.tenant()).isPresent();

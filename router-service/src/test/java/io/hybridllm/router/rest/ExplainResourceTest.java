@@ -43,6 +43,19 @@ class ExplainResourceTest {
     }
 
     @Test
+    void explainsWhichTargetsCannotTakeAnImageAndRefusesWhenNoneCan() {
+        String parts = "\"parts\":[{\"type\":\"text\",\"text\":\"What is this?\"},"
+                + "{\"type\":\"image_url\",\"url\":\"https://example.com/cat.png\",\"detail\":\"low\"}]";
+        given().contentType(ContentType.JSON).body("{\"messages\":[{\"role\":\"user\"," + parts + "}]}").when()
+                .post("/v1/route/explain").then().statusCode(200).body("targets[0].provider", equalTo("openai"))
+                .body("rule", containsString("skipped ollama/llama3.2:1b: does not take images"));
+        given().contentType(ContentType.JSON)
+                .body("{\"hints\":{\"sensitive\":true},\"messages\":[{\"role\":\"user\"," + parts + "}]}").when()
+                .post("/v1/route/explain").then().statusCode(503).contentType(Problem.MEDIA_TYPE)
+                .body("detail", startsWith("no target this request may use can take it"));
+    }
+
+    @Test
     void invalidBodyIsAProblemNamingTheField() {
         given().contentType(ContentType.JSON).body("{\"messages\":[]}").when().post("/v1/route/explain").then()
                 .statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("messages"));

@@ -73,8 +73,14 @@ public final class AnthropicSimulator extends CloudSimulator {
                         + "\". The Messages API accepts a top-level `system` parameter, not \"system\" as an input "
                         + "message role."));
             }
-            prompt.append('\n').append(message.path("content").asText());
-            lastUser = role.equals("user") ? message.path("content").asText() : lastUser;
+            String content;
+            try {
+                content = SeenContent.anthropic(message.path("content"));
+            } catch (SeenContent.Refused e) {
+                return new Response(400, Map.of(), errorBody(400, "messages: " + e.getMessage()));
+            }
+            prompt.append('\n').append(content);
+            lastUser = role.equals("user") ? content : lastUser;
         }
         String model = body.path("model").asText();
         if (!models.contains(model)) {

@@ -74,7 +74,12 @@ public final class AzureOpenAiSimulator extends CloudSimulator {
         if (body == null || !body.path("messages").isArray() || body.get("messages").isEmpty()) {
             return new Response(400, Map.of(), errorBody(400, "'messages' is a required property"));
         }
-        ObjectNode completion = OpenAiSimulator.completion(model, body);
+        ObjectNode completion;
+        try {
+            completion = OpenAiSimulator.completion(model, body);
+        } catch (SeenContent.Refused e) {
+            return new Response(400, Map.of(), errorBody(400, e.getMessage()));
+        }
         completion.putArray("prompt_filter_results").addObject().put("prompt_index", 0)
                 .putObject("content_filter_results").putObject("hate").put("filtered", false).put("severity", "safe");
         return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false), answering(Response.ok(completion)),

@@ -75,8 +75,14 @@ public final class CohereSimulator extends CloudSimulator {
             if (!ROLES.contains(message.path("role").asText())) {
                 return new Response(400, Map.of(), errorBody(400, "invalid request: unknown role"));
             }
-            prompt.append(message.path("content").asText()).append('\n');
-            lastUser = "user".equals(message.path("role").asText()) ? message.path("content").asText() : lastUser;
+            String content;
+            try {
+                content = SeenContent.openAi(message.path("content"));
+            } catch (SeenContent.Refused e) {
+                return new Response(400, Map.of(), errorBody(400, "invalid request: " + e.getMessage()));
+            }
+            prompt.append(content).append('\n');
+            lastUser = "user".equals(message.path("role").asText()) ? content : lastUser;
         }
         String model = body.get("model").asText();
         ObjectNode reply = reply(body, answerFor(model, lastUser), tokens(prompt.toString()));

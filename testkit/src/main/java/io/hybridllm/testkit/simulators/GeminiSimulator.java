@@ -81,7 +81,12 @@ public final class GeminiSimulator extends CloudSimulator {
             if (!role.equals("user") && !role.equals("model")) {
                 return new Response(400, Map.of(), errorBody(400, "Please use a valid role: user, model."));
             }
-            String text = content.path("parts").path(0).path("text").asText();
+            String text;
+            try {
+                text = SeenContent.gemini(content.path("parts"));
+            } catch (SeenContent.Refused e) {
+                return new Response(400, Map.of(), errorBody(400, e.getMessage()));
+            }
             prompt.append('\n').append(text);
             lastUser = role.equals("user") ? text : lastUser;
         }

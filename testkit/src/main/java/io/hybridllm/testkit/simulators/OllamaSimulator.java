@@ -129,8 +129,17 @@ public final class OllamaSimulator extends ProviderSimulator {
                     errorBody(404, "model \"" + model + "\" not found, try pulling it first"));
         }
         StringBuilder prompt = new StringBuilder();
-        body.get("messages").forEach(message -> prompt.append(message.path("content").asText()).append('\n'));
-        String lastUser = lastUserMessage(body);
+        String lastUser = "";
+        for (JsonNode message : body.get("messages")) {
+            String content;
+            try {
+                content = SeenContent.ollama(message);
+            } catch (SeenContent.Refused e) {
+                return new Response(400, Map.of(), errorBody(400, e.getMessage()));
+            }
+            prompt.append(content).append('\n');
+            lastUser = "user".equals(message.path("role").asText()) ? content : lastUser;
+        }
         String answer = scripted.getOrDefault(model, answerFor(model, lastUser));
         ObjectNode reply = object().put("model", model).put("created_at", Instant.now().toString());
         ObjectNode message = reply.putObject("message").put("role", "assistant");
@@ -167,16 +176,6 @@ public final class OllamaSimulator extends ProviderSimulator {
             }
         }
         return null;
-    }
-
-    private static String lastUserMessage(JsonNode body) {
-        String last = "";
-        for (JsonNode message : body.get("messages")) {
-            if ("user".equals(message.path("role").asText())) {
-                last = message.path("content").asText();
-            }
-        }
-        return last;
     }
 
     @Override

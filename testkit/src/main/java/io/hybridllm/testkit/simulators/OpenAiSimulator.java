@@ -73,8 +73,13 @@ public final class OpenAiSimulator extends CloudSimulator {
         if (!models.contains(model)) {
             return new Response(404, Map.of(), errorBody(404, "The model `" + model + "` does not exist."));
         }
-        return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false),
-                answering(Response.ok(completion(model, body))),
+        ObjectNode answer;
+        try {
+            answer = completion(model, body);
+        } catch (SeenContent.Refused e) {
+            return new Response(400, Map.of(), errorBody(400, e.getMessage()));
+        }
+        return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false), answering(Response.ok(answer)),
                 completion -> StreamedAnswers.openAi(body, completion));
     }
 
@@ -119,9 +124,10 @@ public final class OpenAiSimulator extends CloudSimulator {
         StringBuilder prompt = new StringBuilder();
         String lastUser = "";
         for (JsonNode message : messages) {
-            prompt.append(message.path("content").asText()).append('\n');
+            String content = SeenContent.openAi(message.path("content"));
+            prompt.append(content).append('\n');
             if ("user".equals(message.path("role").asText())) {
-                lastUser = message.path("content").asText();
+                lastUser = content;
             }
         }
         String answer = "content_filter".equals(finishReason) ? null : answerFor(model, lastUser);

@@ -69,7 +69,16 @@ public class TierAnswering {
                 .map(t -> t.model() != null && !t.model().isBlank() ? t
                         : new Target(t.provider(), pool.defaultModel(t.provider(), tier), tier))
                 .filter(t -> t.model() != null).toList();
-        return new Job(routed, targets, prices, names::priceKey);
+        // The router skipped targets that cannot take the request; the policy may have changed since.
+        List<Target> unfit = targets.stream().filter(t -> names.refuses(t, routed.request()).isPresent()).toList();
+        Job job = new Job(routed, targets.stream().filter(t -> !unfit.contains(t)).toList(), prices, names::priceKey);
+        for (Target target : unfit) {
+            job.refused(target, target.provider(), null,
+                    new ErrorInfo(ErrorCode.TARGET_UNSUITABLE,
+                            target.model() + " " + names.refuses(target, routed.request()).orElseThrow()),
+                    Instant.now());
+        }
+        return job;
     }
 
     /**

@@ -47,6 +47,10 @@ final class AnthropicTools {
             }
             results = null;
             ObjectNode message = messages.addObject().put("role", turn.role() == Role.ASSISTANT ? "assistant" : "user");
+            if (turn.parts() != null) {
+                message.set("content", ImageParts.anthropic(turn.parts()));
+                continue;
+            }
             if (!turn.hasToolCalls()) {
                 // A tool result without its tool call id has no place of its own here; the user supplies it.
                 message.put("content", turn.content());

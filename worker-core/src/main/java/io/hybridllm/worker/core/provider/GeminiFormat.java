@@ -64,7 +64,7 @@ final class GeminiFormat implements WireFormat {
 
     ObjectNode body(LlmRequest request) {
         ObjectNode body = Json.mapper().createObjectNode();
-        body.set("contents", GeminiTools.contents(Wire.turns(request)));
+        body.set("contents", GeminiTools.contents(Wire.turns(request), settings.name()));
         String system = Wire.system(request);
         if (!system.isEmpty()) {
             body.putObject("systemInstruction").putArray("parts").addObject().put("text", system);

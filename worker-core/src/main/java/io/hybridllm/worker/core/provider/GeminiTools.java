@@ -26,7 +26,7 @@ import io.hybridllm.contracts.json.Json;
 final class GeminiTools {
 
     /** The turns as contents; a tool result names its function, found from the call it answers when not given. */
-    static ArrayNode contents(List<ChatMessage> turns) {
+    static ArrayNode contents(List<ChatMessage> turns, String provider) {
         ArrayNode contents = Json.mapper().createArrayNode();
         Map<String, String> callNames = new HashMap<>();
         for (ChatMessage turn : turns) {
@@ -39,7 +39,9 @@ final class GeminiTools {
                 response.putObject("response").put("content", turn.content());
                 continue;
             }
-            if (!turn.content().isEmpty() || !turn.hasToolCalls()) {
+            if (turn.parts() != null) {
+                ImageParts.gemini(parts, turn.parts(), provider);
+            } else if (!turn.content().isEmpty() || !turn.hasToolCalls()) {
                 parts.addObject().put("text", turn.content());
             }
             if (turn.hasToolCalls()) {

@@ -80,7 +80,8 @@ class OpenAiFormat implements WireFormat {
         }
         ArrayNode messages = body.putArray("messages");
         for (ChatMessage message : request.messages()) {
-            messages.add(OpenAiShapes.message(message, OpenAiShapes.role(message)));
+            messages.add(
+                    OpenAiShapes.message(message, OpenAiShapes.role(message), settings.kind() == ProviderKind.MISTRAL));
         }
         Wire.putMaxTokens(body, maxTokensField, request, settings);
         Wire.putTemperature(body, request, 2.0);

@@ -21,8 +21,13 @@ import io.hybridllm.contracts.json.Json;
  */
 final class OpenAiShapes {
 
-    /** A message, with its tool calls or the id of the call it answers. */
+    /** A message, with its tool calls or the id of the call it answers, its images with a detail. */
     static ObjectNode message(ChatMessage message, String role) {
+        return message(message, role, false);
+    }
+
+    /** As {@link #message(ChatMessage, String)}; {@code urlAsString} for Mistral's images. */
+    static ObjectNode message(ChatMessage message, String role, boolean urlAsString) {
         ObjectNode node = Json.mapper().createObjectNode().put("role", role);
         if (message.hasToolCalls()) {
             // OpenAI wants null, not "", beside tool calls when the model said nothing.
@@ -32,6 +37,8 @@ final class OpenAiShapes {
                 node.put("content", message.content());
             }
             node.set("tool_calls", toolCalls(message.toolCalls()));
+        } else if (message.parts() != null) {
+            node.set("content", ImageParts.openAi(message.parts(), urlAsString));
         } else {
             node.put("content", message.content());
         }

@@ -130,6 +130,8 @@ public class ProviderBackend implements ModelBackend {
             return Failures.timeout(provider(), baseUrl(), bound, shortened).withKey(keyId);
         } catch (IOException e) {
             return Failures.transport(provider(), baseUrl(), e, key).withKey(keyId);
+        } catch (ImageParts.UnsuitableContent e) {
+            return Failures.failed(ErrorCode.TARGET_UNSUITABLE, e.getMessage());
         }
         return settled(read(response, key), key, response.statusCode());
     }

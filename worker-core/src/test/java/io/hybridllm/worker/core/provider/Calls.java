@@ -3,6 +3,7 @@ package io.hybridllm.worker.core.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +15,12 @@ import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.Role;
+import io.hybridllm.testkit.simulators.AnthropicSimulator;
 import io.hybridllm.testkit.simulators.CloudSimulator;
 import io.hybridllm.testkit.simulators.CloudSimulator.Trouble;
+import io.hybridllm.testkit.simulators.CohereSimulator;
+import io.hybridllm.testkit.simulators.GeminiSimulator;
+import io.hybridllm.testkit.simulators.OpenAiSimulator;
 import io.hybridllm.worker.core.CallResult;
 
 /** Requests, settings and result checks the provider tests share. */
@@ -39,6 +44,20 @@ final class Calls {
     static ProviderBackend backend(ProviderKind kind, String name, String baseUrl, String key) {
         return new ProviderBackend(ProviderSettings.of(name, kind, baseUrl, KeySupplier.fixed(key, "TEST_KEY"))
                 .withTimeouts(SECOND, Duration.ofSeconds(5), SECOND));
+    }
+
+    /** A simulator per kind serving {@code model}, each in its provider's format (OpenAI's for the OpenAI-shaped). */
+    static Map<ProviderKind, CloudSimulator> simulators(String model, String key, ProviderKind... kinds) {
+        Map<ProviderKind, CloudSimulator> simulators = new EnumMap<>(ProviderKind.class);
+        for (ProviderKind kind : kinds) {
+            simulators.put(kind, switch (kind) {
+                case ANTHROPIC -> AnthropicSimulator.start(Duration.ZERO, List.of(model), key);
+                case GEMINI -> GeminiSimulator.start(Duration.ZERO, List.of(model), key);
+                case COHERE -> CohereSimulator.start(Duration.ZERO, List.of(model), key);
+                default -> OpenAiSimulator.start(Duration.ZERO, List.of(model), key);
+            });
+        }
+        return simulators;
     }
 
     /** The class each trouble a simulator offers must be read as, whatever the provider. */

@@ -2,7 +2,6 @@ package io.hybridllm.worker.core.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +23,7 @@ import io.hybridllm.contracts.ResponseFormat;
 import io.hybridllm.contracts.Tool;
 import io.hybridllm.contracts.ToolChoice;
 import io.hybridllm.contracts.json.Json;
-import io.hybridllm.testkit.simulators.AnthropicSimulator;
 import io.hybridllm.testkit.simulators.CloudSimulator;
-import io.hybridllm.testkit.simulators.CohereSimulator;
-import io.hybridllm.testkit.simulators.GeminiSimulator;
 import io.hybridllm.worker.core.CallResult;
 
 /**
@@ -42,9 +38,8 @@ class SimulatedProviderToolsTest {
 
     @BeforeAll
     static void start() {
-        SIMULATORS.put(ProviderKind.ANTHROPIC, AnthropicSimulator.start(Duration.ZERO, List.of(MODEL), KEY));
-        SIMULATORS.put(ProviderKind.GEMINI, GeminiSimulator.start(Duration.ZERO, List.of(MODEL), KEY));
-        SIMULATORS.put(ProviderKind.COHERE, CohereSimulator.start(Duration.ZERO, List.of(MODEL), KEY));
+        SIMULATORS
+                .putAll(Calls.simulators(MODEL, KEY, ProviderKind.ANTHROPIC, ProviderKind.GEMINI, ProviderKind.COHERE));
     }
 
     @AfterAll

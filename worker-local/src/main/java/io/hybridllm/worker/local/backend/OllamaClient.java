@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -116,6 +117,10 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
     /** One chat call; a failure of any kind comes back as {@link CallResult.Failed}, never as an exception. */
     @Override
     public CallResult chat(String model, LlmRequest request) throws InterruptedException {
+        Optional<CallResult> refused = OllamaResponses.imageByUrl(request, provider);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         HttpRequest call = HttpRequest.newBuilder(URI.create(baseUrl + "/api/chat")).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body(model, request, answerLimit)))).build();
@@ -131,6 +136,10 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
     @Override
     public CallResult stream(String model, LlmRequest request, Duration within, Consumer<String> pieces)
             throws InterruptedException {
+        Optional<CallResult> refused = OllamaResponses.imageByUrl(request, provider);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         return OllamaStreaming.call(http, baseUrl, provider, within == null ? timeout : within,
                 (ObjectNode) body(model, request, answerLimit), pieces);
     }

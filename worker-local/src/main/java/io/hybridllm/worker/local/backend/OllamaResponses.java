@@ -6,6 +6,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.FinishReason;
+import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.TokenUsage;
 import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.json.Json;
@@ -116,6 +118,17 @@ public final class OllamaResponses {
     private static String snippet(String text) {
         String flat = text.strip().replaceAll("\\s+", " ");
         return flat.length() > MAX_DETAIL ? flat.substring(0, MAX_DETAIL) + "..." : flat;
+    }
+
+    /**
+     * Ollama takes images only as base64: an image by URL would have to be fetched, which workers never do. The router
+     * sends none here; this target refuses one it gets, and the request fails over.
+     */
+    static Optional<CallResult> imageByUrl(LlmRequest request, String provider) {
+        return request.hasImageUrls()
+                ? Optional.of(failed(ErrorCode.TARGET_UNSUITABLE,
+                        provider + " takes images only inline (data: URIs), not by URL, and workers never fetch URLs"))
+                : Optional.empty();
     }
 
     private static Failed failed(ErrorCode code, String message) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.hybridllm.contracts.ChatMessage;
+import io.hybridllm.contracts.ContentPart;
 import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.ResponseFormat;
 import io.hybridllm.contracts.Role;
@@ -32,6 +33,11 @@ final class OllamaTools {
         for (ChatMessage message : conversation) {
             ObjectNode node = messages.addObject().put("role", message.role().name().toLowerCase(Locale.ROOT))
                     .put("content", message.content());
+            if (!message.images().isEmpty()) {
+                // Base64 only, beside the text: a URL never gets here (OllamaResponses.imageByUrl).
+                ArrayNode images = node.putArray("images");
+                message.images().stream().filter(ContentPart.Image::inline).forEach(i -> images.add(i.base64()));
+            }
             if (message.hasToolCalls()) {
                 ArrayNode calls = node.putArray("tool_calls");
                 for (ToolCall call : message.toolCalls()) {
