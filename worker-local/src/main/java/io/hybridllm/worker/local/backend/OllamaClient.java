@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +18,7 @@ import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.ModelBackend;
 import io.hybridllm.worker.core.pool.ModelPreparation;
@@ -129,7 +129,7 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
 
     /** The same call with {@code stream: true}, each piece of text to {@code pieces} as Ollama writes it. */
     @Override
-    public CallResult stream(String model, LlmRequest request, Duration within, Consumer<String> pieces)
+    public CallResult stream(String model, LlmRequest request, Duration within, AnswerPieces pieces)
             throws InterruptedException {
         return OllamaStreaming.call(http, baseUrl, provider, within == null ? timeout : within,
                 (ObjectNode) body(model, request, answerLimit), pieces);

@@ -19,6 +19,7 @@ import io.hybridllm.contracts.ResponseFormat;
 import io.hybridllm.contracts.Tool;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.simulators.OllamaSimulator;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 
 /**
@@ -96,8 +97,9 @@ class OllamaSimulatedToolsTest {
         assertThat(cut.answer()).hasSizeLessThanOrEqualTo(8);
         assertThat(simulator.lastRequest().body().path("options").path("num_predict").asInt()).isEqualTo(2);
         CallResult streamed = client.stream(MODEL, request("What is the weather like in Paris?", tight), null,
-                piece -> {
-                });
+                AnswerPieces.of(piece -> {
+                }, call -> {
+                }));
         assertThat(((CallResult.Answered) streamed).finishReason()).isEqualTo(FinishReason.LENGTH);
     }
 }
