@@ -3,6 +3,7 @@ package io.hybridllm.worker.local.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,9 @@ import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.ResponseFormat;
+import io.hybridllm.contracts.StreamChunk.ToolCallDelta;
 import io.hybridllm.contracts.Tool;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.simulators.OllamaSimulator;
 import io.hybridllm.worker.core.AnswerPieces;
@@ -74,6 +77,17 @@ class OllamaSimulatedToolsTest {
         CallResult.Answered answered = ask("What is the weather like in Paris?", withTools());
         assertThat(answered.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(answered.toolCalls()).isNull();
+    }
+
+    @Test
+    void aStreamedToolCallComesWholeOnItsOwnLineAndIsTheAnswersCall() throws Exception {
+        List<ToolCallDelta> pieces = new ArrayList<>();
+        CallResult.Answered streamed = (CallResult.Answered) client.stream(MODEL,
+                request("Use get_time to tell me the time in Paris.", withTools()), null,
+                AnswerPieces.of(text -> assertThat(text).isEmpty(), pieces::add));
+        assertThat(streamed.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        assertThat(streamed.toolCalls()).singleElement().isEqualTo(new ToolCall("call_0", "get_time", "{}"));
+        assertThat(pieces).containsExactly(new ToolCallDelta(0, "call_0", "get_time", "{}"));
     }
 
     @Test
