@@ -18,6 +18,7 @@ import io.hybridllm.launcher.examples.ExampleCommand;
 import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.launcher.load.PeerBench;
+import io.hybridllm.launcher.load.StreamBench;
 import io.hybridllm.launcher.submit.SubmitCommand;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
@@ -52,6 +53,10 @@ public final class Hybrid {
                                                Fill llm.tier.local-fast with N requests (default 5000), start one
                                                local worker with S slots (8) on a simulated Ollama answering after
                                                MS ms (100), and compare its rate with the S/latency limit.
+              bench stream [--requests=N] [--latency=MS] [--frame-gap=MS]
+                                               Time to first chunk and gap between chunks of streamed chat
+                                               completions through a simulated system, against the same simulated
+                                               OpenAI streamed directly (N pairs, default 200, A B A B).
               bench cloud [--requests=N] [--latency=MS] [--in-flight=N]
                                                Fill llm.tier.cloud with N requests (default 20000), start one cloud
                                                worker (-Xmx512m) with N slots (5000) on a simulated OpenAI answering
@@ -115,6 +120,10 @@ public final class Hybrid {
                                 rates(flags), Duration.ofSeconds(intFlag(flags, "--seconds", 20)),
                                 Duration.ofSeconds(intFlag(flags, "--warm-up", 10)),
                                 Duration.ofMillis(intFlag(flags, "--latency", 20)), System.out);
+                    } else if (flags.contains("stream")) {
+                        StreamBench.run(home, intFlag(flags, "--requests", 200),
+                                Duration.ofMillis(intFlag(flags, "--latency", 20)),
+                                Duration.ofMillis(intFlag(flags, "--frame-gap", 20)), System.out);
                     } else if (flags.contains("cloud")) {
                         CloudThroughputBench.run(home, intFlag(flags, "--requests", 20_000),
                                 intFlag(flags, "--in-flight", 5_000),

@@ -8,16 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.TokenUsage;
-import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.rest.RequestView;
 import io.hybridllm.ingest.stream.StreamEvents;
 
 /**
- * OpenAI's streamed chat completion: {@code chat.completion.chunk} events (the first delta with the role), a last chunk
- * with the finish reason, a chunk with empty choices and the usage when {@code stream_options.include_usage} asked for
- * it, then {@code data: [DONE]}. A failure ends the stream with {@code data: {"error": {...}}}, the shape the OpenAI
- * SDKs raise as an API error. Each is one event's data; the server writes the {@code data:} framing.
+ * OpenAI's streamed chat completion: {@code chat.completion.chunk} events (the first delta with the role; text in
+ * {@code delta.content}, tool calls in pieces in {@code delta.tool_calls}), a last chunk with the finish reason, a
+ * chunk with empty choices and the usage when {@code stream_options.include_usage} asked for it, then
+ * {@code data: [DONE]}. A failure ends the stream with {@code data: {"error": {...}}}, the shape the OpenAI SDKs raise
+ * as an API error. Each is one event's data; the server writes the {@code data:} framing.
  */
 public final class ChunkEvents implements StreamEvents {
 
@@ -36,14 +36,37 @@ public final class ChunkEvents implements StreamEvents {
     @Override
     public synchronized String piece(String provider, String model, String text) {
         ObjectNode chunk = chunk(provider, model);
-        ObjectNode delta = chunk.withArray("choices").addObject().put("index", 0).putObject("delta");
+        delta(chunk).put("content", text);
+        return frame(chunk);
+    }
+
+    /** As OpenAI streams a call: the first delta with id, type and name, later ones with argument fragments only. */
+    @Override
+    public synchronized String toolCall(String provider, String model, int index, String id, String name,
+            String arguments) {
+        ObjectNode chunk = chunk(provider, model);
+        ObjectNode call = delta(chunk).putArray("tool_calls").addObject().put("index", index);
+        if (id != null) {
+            call.put("id", id).put("type", "function");
+        }
+        ObjectNode function = call.putObject("function");
+        if (name != null) {
+            function.put("name", name);
+        }
+        function.put("arguments", arguments);
+        return frame(chunk);
+    }
+
+    /** The delta of a piece's only choice, with the role on the stream's first. */
+    private ObjectNode delta(ObjectNode chunk) {
+        ObjectNode choice = chunk.withArray("choices").addObject().put("index", 0);
+        ObjectNode delta = choice.putObject("delta");
+        choice.putNull("finish_reason");
         if (first) {
             delta.put("role", "assistant");
             first = false;
         }
-        delta.put("content", text);
-        ((ObjectNode) chunk.get("choices").get(0)).putNull("finish_reason");
-        return frame(chunk);
+        return delta;
     }
 
     @Override
@@ -51,14 +74,8 @@ public final class ChunkEvents implements StreamEvents {
         List<String> frames = new ArrayList<>();
         ObjectNode last = chunk(view.provider(), view.model());
         ObjectNode choice = last.withArray("choices").addObject().put("index", 0);
-        ObjectNode delta = choice.putObject("delta");
-        // Tool calls come whole with the reply: one delta carries them all, as OpenAI's last call deltas would add up.
-        List<ToolCall> calls = view.toolCalls() == null ? List.of() : view.toolCalls();
-        for (int i = 0; i < calls.size(); i++) {
-            ObjectNode call = delta.withArray("tool_calls").addObject().put("index", i).put("id", calls.get(i).id())
-                    .put("type", "function");
-            call.putObject("function").put("name", calls.get(i).name()).put("arguments", calls.get(i).arguments());
-        }
+        // The tool calls were shown before, piece by piece (see StreamWatch): the finish adds nothing to them.
+        choice.putObject("delta");
         choice.put("finish_reason",
                 Json.wireName(view.finishReason() == null ? FinishReason.STOP : view.finishReason()));
         frames.add(frame(last));

@@ -10,7 +10,16 @@ public interface StreamEvents {
     /** A piece of the answer, from {@code provider}/{@code model}. */
     String piece(String provider, String model, String text);
 
-    /** The frames that end a succeeded answer: its finish, its usage where asked, and the end marker. */
+    /**
+     * A piece of the tool call at {@code index}: its beginning names {@code id} and {@code name}, a later piece has
+     * them null and adds to the arguments.
+     */
+    String toolCall(String provider, String model, int index, String id, String name, String arguments);
+
+    /**
+     * The frames that end a succeeded answer once its text and tool calls were shown: its finish, its usage where
+     * asked, and the end marker.
+     */
     List<String> succeeded(RequestView view);
 
     /** The frame that ends a stream that cannot end with its answer: {@code status} as an HTTP status would say it. */

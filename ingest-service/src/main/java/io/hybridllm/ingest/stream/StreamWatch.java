@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.hybridllm.contracts.StreamChunk;
+import io.hybridllm.contracts.StreamChunk.ToolCallDelta;
 import io.hybridllm.ingest.rest.RequestView;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -11,19 +12,19 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
  * One client's view of one request's streamed answer. It shows the pieces of one call in order (the attempt and
- * sequence of the first piece it sees, numbered from 0, then each next one); a piece that does not continue them (a
- * retry, or another attempt after a failure) is not shown. The request's final reply ends the stream: what the pieces
- * did not show yet is sent as one last piece when the shown text begins the answer; when it does not, the stream ends
- * with an error naming where the answer is, since text shown cannot be taken back. Nothing is held beyond
- * {@code maxChars} of shown text and the frames the client has not read yet, which the same bound limits.
+ * sequence of the first piece it sees, numbered from 0, then each next one), text and tool calls; a piece that does not
+ * continue them (a retry, or another attempt after a failure) is not shown. The request's final reply ends the stream:
+ * what the pieces did not show yet is sent (the rest of the text as one piece, then the rest of each tool call) when
+ * what was shown begins the reply; when it does not, the stream ends with an error naming where the answer is, since
+ * what was shown cannot be taken back. Nothing is held beyond {@code maxChars} of shown text and arguments and the
+ * frames the client has not read yet, which the same bound limits.
  */
 public final class StreamWatch {
 
     private final String requestId;
     private final StreamEvents events;
-    private final int maxChars;
     private final Runnable onEnd;
-    private final StringBuilder shown = new StringBuilder();
+    private final ShownAnswer shown;
     private final List<String> early = new ArrayList<>();
     private MultiEmitter<? super String> emitter;
     private int attempt;
@@ -34,7 +35,7 @@ public final class StreamWatch {
     StreamWatch(String requestId, StreamEvents events, int maxChars, Runnable onEnd) {
         this.requestId = requestId;
         this.events = events;
-        this.maxChars = maxChars;
+        this.shown = new ShownAnswer(maxChars);
         this.onEnd = onEnd;
     }
 
@@ -68,14 +69,15 @@ public final class StreamWatch {
             }
             attempt = chunk.attempt();
         }
-        if (chunk.attempt() != attempt || chunk.sequence() != next
-                || shown.length() + chunk.delta().length() > maxChars) {
+        if (chunk.attempt() != attempt || chunk.sequence() != next || !shown.add(chunk)) {
             diverged = true;
             return;
         }
         next++;
-        shown.append(chunk.delta());
-        emit(events.piece(chunk.provider(), chunk.model(), chunk.delta()));
+        ToolCallDelta call = chunk.toolCall();
+        emit(call == null ? events.piece(chunk.provider(), chunk.model(), chunk.delta())
+                : events.toolCall(chunk.provider(), chunk.model(), call.index(), call.id(), call.name(),
+                        call.arguments()));
     }
 
     /** The request's final state, or where it stands when the wait ended. */
@@ -84,17 +86,20 @@ public final class StreamWatch {
             return;
         }
         if ("succeeded".equals(view.status())) {
-            String answer = view.answer() == null ? "" : view.answer();
-            if (!answer.startsWith(shown.toString())) {
+            ShownAnswer.Rest rest = shown.rest(view.answer(), view.toolCalls());
+            if (rest == null) {
                 finish(events.failed(502, "stream_interrupted",
-                        "the call that streamed this answer failed after " + shown.length()
-                                + " characters and the request was answered by another; the whole answer " + "is at "
+                        "the call that streamed this answer failed after " + shown.chars()
+                                + " characters and the request was answered by another; the whole answer is at "
                                 + statusUrl));
                 return;
             }
-            String rest = answer.substring(shown.length());
-            if (!rest.isEmpty()) {
-                emit(events.piece(view.provider(), view.model(), rest));
+            if (!rest.text().isEmpty()) {
+                emit(events.piece(view.provider(), view.model(), rest.text()));
+            }
+            for (ShownAnswer.CallRest call : rest.toolCalls()) {
+                emit(events.toolCall(view.provider(), view.model(), call.index(), call.id(), call.name(),
+                        call.arguments()));
             }
             events.succeeded(view).forEach(this::emit);
             finish(null);

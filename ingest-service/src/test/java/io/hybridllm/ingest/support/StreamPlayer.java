@@ -16,13 +16,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.StreamChunk;
+import io.hybridllm.contracts.StreamChunk.ToolCallDelta;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.Infrastructure;
@@ -34,18 +37,38 @@ import io.hybridllm.testkit.Infrastructure;
  */
 public final class StreamPlayer implements AutoCloseable {
 
-    /** A piece as a worker publishes it. */
-    public record Piece(int attempt, int sequence, String text) {
+    /** A piece as a worker publishes it: text, or a piece of a tool call when {@code toolCall} is set. */
+    public record Piece(int attempt, int sequence, String text, ToolCallDelta toolCall) {
+
+        public Piece(int attempt, int sequence, String text) {
+            this(attempt, sequence, text, null);
+        }
+
+        public Piece(int attempt, int sequence, ToolCallDelta toolCall) {
+            this(attempt, sequence, "", toolCall);
+        }
     }
 
-    /** What the worker streams, then how the request ends: an answer, or a failure when {@code error} is set. */
-    public record Script(List<Piece> pieces, String answer, ErrorInfo error) {
+    /**
+     * What the worker streams, then how the request ends: an answer (with its tool calls, when there are any), or a
+     * failure when {@code error} is set.
+     */
+    public record Script(List<Piece> pieces, String answer, List<ToolCall> toolCalls, ErrorInfo error) {
+
+        public Script(List<Piece> pieces, String answer, ErrorInfo error) {
+            this(pieces, answer, null, error);
+        }
     }
 
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
     public StreamPlayer(Predicate<LlmRequest> matches, Function<LlmRequest, Script> script) {
+        this(matches, script, Duration.ofMillis(300));
+    }
+
+    /** The same, the first piece sent {@code connectTime} after the request is read. */
+    public StreamPlayer(Predicate<LlmRequest> matches, Function<LlmRequest, Script> script, Duration connectTime) {
         String servers = Infrastructure.kafka().bootstrapServers();
         Properties props = new Properties();
         props.put("bootstrap.servers", servers);
@@ -68,7 +91,7 @@ public final class StreamPlayer implements AutoCloseable {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
                         LlmRequest request = Json.read(record.value(), LlmRequest.class);
                         if (matches.test(request)) {
-                            play(producer, request, script.apply(request));
+                            play(producer, request, script.apply(request), connectTime);
                         }
                     }
                 }
@@ -78,13 +101,15 @@ public final class StreamPlayer implements AutoCloseable {
         });
     }
 
-    private static void play(KafkaProducer<String, String> producer, LlmRequest request, Script script)
-            throws InterruptedException {
+    private static void play(KafkaProducer<String, String> producer, LlmRequest request, Script script,
+            Duration connectTime) throws InterruptedException {
         // Time for a client that watches after submitting (GET /v1/requests/{id}/stream) to connect.
-        Thread.sleep(300);
+        Thread.sleep(connectTime.toMillis());
         for (Piece piece : script.pieces()) {
-            StreamChunk chunk = new StreamChunk(request.id(), piece.attempt(), piece.sequence(), Pipeline.LOCAL,
-                    piece.text());
+            StreamChunk chunk = piece.toolCall() == null
+                    ? new StreamChunk(request.id(), piece.attempt(), piece.sequence(), Pipeline.LOCAL, piece.text())
+                    : new StreamChunk(request.id(), piece.attempt(), piece.sequence(), Pipeline.LOCAL,
+                            piece.toolCall());
             producer.send(new ProducerRecord<>(Topics.STREAM, request.id(), Json.write(chunk)));
             producer.flush();
             Thread.sleep(10);
@@ -92,8 +117,9 @@ public final class StreamPlayer implements AutoCloseable {
         RoutedRequest routed = new RoutedRequest(request, new RoutingDecision(Tier.LOCAL_FAST, List.of(Pipeline.LOCAL),
                 0.1, List.of(), "played", "hybrid", "test", null));
         LlmReply reply = script.error() == null
-                ? LlmReply.succeeded(routed, Pipeline.LOCAL, script.answer(), new TokenUsage(3, 2), PipelinePlayer.COST,
-                        5, List.of())
+                ? LlmReply.succeeded(routed, Pipeline.LOCAL, script.answer(),
+                        script.toolCalls() == null ? FinishReason.STOP : FinishReason.TOOL_CALLS, script.toolCalls(),
+                        new TokenUsage(3, 2), PipelinePlayer.COST, 5, null, List.of())
                 : LlmReply.failed(routed, Pipeline.LOCAL, script.error(), 5, List.of());
         producer.send(new ProducerRecord<>(Topics.REPLIES, request.id(), Json.write(reply)));
         producer.flush();

@@ -13,7 +13,8 @@ import io.hybridllm.testkit.simulators.ProviderSimulator.Response;
 
 /**
  * A simulator's whole answer as the provider streams it, in each provider's documented event format: the text a word at
- * a time, then the finish reason and usage where the provider sends them.
+ * a time, the tool calls as {@link StreamedCalls} writes them, then the finish reason and usage where the provider
+ * sends them.
  */
 final class StreamedAnswers {
 
@@ -40,6 +41,7 @@ final class StreamedAnswers {
         for (String piece : ProviderSimulator.pieces(text)) {
             events.add(openAiChunk(completion, piece));
         }
+        StreamedCalls.openAi(choice.path("message").path("tool_calls"), () -> openAiChunk(completion, null), events);
         ObjectNode last = openAiChunk(completion, null);
         ((ObjectNode) last.get("choices").get(0)).put("finish_reason", finish);
         events.add(last);
@@ -84,20 +86,31 @@ final class StreamedAnswers {
         ((ObjectNode) start.path("usage")).put("output_tokens", 1);
         add(names, events, "message_start", object("message_start").set("message", start));
         add(names, events, "ping", object("ping"));
-        add(names, events, "content_block_start", object("content_block_start").put("index", 0).set("content_block",
-                Json.mapper().createObjectNode().put("type", "text").put("text", "")));
-        String text = message.path("content").path(0).path("text").asText("");
-        for (String piece : ProviderSimulator.pieces(text)) {
-            add(names, events, "content_block_delta", object("content_block_delta").put("index", 0).set("delta",
-                    Json.mapper().createObjectNode().put("type", "text_delta").put("text", piece)));
+        JsonNode content = message.path("content");
+        for (int index = 0; index < Math.max(1, content.size()); index++) {
+            JsonNode block = content.path(index);
+            if ("tool_use".equals(block.path("type").asText())) {
+                StreamedCalls.anthropic(index, block, names, events);
+            } else {
+                anthropicText(index, block.path("text").asText(""), names, events);
+            }
         }
-        add(names, events, "content_block_stop", object("content_block_stop").put("index", 0));
         ObjectNode delta = object("message_delta");
         delta.putObject("delta").put("stop_reason", message.path("stop_reason").asText()).putNull("stop_sequence");
         delta.putObject("usage").put("output_tokens", message.path("usage").path("output_tokens").asInt());
         add(names, events, "message_delta", delta);
         add(names, events, "message_stop", object("message_stop"));
         return Frames.sse(names, events);
+    }
+
+    private static void anthropicText(int index, String text, List<String> names, List<JsonNode> events) {
+        add(names, events, "content_block_start", object("content_block_start").put("index", index).set("content_block",
+                Json.mapper().createObjectNode().put("type", "text").put("text", "")));
+        for (String piece : ProviderSimulator.pieces(text)) {
+            add(names, events, "content_block_delta", object("content_block_delta").put("index", index).set("delta",
+                    Json.mapper().createObjectNode().put("type", "text_delta").put("text", piece)));
+        }
+        add(names, events, "content_block_stop", object("content_block_stop").put("index", index));
     }
 
     /**
@@ -133,6 +146,19 @@ final class StreamedAnswers {
         ObjectNode start = object("message-start").put("id", reply.path("id").asText());
         start.putObject("delta").putObject("message").put("role", "assistant");
         add(names, events, "message-start", start);
+        if (reply.path("message").path("tool_calls").isArray()) {
+            StreamedCalls.cohere(reply.path("message"), names, events);
+        } else {
+            cohereText(reply, names, events);
+        }
+        ObjectNode end = object("message-end");
+        ObjectNode delta = end.putObject("delta").put("finish_reason", reply.path("finish_reason").asText());
+        delta.set("usage", reply.path("usage"));
+        add(names, events, "message-end", end);
+        return Frames.sse(names, events);
+    }
+
+    private static void cohereText(JsonNode reply, List<String> names, List<JsonNode> events) {
         ObjectNode contentStart = object("content-start").put("index", 0);
         contentStart.putObject("delta").putObject("message").putObject("content").put("type", "text").put("text", "");
         add(names, events, "content-start", contentStart);
@@ -143,11 +169,6 @@ final class StreamedAnswers {
             add(names, events, "content-delta", delta);
         }
         add(names, events, "content-end", object("content-end").put("index", 0));
-        ObjectNode end = object("message-end");
-        ObjectNode delta = end.putObject("delta").put("finish_reason", reply.path("finish_reason").asText());
-        delta.set("usage", reply.path("usage"));
-        add(names, events, "message-end", end);
-        return Frames.sse(names, events);
     }
 
     /** Ollama's NDJSON: a line per piece with done false, then the last with done true, done_reason and counts. */
@@ -159,8 +180,16 @@ final class StreamedAnswers {
             line.putObject("message").put("role", "assistant").put("content", piece);
             lines.add(Json.write(line.put("done", false)) + "\n");
         }
+        JsonNode calls = reply.path("message").path("tool_calls");
+        if (calls.isArray()) {
+            // Ollama sends the calls whole, on a line before the last.
+            ObjectNode line = Json.mapper().createObjectNode().put("model", reply.path("model").asText())
+                    .put("created_at", reply.path("created_at").asText());
+            line.putObject("message").put("role", "assistant").put("content", "").set("tool_calls", calls);
+            lines.add(Json.write(line.put("done", false)) + "\n");
+        }
         ObjectNode last = reply.deepCopy();
-        ((ObjectNode) last.path("message")).put("content", "");
+        ((ObjectNode) last.path("message")).put("content", "").remove("tool_calls");
         lines.add(Json.write(last) + "\n");
         return new Frames("application/x-ndjson", lines);
     }

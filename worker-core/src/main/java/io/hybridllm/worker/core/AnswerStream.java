@@ -2,9 +2,9 @@ package io.hybridllm.worker.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import io.hybridllm.contracts.StreamChunk;
+import io.hybridllm.contracts.StreamChunk.ToolCallDelta;
 import io.hybridllm.contracts.Target;
 
 /**
@@ -33,20 +33,27 @@ final class AnswerStream {
     }
 
     /** Where the pieces of the next call go; the pieces held for an earlier call are dropped. */
-    Consumer<String> call(Target target) {
+    AnswerPieces call(Target target) {
         waiting.clear();
         int attempt = job.nextAttempt();
         int[] sequence = { 0 };
         String id = job.routed().id();
-        return piece -> {
-            StreamChunk chunk = new StreamChunk(id, attempt, sequence[0]++, target, piece);
-            if (held) {
-                // Bounded by the call's answer limit (StreamLimits): the reader stops there.
-                waiting.add(chunk);
-            } else {
-                publisher.publish(chunk, job.routed().request().replyTopics());
+        return AnswerPieces.of(text -> {
+            // A backend that cannot stream hands its answer over whole: split like a streamed one.
+            for (int start = 0; start < text.length(); start += StreamChunk.MAX_DELTA_CHARS) {
+                send(new StreamChunk(id, attempt, sequence[0]++, target,
+                        text.substring(start, Math.min(text.length(), start + StreamChunk.MAX_DELTA_CHARS))));
             }
-        };
+        }, (ToolCallDelta call) -> send(new StreamChunk(id, attempt, sequence[0]++, target, call)));
+    }
+
+    private void send(StreamChunk chunk) {
+        if (held) {
+            // Bounded by the call's answer limit (StreamLimits): the reader stops there.
+            waiting.add(chunk);
+        } else {
+            publisher.publish(chunk, job.routed().request().replyTopics());
+        }
     }
 
     /** The last call's answer is the reply: what was held goes out. */

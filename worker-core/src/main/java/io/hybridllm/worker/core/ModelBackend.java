@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmRequest;
@@ -44,15 +43,19 @@ public interface ModelBackend {
     }
 
     /**
-     * One call whose answer's text is handed to {@code pieces} as the model writes it, within {@code timeout} (null:
-     * the backend's own); the result is what {@link #chat(String, LlmRequest)} would give. A backend that cannot stream
-     * hands over the whole answer as one piece once it has it.
+     * One call whose answer's text and tool calls are handed to {@code pieces} as the model writes them, within
+     * {@code timeout} (null: the backend's own); the result is what {@link #chat(String, LlmRequest)} would give. A
+     * backend that cannot stream hands over the whole answer (its text as one piece, each tool call whole) once it has
+     * it.
      */
-    default CallResult stream(String model, LlmRequest request, Duration timeout, Consumer<String> pieces)
+    default CallResult stream(String model, LlmRequest request, Duration timeout, AnswerPieces pieces)
             throws InterruptedException {
         CallResult result = timeout == null ? chat(model, request) : chat(model, request, timeout);
-        if (result instanceof CallResult.Answered answered && !answered.answer().isEmpty()) {
-            pieces.accept(answered.answer());
+        if (result instanceof CallResult.Answered answered) {
+            if (!answered.answer().isEmpty()) {
+                pieces.text(answered.answer());
+            }
+            pieces.toolCalls(answered.toolCalls());
         }
         return result;
     }

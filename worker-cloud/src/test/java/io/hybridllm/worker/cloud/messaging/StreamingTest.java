@@ -10,9 +10,12 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.StreamChunk;
+import io.hybridllm.contracts.StreamChunk.ToolCallDelta;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
@@ -81,5 +84,22 @@ class StreamingTest {
                                 && KafkaProbe.header(record, StreamPublisher.TYPE_HEADER).isEmpty(),
                         Duration.ofSeconds(30));
         assertThat(Json.read(copy.value(), LlmReply.class).answer()).isEqualTo(reply.answer());
+    }
+
+    @Test
+    void aToolCallIsPublishedInPiecesThatJoinIntoTheRepliedCall() {
+        RoutedRequest routed = StreamingTestRequests.streamedWithTool("cloud-stream-tool-1");
+        kafka.send(Topics.TIER_CLOUD, routed.id(), Json.write(routed));
+
+        LlmReply reply = Published.reply(kafka, Topics.REPLIES, routed.id());
+        assertThat(reply.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        ToolCall call = reply.toolCalls().getFirst();
+        assertThat(call.name()).isEqualTo("get_weather");
+        // The call begun (id and name), then its arguments ("{}" from the simulator) in two pieces.
+        List<StreamChunk> chunks = chunks(Topics.STREAM, routed.id(), 3);
+        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.delta()).isEmpty());
+        assertThat(chunks.getFirst().toolCall()).isEqualTo(new ToolCallDelta(0, call.id(), "get_weather", ""));
+        assertThat(chunks.stream().map(chunk -> chunk.toolCall().arguments()).collect(Collectors.joining()))
+                .isEqualTo(call.arguments());
     }
 }

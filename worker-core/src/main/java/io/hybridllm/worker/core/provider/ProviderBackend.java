@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,6 +23,7 @@ import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.Tier;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.ModelBackend;
 
@@ -141,7 +141,7 @@ public class ProviderBackend implements ModelBackend {
      * within {@code timeout} (null: the provider's) from sending to the last event.
      */
     @Override
-    public CallResult stream(String model, LlmRequest request, Duration timeout, Consumer<String> pieces)
+    public CallResult stream(String model, LlmRequest request, Duration timeout, AnswerPieces pieces)
             throws InterruptedException {
         Optional<ErrorInfo> refused = refusal();
         if (refused.isPresent()) {

@@ -12,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.provider.stream.Framing;
 import io.hybridllm.worker.core.provider.stream.StreamLimits;
@@ -43,7 +43,7 @@ final class StreamingCall {
         this.http = http;
     }
 
-    CallResult call(String model, LlmRequest request, Duration bound, boolean shortened, Consumer<String> pieces)
+    CallResult call(String model, LlmRequest request, Duration bound, boolean shortened, AnswerPieces pieces)
             throws InterruptedException {
         ApiKey key = settings.keys().current().orElse(null);
         String keyId = key == null ? null : key.id();
@@ -85,7 +85,7 @@ final class StreamingCall {
      * on a provider gone quiet.
      */
     private CallResult read(InputStream body, long deadline, Duration bound, boolean shortened, ApiKey key,
-            Consumer<String> pieces) {
+            AnswerPieces pieces) {
         CallResult result;
         boolean expired;
         try (Watchdog watchdog = Watchdog.until(deadline, body)) {

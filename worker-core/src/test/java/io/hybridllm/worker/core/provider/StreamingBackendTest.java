@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.ProviderKind;
+import io.hybridllm.contracts.StreamChunk.ToolCallDelta;
 import io.hybridllm.testkit.simulators.AnthropicSimulator;
 import io.hybridllm.testkit.simulators.AzureOpenAiSimulator;
 import io.hybridllm.testkit.simulators.CohereSimulator;
 import io.hybridllm.testkit.simulators.GeminiSimulator;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 
 /**
@@ -43,8 +45,9 @@ class StreamingBackendTest {
     void mistralIsNotSentStreamOptions() throws Exception {
         try (OpenAiSimulator simulator = OpenAiSimulator.start(Duration.ZERO, List.of("mistral-small"), KEY)) {
             ProviderBackend backend = Calls.backend(ProviderKind.MISTRAL, "mistral", simulator.baseUrl() + "/v1", KEY);
-            answered(backend.stream("mistral-small", Calls.hello(), null, piece -> {
-            }));
+            answered(backend.stream("mistral-small", Calls.hello(), null, AnswerPieces.of(piece -> {
+            }, call -> {
+            })));
             assertThat(simulator.lastRequest().body().has("stream_options")).isFalse();
         }
     }
@@ -92,8 +95,9 @@ class StreamingBackendTest {
         try (OpenAiSimulator simulator = OpenAiSimulator.start(Duration.ZERO, List.of("gpt-4o-mini"), KEY)) {
             simulator.failNext(1, 429, Map.of("Retry-After", "2"));
             List<String> pieces = new CopyOnWriteArrayList<>();
+            List<ToolCallDelta> calls = new CopyOnWriteArrayList<>();
             CallResult result = Calls.backend(ProviderKind.OPENAI, "openai", simulator.baseUrl() + "/v1", KEY)
-                    .stream("gpt-4o-mini", Calls.hello(), null, pieces::add);
+                    .stream("gpt-4o-mini", Calls.hello(), null, AnswerPieces.of(pieces::add, calls::add));
             assertThat(error(result).code()).isEqualTo(ErrorCode.RATE_LIMITED);
             assertThat(((CallResult.Failed) result).retryAfter()).isEqualTo(Duration.ofSeconds(2));
             assertThat(pieces).isEmpty();
@@ -105,9 +109,10 @@ class StreamingBackendTest {
         try (OpenAiSimulator simulator = OpenAiSimulator.start(Duration.ZERO, List.of("gpt-4o-mini"), KEY)) {
             simulator.setFrameDelay(Duration.ofMillis(150));
             List<String> pieces = new CopyOnWriteArrayList<>();
+            List<ToolCallDelta> calls = new CopyOnWriteArrayList<>();
             long started = System.nanoTime();
-            CallResult result = Calls.backend(ProviderKind.OPENAI, "openai", simulator.baseUrl() + "/v1", KEY)
-                    .stream("gpt-4o-mini", Calls.hello(), Duration.ofMillis(500), pieces::add);
+            CallResult result = Calls.backend(ProviderKind.OPENAI, "openai", simulator.baseUrl() + "/v1", KEY).stream(
+                    "gpt-4o-mini", Calls.hello(), Duration.ofMillis(500), AnswerPieces.of(pieces::add, calls::add));
             assertThat(error(result).code()).isEqualTo(ErrorCode.TIMEOUT);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
             assertThat(pieces).isNotEmpty();
@@ -117,7 +122,9 @@ class StreamingBackendTest {
     private static void assertStreamsLikeChat(ProviderBackend backend, String model) throws InterruptedException {
         CallResult.Answered whole = answered(backend.chat(model, Calls.hello()));
         List<String> pieces = new CopyOnWriteArrayList<>();
-        CallResult.Answered streamed = answered(backend.stream(model, Calls.hello(), null, pieces::add));
+        List<ToolCallDelta> calls = new CopyOnWriteArrayList<>();
+        CallResult.Answered streamed = answered(
+                backend.stream(model, Calls.hello(), null, AnswerPieces.of(pieces::add, calls::add)));
         assertThat(pieces).hasSizeGreaterThan(2);
         assertThat(String.join("", pieces)).isEqualTo(streamed.answer()).isEqualTo(whole.answer());
         assertThat(streamed.usage()).isEqualTo(whole.usage());

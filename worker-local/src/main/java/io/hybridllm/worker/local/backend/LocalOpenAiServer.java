@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.Tier;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.ModelBackend;
 import io.hybridllm.worker.core.provider.ProviderBackend;
@@ -57,7 +57,7 @@ public final class LocalOpenAiServer implements ModelBackend {
     }
 
     @Override
-    public CallResult stream(String model, LlmRequest request, Duration timeout, Consumer<String> pieces)
+    public CallResult stream(String model, LlmRequest request, Duration timeout, AnswerPieces pieces)
             throws InterruptedException {
         return server.stream(model, request, timeout, pieces);
     }

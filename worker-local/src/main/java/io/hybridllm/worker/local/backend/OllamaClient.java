@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +19,7 @@ import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.ModelBackend;
 import io.hybridllm.worker.core.pool.ModelPreparation;
@@ -134,7 +134,7 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
 
     /** The same call with {@code stream: true}, each piece of text to {@code pieces} as Ollama writes it. */
     @Override
-    public CallResult stream(String model, LlmRequest request, Duration within, Consumer<String> pieces)
+    public CallResult stream(String model, LlmRequest request, Duration within, AnswerPieces pieces)
             throws InterruptedException {
         Optional<CallResult> refused = OllamaResponses.imageByUrl(request, provider);
         if (refused.isPresent()) {

@@ -9,11 +9,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.provider.stream.Framing;
 import io.hybridllm.worker.core.provider.stream.OllamaStream;
@@ -34,7 +34,7 @@ final class OllamaStreaming {
     }
 
     static CallResult call(HttpClient http, String baseUrl, String provider, Duration timeout, ObjectNode body,
-            Consumer<String> pieces) throws InterruptedException {
+            AnswerPieces pieces) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest call = HttpRequest.newBuilder(URI.create(baseUrl + "/api/chat")).timeout(timeout)
                 .header("Content-Type", "application/json")

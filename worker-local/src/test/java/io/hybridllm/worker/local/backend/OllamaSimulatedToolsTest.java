@@ -3,6 +3,7 @@ package io.hybridllm.worker.local.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +17,12 @@ import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.GenerationOptions;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.ResponseFormat;
+import io.hybridllm.contracts.StreamChunk.ToolCallDelta;
 import io.hybridllm.contracts.Tool;
+import io.hybridllm.contracts.ToolCall;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.testkit.simulators.OllamaSimulator;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 
 /**
@@ -76,6 +80,17 @@ class OllamaSimulatedToolsTest {
     }
 
     @Test
+    void aStreamedToolCallComesWholeOnItsOwnLineAndIsTheAnswersCall() throws Exception {
+        List<ToolCallDelta> pieces = new ArrayList<>();
+        CallResult.Answered streamed = (CallResult.Answered) client.stream(MODEL,
+                request("Use get_time to tell me the time in Paris.", withTools()), null,
+                AnswerPieces.of(text -> assertThat(text).isEmpty(), pieces::add));
+        assertThat(streamed.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        assertThat(streamed.toolCalls()).singleElement().isEqualTo(new ToolCall("call_0", "get_time", "{}"));
+        assertThat(pieces).containsExactly(new ToolCallDelta(0, "call_0", "get_time", "{}"));
+    }
+
+    @Test
     void formatJsonOrASchemaAnswersParseableJson() throws Exception {
         JsonNode schema = Json.mapper()
                 .readTree("{\"type\":\"object\",\"properties\":{\"answer\":{\"type\":\"string\"}}}");
@@ -96,8 +111,9 @@ class OllamaSimulatedToolsTest {
         assertThat(cut.answer()).hasSizeLessThanOrEqualTo(8);
         assertThat(simulator.lastRequest().body().path("options").path("num_predict").asInt()).isEqualTo(2);
         CallResult streamed = client.stream(MODEL, request("What is the weather like in Paris?", tight), null,
-                piece -> {
-                });
+                AnswerPieces.of(piece -> {
+                }, call -> {
+                }));
         assertThat(((CallResult.Answered) streamed).finishReason()).isEqualTo(FinishReason.LENGTH);
     }
 }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.StreamChunk.ToolCallDelta;
 import io.hybridllm.testkit.simulators.OllamaSimulator;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 
 /** Ollama's NDJSON stream against the simulator, which streams as Ollama documents it. */
@@ -30,7 +32,8 @@ class OllamaStreamingTest {
             OllamaClient client = new OllamaClient(simulator.baseUrl(), SECOND, Duration.ofSeconds(5), SECOND);
             CallResult whole = client.chat("llama3.2:1b", hello());
             List<String> pieces = new CopyOnWriteArrayList<>();
-            CallResult streamed = client.stream("llama3.2:1b", hello(), null, pieces::add);
+            List<ToolCallDelta> calls = new CopyOnWriteArrayList<>();
+            CallResult streamed = client.stream("llama3.2:1b", hello(), null, AnswerPieces.of(pieces::add, calls::add));
 
             assertThat(streamed).isInstanceOf(CallResult.Answered.class);
             CallResult.Answered answer = (CallResult.Answered) streamed;
@@ -46,13 +49,15 @@ class OllamaStreamingTest {
     void aMissingModelAndAStreamThatOutlivesTheTimeoutFail() throws Exception {
         try (OllamaSimulator simulator = OllamaSimulator.start(Duration.ZERO, List.of("llama3.2:1b"))) {
             OllamaClient client = new OllamaClient(simulator.baseUrl(), SECOND, Duration.ofSeconds(5), SECOND);
-            CallResult missing = client.stream("nope:1b", hello(), null, piece -> {
-            });
+            CallResult missing = client.stream("nope:1b", hello(), null, AnswerPieces.of(piece -> {
+            }, call -> {
+            }));
             assertThat(((CallResult.Failed) missing).error().message()).contains("not found");
 
             simulator.setFrameDelay(Duration.ofMillis(200));
-            CallResult slow = client.stream("llama3.2:1b", hello(), Duration.ofMillis(500), piece -> {
-            });
+            CallResult slow = client.stream("llama3.2:1b", hello(), Duration.ofMillis(500), AnswerPieces.of(piece -> {
+            }, call -> {
+            }));
             assertThat(((CallResult.Failed) slow).error().code()).isEqualTo(ErrorCode.TIMEOUT);
         }
     }

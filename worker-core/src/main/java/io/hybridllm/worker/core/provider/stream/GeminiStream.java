@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Gemini's {@code streamGenerateContent?alt=sse}: each event a whole {@code GenerateContentResponse} holding the next
- * piece in {@code candidates[0].content.parts}, the last with {@code finishReason} and {@code usageMetadata}; the
- * stream has no end marker, so a finish reason is what completes the answer.
+ * piece in {@code candidates[0].content.parts} (text, or a whole {@code functionCall}), the last with
+ * {@code finishReason} and {@code usageMetadata}; the stream has no end marker, so a finish reason is what completes
+ * the answer.
  */
 public final class GeminiStream implements StreamReader {
 
@@ -34,6 +35,12 @@ public final class GeminiStream implements StreamReader {
         for (JsonNode part : candidate.path("content").path("parts")) {
             if (part.path("text").isTextual() && !part.path("thought").asBoolean(false)) {
                 answer.text(part.get("text").asText());
+            }
+            JsonNode call = part.path("functionCall");
+            if (call.isObject()) {
+                // Gemini streams each call whole; without args it takes none, as the answer without streaming reads.
+                answer.wholeToolCall(StreamReader.text(call.get("id")), StreamReader.text(call.get("name")),
+                        call.path("args").isObject() ? call.get("args").toString() : "{}");
             }
         }
         String finish = candidate.path("finishReason").asText("");

@@ -3,8 +3,9 @@ package io.hybridllm.worker.core.provider.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Ollama's {@code /api/chat} stream: one JSON object a line, text in {@code message.content}, and a last object with
- * {@code done: true}, its {@code done_reason} and the token counts; {@code {"error": "..."}} ends it with an error.
+ * Ollama's {@code /api/chat} stream: one JSON object a line, text in {@code message.content}, whole tool calls in
+ * {@code message.tool_calls}, and a last object with {@code done: true}, its {@code done_reason} and the token counts;
+ * {@code {"error": "..."}} ends it with an error.
  */
 public final class OllamaStream implements StreamReader {
 
@@ -20,6 +21,13 @@ public final class OllamaStream implements StreamReader {
             throw StreamErrors.of(provider, "", data.get("error").asText());
         }
         answer.text(data.path("message").path("content").asText(""));
+        for (JsonNode call : data.path("message").path("tool_calls")) {
+            // Ollama sends each call whole, its arguments an object.
+            JsonNode function = call.path("function");
+            JsonNode arguments = function.path("arguments");
+            answer.wholeToolCall(StreamReader.text(call.get("id")), StreamReader.text(function.get("name")),
+                    arguments.isObject() || arguments.isTextual() ? StreamReader.arguments(arguments) : "{}");
+        }
         if (!data.path("done").asBoolean(false)) {
             return true;
         }

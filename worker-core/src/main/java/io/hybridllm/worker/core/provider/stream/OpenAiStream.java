@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * OpenAI's {@code chat.completion.chunk} events (also Azure, Mistral, xAI, vLLM, llama.cpp): text in
- * {@code choices[0].delta.content}, {@code finish_reason} on the last choice chunk, usage on a chunk with empty choices
- * when {@code stream_options.include_usage} was asked (Mistral sends it unasked), then {@code data: [DONE]}.
+ * {@code choices[0].delta.content}, tool calls in pieces in {@code choices[0].delta.tool_calls}, {@code finish_reason}
+ * on the last choice chunk, usage on a chunk with empty choices when {@code stream_options.include_usage} was asked
+ * (Mistral sends it unasked), then {@code data: [DONE]}.
  */
 public final class OpenAiStream implements StreamReader {
 
@@ -30,6 +31,9 @@ public final class OpenAiStream implements StreamReader {
         if (delta.path("content").isTextual()) {
             answer.text(delta.get("content").asText());
         }
+        for (JsonNode call : delta.path("tool_calls")) {
+            toolCall(call, answer);
+        }
         String finish = choice.path("finish_reason").asText("");
         switch (finish) {
             case "", "null" -> {
@@ -47,6 +51,25 @@ public final class OpenAiStream implements StreamReader {
                     StreamReader.count(usage.get("completion_tokens")));
         }
         return true;
+    }
+
+    /**
+     * A piece of a tool call: OpenAI numbers its calls with {@code index}, the first piece with the id and name; a
+     * server that numbers none (some OpenAI-compatible ones send whole calls) begins a call with each piece that has an
+     * id.
+     */
+    private static void toolCall(JsonNode call, StreamedAnswer answer) throws StreamException {
+        JsonNode function = call.path("function");
+        String id = StreamReader.text(call.get("id"));
+        String name = StreamReader.text(function.get("name"));
+        String arguments = StreamReader.arguments(function.get("arguments"));
+        if (call.path("index").canConvertToInt() && call.path("index").isIntegralNumber()) {
+            answer.toolCall(call.get("index").asInt(), id, name, arguments);
+        } else if (id != null || name != null) {
+            answer.wholeToolCall(id, name, arguments);
+        } else {
+            answer.lastToolCall(arguments);
+        }
     }
 
     @Override

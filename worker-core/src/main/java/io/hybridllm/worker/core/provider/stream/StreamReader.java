@@ -21,6 +21,17 @@ public interface StreamReader {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
+    /** A string field, or null when absent or not a string. */
+    static String text(JsonNode node) {
+        return node != null && node.isTextual() ? node.asText() : null;
+    }
+
+    /** Tool call arguments as JSON text: a string as it is (OpenAI's form), an object written out, else empty. */
+    static String arguments(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? ""
+                : node.isTextual() ? node.asText() : node.toString();
+    }
+
     /** An integer field, or null when absent. */
     static Integer count(JsonNode node) {
         return node != null && node.isNumber() ? node.asInt() : null;

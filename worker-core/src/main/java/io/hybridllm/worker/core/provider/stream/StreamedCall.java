@@ -2,7 +2,6 @@ package io.hybridllm.worker.core.provider.stream;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 
 /**
@@ -23,7 +23,7 @@ public final class StreamedCall {
     }
 
     public static CallResult read(InputStream body, Framing framing, StreamReader reader, String provider,
-            StreamLimits limits, Consumer<String> pieces) throws IOException {
+            StreamLimits limits, AnswerPieces pieces) throws IOException {
         StreamedAnswer answer = new StreamedAnswer(provider, limits.maxAnswerChars(), pieces);
         Framing.Events events = framing.events(body, limits);
         try {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.StreamChunk;
+import io.hybridllm.contracts.StreamChunk.ToolCallDelta;
 import io.hybridllm.contracts.TokenUsage;
+import io.hybridllm.worker.core.AnswerPieces;
 import io.hybridllm.worker.core.CallResult;
 
 /** Each provider's stream format, read from bytes as the provider documents them, including what goes wrong. */
@@ -21,10 +23,11 @@ class StreamReadersTest {
     private static final StreamLimits SMALL = new StreamLimits(256, 512, 1000);
 
     private final List<String> pieces = new ArrayList<>();
+    private final List<ToolCallDelta> calls = new ArrayList<>();
 
     private CallResult read(String body, Framing framing, StreamReader reader, StreamLimits limits) throws IOException {
         return StreamedCall.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), framing, reader, "p",
-                limits, pieces::add);
+                limits, AnswerPieces.of(pieces::add, calls::add));
     }
 
     private CallResult sse(String body, StreamReader reader) throws IOException {
@@ -126,7 +129,7 @@ class StreamReadersTest {
                 data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi"}}
 
                 event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"{"}}
+                data: {"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQB"}}
 
                 event: message_delta
                 data: {"type":"message_delta","delta":{"stop_reason":"max_tokens"},"usage":{"output_tokens":4}}
