@@ -10,6 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.launcher.attack.AttackSuite;
+import io.hybridllm.launcher.bench.CloudThroughputBench;
+import io.hybridllm.launcher.bench.LatencyBench;
+import io.hybridllm.launcher.bench.RouterThroughputBench;
+import io.hybridllm.launcher.bench.WorkerThroughputBench;
 import io.hybridllm.launcher.cost.CostSimulateCommand;
 import io.hybridllm.launcher.cost.JobCostsCommand;
 import io.hybridllm.launcher.deploy.KafkaAccessManifests;
@@ -19,6 +23,11 @@ import io.hybridllm.launcher.faults.FaultSuite;
 import io.hybridllm.launcher.load.LoadBench;
 import io.hybridllm.launcher.load.PeerBench;
 import io.hybridllm.launcher.submit.SubmitCommand;
+import io.hybridllm.launcher.system.ConfigCheck;
+import io.hybridllm.launcher.system.KafkaPrincipals;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 import io.hybridllm.testkit.kafka.TopicAdmin;
 
 /** The {@code hybrid} command line: {@code hybrid up [--simulate] [--latency=MS]} and {@code hybrid bench}. */

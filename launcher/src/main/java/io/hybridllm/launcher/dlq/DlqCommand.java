@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import io.hybridllm.launcher.KafkaSettings;
+import io.hybridllm.launcher.system.KafkaSettings;
 
 /** {@code hybrid dlq list|show|replay}: the dead letters of every dead-letter topic, and sending them back. */
 public final class DlqCommand {

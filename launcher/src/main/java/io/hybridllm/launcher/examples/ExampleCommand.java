@@ -12,8 +12,8 @@ import java.util.Map;
 import io.hybridllm.jobs.JobAlerts;
 import io.hybridllm.jobs.JobClient;
 import io.hybridllm.jobs.JobClientConfig;
-import io.hybridllm.launcher.KafkaSettings;
 import io.hybridllm.launcher.cost.JobCostsCommand;
+import io.hybridllm.launcher.system.KafkaSettings;
 
 /** {@code hybrid example swarm|paused-job}: the job client's examples, against the system of {@code ./hybrid up}. */
 public final class ExampleCommand {

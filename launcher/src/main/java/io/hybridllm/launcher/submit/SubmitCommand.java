@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.hybridllm.launcher.KafkaSettings;
+import io.hybridllm.launcher.system.KafkaSettings;
 
 /**
  * {@code hybrid submit FILE.jsonl [options]}: the options, and Ctrl-C as a stop that leaves a journal to resume from.

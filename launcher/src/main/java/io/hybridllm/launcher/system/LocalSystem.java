@@ -1,4 +1,4 @@
-package io.hybridllm.launcher;
+package io.hybridllm.launcher.system;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -90,7 +90,7 @@ public final class LocalSystem implements AutoCloseable {
     /**
      * As {@link #start(PrintStream)}, with a step between the infrastructure and the services (benchmarks fill topics).
      */
-    void start(PrintStream out, Consumer<Map<String, Object>> beforeServices) throws InterruptedException {
+    public void start(PrintStream out, Consumer<Map<String, Object>> beforeServices) throws InterruptedException {
         try {
             startAll(out, beforeServices);
         } catch (RuntimeException | InterruptedException e) {
@@ -322,7 +322,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Starts one more instance of a running service, e.g. a second router replica, and waits until it is ready. */
-    String startReplica(Service service, int port, String name) throws InterruptedException {
+    public String startReplica(Service service, int port, String name) throws InterruptedException {
         supervise(service, port, name).awaitReady(Instant.now().plus(STARTUP));
         return "http://localhost:" + port;
     }
