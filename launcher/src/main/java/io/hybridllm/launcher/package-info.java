@@ -1,6 +1,6 @@
 /**
- * The {@code hybrid} command. {@code up} runs the whole system on one machine: an embedded Kafka broker and PostgreSQL
- * server in this JVM (the launcher owns them), optional provider simulators, and the five services as separate
- * processes started from their built applications. On Ctrl-C it stops the services first, then the infrastructure.
+ * The {@code hybrid} command ({@link io.hybridllm.launcher.Hybrid}, on picocli): each command is a class in the package
+ * of what it runs ({@code system} for {@code up}, {@code bench}, {@code faults}, {@code submit}, {@code dlq}...), and
+ * {@code cli} holds what they share. {@code up} runs the whole system on one machine; see {@code system}.
  */
 package io.hybridllm.launcher;

@@ -20,6 +20,8 @@ import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.SchemaVersion;
 import io.hybridllm.jobs.JobClient;
 import io.hybridllm.jobs.JobClientConfig;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * The job client against the whole system as {@code ./hybrid up --simulate} runs it, on its secured broker, as the

@@ -25,6 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.launcher.faults.FaultSuite;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 import io.hybridllm.testkit.simulators.ProviderSimulator;
 
 /**

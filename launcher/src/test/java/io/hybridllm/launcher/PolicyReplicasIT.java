@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 import io.hybridllm.testkit.support.FreePorts;
 
 /** Two router processes: a policy put on one is applied by both, to the same version, within a second. */

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.hybridllm.launcher.faults.FaultSuite;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * The whole system as {@code ./hybrid up --simulate} runs it, started once for all the integration tests of this JVM

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * A streamed tool call through the whole system as {@code ./hybrid up --simulate} runs it: the simulated OpenAI streams

@@ -14,6 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * The system as {@code ./hybrid up --simulate} runs it starts a service again by itself when its process dies: here a

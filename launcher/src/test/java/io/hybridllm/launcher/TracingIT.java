@@ -34,6 +34,8 @@ import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * One request followed from submit to reply: the trace a client starts (W3C {@code traceparent}) goes through ingest,

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import io.hybridllm.launcher.LaunchOptions;
-import io.hybridllm.launcher.LocalSystem;
-import io.hybridllm.launcher.Service;
 import io.hybridllm.launcher.faults.FaultSuite;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * {@code hybrid attack}: starts the simulated system closed, as the shipped deployments run it (tenant keys on ingest

@@ -8,56 +8,99 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.launcher.cli.Context;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code hybrid costs --job ID}: a job's spend by tier, provider and model, and its savings against the reference
- * model, from the cost service's reports ({@code job_id} filter).
+ * {@code hybrid costs --job ID | --end-user ID}: a job's or an end user's spend by tier, provider and model, and the
+ * savings against the reference model, from the cost service's reports ({@code job_id} and {@code end_user} filters).
  */
-public final class JobCostsCommand {
+@Command(name = "costs", description = "A job's or an end user's spend by tier, provider and model, and the savings "
+        + "against the reference model, from the cost service (the admin token from HYBRID_ADMIN_TOKEN, when set). "
+        + "Both --job and --end-user: that end user's spend within the job.")
+public final class JobCostsCommand implements Callable<Integer> {
 
-    public static final String USAGE = """
-              costs --job=ID [--tenant=ID] [--from=DATE] [--to=DATE] [--cost-url=URL]
-                                               A job's spend by tier, provider and model, and its savings against the
-                                               reference model, from the cost service (default http://localhost:8084;
-                                               the admin token from HYBRID_ADMIN_TOKEN, when set). --from defaults to
-                                               the start of this month.
-            """;
+    /** The cost service of {@code ./hybrid up}. */
+    public static final String DEFAULT_COST_URL = "http://localhost:8084";
 
-    private static final List<String> OPTIONS = List.of("--job", "--tenant", "--from", "--to", "--cost-url");
+    private final Context context;
 
-    private JobCostsCommand() {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--job", paramLabel = "ID", description = "The job (its job_id).")
+    String job;
+
+    @Option(names = "--end-user", paramLabel = "ID", description = "The end user (OpenAI's user, as the client sent "
+            + "it).")
+    String endUser;
+
+    @Option(names = "--tenant", paramLabel = "ID", description = "Only this tenant's requests.")
+    String tenant;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "From (default: the start of this month).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "To (default: now).")
+    String to;
+
+    @Option(names = "--cost-url", paramLabel = "URL", defaultValue = DEFAULT_COST_URL, description = "The cost "
+            + "service (default: ${DEFAULT-VALUE}).")
+    String costUrl;
+
+    JobCostsCommand(Context context) {
+        this.context = context;
     }
 
-    public static int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (equals < 0 || !OPTIONS.contains(arg.substring(0, equals))) {
-                throw new IllegalArgumentException("costs: unknown option '" + arg + "'\n\n" + USAGE);
+    @Override
+    public Integer call() throws Exception {
+        if (job == null && endUser == null) {
+            throw new ParameterException(spec.commandLine(), "costs: whose? --job=ID or --end-user=ID");
+        }
+        return report(new Filter(job, endUser, tenant, from, to), costUrl, context.out());
+    }
+
+    /** Whose spend, over which range; null parts do not filter. */
+    public record Filter(String job, String endUser, String tenant, String from, String to) {
+
+        public Filter {
+            if (job == null && endUser == null) {
+                throw new IllegalArgumentException("costs: whose? --job=ID or --end-user=ID");
             }
-            values.put(arg.substring(0, equals), arg.substring(equals + 1));
         }
-        if (!values.containsKey("--job")) {
-            throw new IllegalArgumentException("costs: which job? --job=ID\n\n" + USAGE);
+
+        String query() {
+            return optional("job_id", job) + optional("end_user", endUser) + optional("tenant", tenant)
+                    + optional("from", from) + optional("to", to);
         }
-        String base = values.getOrDefault("--cost-url", "http://localhost:8084");
-        String range = param("job_id", values.get("--job")) + optional("tenant", values.get("--tenant"))
-                + optional("from", values.get("--from")) + optional("to", values.get("--to"));
-        JsonNode summary = get(base + "/v1/costs/summary?group_by=tier,provider,model&" + range);
-        JsonNode savings = get(base + "/v1/costs/savings?" + range);
-        print(values.get("--job"), summary, savings, out);
+
+        String title() {
+            return job == null ? "End user " + endUser
+                    : endUser == null ? "Job " + job : "Job " + job + ", end user " + endUser;
+        }
+    }
+
+    /** Prints the breakdown and the savings of what {@code filter} selects; returns the exit code. */
+    public static int report(Filter filter, String base, PrintStream out) throws Exception {
+        String range = filter.query();
+        JsonNode summary = get(base + "/v1/costs/summary?group_by=tier,provider,model" + range);
+        JsonNode savings = get(base + "/v1/costs/savings?" + range.substring(1));
+        print(filter.title(), summary, savings, out);
         return 0;
     }
 
-    private static void print(String job, JsonNode summary, JsonNode savings, PrintStream out) {
-        out.printf("Job %s, %s to %s (USD, prices %s)%n%n", job, summary.path("from").asText(),
+    private static void print(String title, JsonNode summary, JsonNode savings, PrintStream out) {
+        out.printf("%s, %s to %s (USD, prices %s)%n%n", title, summary.path("from").asText(),
                 summary.path("to").asText(), summary.path("price_version").asText());
         out.printf("%-14s %-12s %-28s %9s %7s %12s%n", "TIER", "PROVIDER", "MODEL", "REQUESTS", "CALLS", "COST");
         for (JsonNode group : summary.path("groups")) {
@@ -91,8 +134,13 @@ public final class JobCostsCommand {
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            throw new IllegalStateException("costs: no cost service at " + url.substring(0, url.indexOf("/v1/"))
+                    + " (is ./hybrid up running? --cost-url names another)", e);
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("costs: " + url.substring(0, url.indexOf('?')) + " answered "
                     + response.statusCode() + ": " + response.body());
@@ -100,11 +148,7 @@ public final class JobCostsCommand {
         return Json.mapper().readTree(response.body());
     }
 
-    private static String param(String name, String value) {
-        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
     private static String optional(String name, String value) {
-        return value == null ? "" : "&" + param(name, value);
+        return value == null ? "" : "&" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,76 +1,133 @@
 package io.hybridllm.launcher.dlq;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
-import io.hybridllm.launcher.KafkaSettings;
+import io.hybridllm.launcher.cli.Checks;
+import io.hybridllm.launcher.cli.Context;
+import io.hybridllm.launcher.cli.Group;
+import io.hybridllm.launcher.cli.KafkaConnection;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code hybrid dlq list|show|replay}: the dead letters of every dead-letter topic, and sending them back. */
-public final class DlqCommand {
+@Command(name = "dlq", description = "The dead letters of every *.dlq topic: reason, original topic and key, age; "
+        + "replay sends them back. Same connection options as submit.", subcommands = { DlqCommand.Listing.class,
+                DlqCommand.Show.class, DlqCommand.Replay.class })
+public final class DlqCommand extends Group {
 
-    public static final String USAGE = """
-              dlq list [--topic=T] [--reason=TEXT] [--limit=N]
-              dlq show TOPIC:PARTITION:OFFSET
-              dlq replay (TOPIC:PARTITION:OFFSET... | --reason=TEXT [--topic=T] | --all) [--actor=NAME]
-                                               The dead letters of every *.dlq topic: reason, original topic and key,
-                                               age. replay sends them back to their original topic, skipping requests
-                                               that were in fact answered and records replayed before, with an audit
-                                               entry on llm.audit for each. Same connection options as submit.
-            """;
+    /** What every dlq subcommand reads: which topics, which letters, how many. */
+    abstract static class Reading implements Callable<Integer> {
 
-    private static final List<String> OPTIONS = List.of("--topic", "--reason", "--limit", "--actor", "--kafka-config",
-            "--bootstrap-servers");
+        final Context context;
 
-    private DlqCommand() {
+        @Option(names = "--topic", paramLabel = "T", description = "Only this dead-letter topic (default: every one).")
+        String topic;
+
+        @Mixin
+        KafkaConnection kafka;
+
+        Reading(Context context) {
+            this.context = context;
+        }
+
+        List<DeadLetter> read(Predicate<DeadLetter> match, int limit) {
+            List<String> topics = topic != null ? List.of(topic) : DeadLetters.TOPICS;
+            return DeadLetters.read(kafka.settings(context.state()), topics, match, limit);
+        }
     }
 
-    public static int run(Path state, List<String> args, PrintStream out) throws Exception {
-        if (args.isEmpty()) {
-            throw new IllegalArgumentException("dlq: list, show or replay?\n\n" + USAGE);
+    @Command(name = "list", description = "List dead letters: record, age, original topic, key, reason.")
+    static final class Listing extends Reading {
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Only those whose reason contains TEXT.")
+        String reason;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N (default: "
+                + "${DEFAULT-VALUE}).")
+        int limit;
+
+        @Spec
+        CommandSpec spec;
+
+        Listing(Context context) {
+            super(context);
         }
-        Map<String, String> values = new HashMap<>();
+
+        @Override
+        public Integer call() {
+            Predicate<DeadLetter> match = letter -> reason == null || letter.reason().contains(reason);
+            return list(read(match, Checks.atLeast(spec, "--limit", limit, 1)), context.out());
+        }
+    }
+
+    @Command(name = "show", description = "One dead letter with its headers and value.")
+    static final class Show extends Reading {
+
+        @Parameters(paramLabel = "TOPIC:PARTITION:OFFSET", description = "The record, as dlq list names it.")
+        String address;
+
+        Show(Context context) {
+            super(context);
+        }
+
+        @Override
+        public Integer call() {
+            return show(read(letter -> letter.address().equals(address), 1), address, context.out());
+        }
+    }
+
+    @Command(name = "replay", description = "Send dead letters back to their original topic, skipping requests that "
+            + "were in fact answered and records replayed before, with an audit entry on llm.audit for each. Name "
+            + "records, a --reason, or --all.")
+    static final class Replay extends Reading {
+
+        @Parameters(arity = "0..*", paramLabel = "TOPIC:PARTITION:OFFSET", description = "The records.")
         List<String> addresses = new ArrayList<>();
-        boolean all = false;
-        for (String arg : args.subList(1, args.size())) {
-            int equals = arg.indexOf('=');
-            if (arg.equals("--all")) {
-                all = true;
-            } else if (equals > 0 && OPTIONS.contains(arg.substring(0, equals))) {
-                values.put(arg.substring(0, equals), arg.substring(equals + 1));
-            } else if (!arg.startsWith("-")) {
-                addresses.add(arg);
-            } else {
-                throw new IllegalArgumentException("dlq: unknown option '" + arg + "'\n\n" + USAGE);
-            }
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Those whose reason contains TEXT.")
+        String reason;
+
+        @Option(names = "--all", description = "Every dead letter (of --topic, when given).")
+        boolean all;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N (default: "
+                + "${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--actor", paramLabel = "NAME", description = "Who replays, for the audit (default: the "
+                + "user name).")
+        String actor = System.getProperty("user.name", "operator");
+
+        @Spec
+        CommandSpec spec;
+
+        Replay(Context context) {
+            super(context);
         }
-        Map<String, Object> kafka = KafkaSettings.of(state, values.get("--kafka-config"),
-                values.get("--bootstrap-servers"));
-        List<String> topics = values.containsKey("--topic") ? List.of(values.get("--topic")) : DeadLetters.TOPICS;
-        Predicate<DeadLetter> match = letter -> !values.containsKey("--reason")
-                || letter.reason().contains(values.get("--reason"));
-        if (!addresses.isEmpty()) {
-            match = match.and(letter -> addresses.contains(letter.address()));
-        }
-        int limit = Integer.parseInt(values.getOrDefault("--limit", "1000"));
-        return switch (args.getFirst()) {
-            case "list" -> list(DeadLetters.read(kafka, topics, match, limit), out);
-            case "show" -> show(DeadLetters.read(kafka, topics, match, 1), addresses, out);
-            case "replay" -> {
-                if (addresses.isEmpty() && !all && !values.containsKey("--reason")) {
-                    throw new IllegalArgumentException("dlq replay: name records, a --reason, or --all");
-                }
-                yield replay(kafka, DeadLetters.read(kafka, topics, match, limit),
-                        values.getOrDefault("--actor", System.getProperty("user.name", "operator")), out);
+
+        @Override
+        public Integer call() throws Exception {
+            if (addresses.isEmpty() && !all && reason == null) {
+                throw new ParameterException(spec.commandLine(), "dlq replay: name records, a --reason, or --all");
             }
-            default -> throw new IllegalArgumentException("dlq: unknown command '" + args.getFirst() + "'\n\n" + USAGE);
-        };
+            Predicate<DeadLetter> match = letter -> (reason == null || letter.reason().contains(reason))
+                    && (addresses.isEmpty() || addresses.contains(letter.address()));
+            return replay(kafka.settings(context.state()), read(match, Checks.atLeast(spec, "--limit", limit, 1)),
+                    actor, context.out());
+        }
     }
 
     private static int list(List<DeadLetter> letters, PrintStream out) {
@@ -84,9 +141,9 @@ public final class DlqCommand {
         return 0;
     }
 
-    private static int show(List<DeadLetter> letters, List<String> addresses, PrintStream out) {
-        if (addresses.size() != 1 || letters.isEmpty()) {
-            throw new IllegalArgumentException("dlq show: no dead letter " + addresses + "; see dlq list");
+    private static int show(List<DeadLetter> letters, String address, PrintStream out) {
+        if (letters.isEmpty()) {
+            throw new IllegalArgumentException("dlq show: no dead letter " + address + "; see dlq list");
         }
         DeadLetter letter = letters.getFirst();
         out.println("record     " + letter.address());

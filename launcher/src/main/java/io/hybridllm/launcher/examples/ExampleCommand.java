@@ -5,30 +5,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import io.hybridllm.jobs.JobAlerts;
 import io.hybridllm.jobs.JobClient;
 import io.hybridllm.jobs.JobClientConfig;
-import io.hybridllm.launcher.KafkaSettings;
+import io.hybridllm.launcher.cli.Checks;
+import io.hybridllm.launcher.cli.Context;
+import io.hybridllm.launcher.cli.Group;
+import io.hybridllm.launcher.cli.KafkaConnection;
 import io.hybridllm.launcher.cost.JobCostsCommand;
 
-/** {@code hybrid example swarm|paused-job}: the job client's examples, against the system of {@code ./hybrid up}. */
-public final class ExampleCommand {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-    public static final String USAGE = """
-              example swarm [--tenant=ID] [--memory=FILE] [--status]
-                                               Seed 001's swarm daemon on the job client: classify recent memory
-                                               entries (FILE, one a line; default a built-in dozen) by topic, each step
-                                               routed by its task type, printing its cost per tier. --status prints
-                                               the daemon job's costs from the cost service instead.
-              example paused-job [--tenant=ID] [--requests=N]
-                                               A job that holds its submissions while its tenant is paused by a budget
-                                               and goes on when the pause is lifted (needs a principal that may read
-                                               llm.alerts: ./hybrid up's administrator by default).
-            """;
+/** {@code hybrid example swarm|paused-job}: the job client's examples, against the system of {@code ./hybrid up}. */
+@Command(name = "example", description = "The job client's examples, against the system of ./hybrid up.", subcommands = {
+        ExampleCommand.Swarm.class, ExampleCommand.PausedJob.class })
+public final class ExampleCommand extends Group {
 
     static final String SWARM_JOB = "swarm-daemon";
 
@@ -40,32 +39,74 @@ public final class ExampleCommand {
             "Delivery promised for Monday, arrived Thursday.", "Two-factor codes are rejected after the phone change.",
             "Battery drains within four hours since the update.");
 
-    private ExampleCommand() {
+    @Command(name = "swarm", description = "Seed 001's swarm daemon on the job client: classify recent memory "
+            + "entries by topic, each step routed by its task type, printing its cost per tier.")
+    static final class Swarm implements Callable<Integer> {
+
+        private final Context context;
+
+        @Option(names = "--tenant", paramLabel = "ID", defaultValue = "swarm", description = "The tenant (default: "
+                + "${DEFAULT-VALUE}).")
+        String tenant;
+
+        @Option(names = "--memory", paramLabel = "FILE", description = "The memory entries, one a line (default: a "
+                + "built-in dozen).")
+        Path memory;
+
+        @Option(names = "--status", description = "Print the daemon job's costs from the cost service instead.")
+        boolean status;
+
+        @Mixin
+        KafkaConnection kafka;
+
+        @Spec
+        CommandSpec spec;
+
+        Swarm(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (status) {
+                Checks.onlyWith(spec, "--memory", false, "does not apply to --status");
+                return JobCostsCommand.report(new JobCostsCommand.Filter(SWARM_JOB, null, null, null, null),
+                        JobCostsCommand.DEFAULT_COST_URL, context.out());
+            }
+            return swarm(kafka.settings(context.state()), tenant, memory(memory), context.out());
+        }
     }
 
-    public static int run(Path state, List<String> args, PrintStream out) throws Exception {
-        if (args.isEmpty()) {
-            throw new IllegalArgumentException("example: swarm or paused-job?\n\n" + USAGE);
+    @Command(name = "paused-job", description = "A job that holds its submissions while its tenant is paused by a "
+            + "budget and goes on when the pause is lifted (needs a principal that may read llm.alerts: ./hybrid up's "
+            + "administrator by default).")
+    static final class PausedJob implements Callable<Integer> {
+
+        private final Context context;
+
+        @Option(names = "--tenant", paramLabel = "ID", defaultValue = "paused", description = "The tenant (default: "
+                + "${DEFAULT-VALUE}).")
+        String tenant;
+
+        @Option(names = "--requests", paramLabel = "N", defaultValue = "20", description = "Requests (default: "
+                + "${DEFAULT-VALUE}).")
+        int requests;
+
+        @Mixin
+        KafkaConnection kafka;
+
+        @Spec
+        CommandSpec spec;
+
+        PausedJob(Context context) {
+            this.context = context;
         }
-        Map<String, String> values = new HashMap<>();
-        for (String arg : args.subList(1, args.size())) {
-            int equals = arg.indexOf('=');
-            values.put(equals < 0 ? arg : arg.substring(0, equals), equals < 0 ? "" : arg.substring(equals + 1));
+
+        @Override
+        public Integer call() throws Exception {
+            return pausedJob(kafka.settings(context.state()), tenant, Checks.atLeast(spec, "--requests", requests, 1),
+                    context.out());
         }
-        List<String> known = List.of("--tenant", "--memory", "--status", "--requests", "--kafka-config",
-                "--bootstrap-servers");
-        values.keySet().stream().filter(key -> !known.contains(key)).findFirst().ifPresent(key -> {
-            throw new IllegalArgumentException("example: unknown option '" + key + "'\n\n" + USAGE);
-        });
-        Map<String, Object> kafka = KafkaSettings.of(state, values.get("--kafka-config"),
-                values.get("--bootstrap-servers"));
-        return switch (args.getFirst()) {
-            case "swarm" -> values.containsKey("--status") ? JobCostsCommand.run(List.of("--job=" + SWARM_JOB), out)
-                    : swarm(kafka, values.getOrDefault("--tenant", "swarm"), memory(values.get("--memory")), out);
-            case "paused-job" -> pausedJob(kafka, values.getOrDefault("--tenant", "paused"),
-                    Integer.parseInt(values.getOrDefault("--requests", "20")), out);
-            default -> throw new IllegalArgumentException("example: unknown example '" + args.getFirst() + "'");
-        };
     }
 
     private static int swarm(Map<String, Object> kafka, String tenant, List<String> memory, PrintStream out) {
@@ -90,8 +131,7 @@ public final class ExampleCommand {
         return 0;
     }
 
-    private static List<String> memory(String file) throws java.io.IOException {
-        return file == null ? MEMORY
-                : Files.readAllLines(Path.of(file)).stream().filter(line -> !line.isBlank()).toList();
+    private static List<String> memory(Path file) throws java.io.IOException {
+        return file == null ? MEMORY : Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
     }
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.hybridllm.launcher.LocalSystem;
-import io.hybridllm.launcher.Service;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * The faults that happen to the system while requests come in, at moments the seed draws, so that they land at

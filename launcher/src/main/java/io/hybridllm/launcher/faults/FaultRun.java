@@ -23,8 +23,8 @@ import java.util.concurrent.locks.LockSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.ReplyTopics;
-import io.hybridllm.launcher.LocalSystem;
-import io.hybridllm.launcher.Service;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 import io.hybridllm.testkit.simulators.FaultRates;
 
 /**

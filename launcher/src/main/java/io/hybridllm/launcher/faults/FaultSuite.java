@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.hybridllm.launcher.LaunchOptions;
-import io.hybridllm.launcher.LocalSystem;
-import io.hybridllm.launcher.Service;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 import io.hybridllm.testkit.support.FreePorts;
 
 /**

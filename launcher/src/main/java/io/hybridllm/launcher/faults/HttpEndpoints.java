@@ -2,7 +2,7 @@ package io.hybridllm.launcher.faults;
 
 import java.util.List;
 
-import io.hybridllm.launcher.Service;
+import io.hybridllm.launcher.system.Service;
 
 /** Every HTTP endpoint of the services, for fuzzing; {@code {x}} marks a path segment the fuzzer fills. */
 public final class HttpEndpoints {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.hybridllm.launcher.LocalSystem;
+import io.hybridllm.launcher.system.LocalSystem;
 
 /**
  * Malformed bodies to every HTTP endpoint while the run goes on: invalid JSON, an unknown schema version, an oversized

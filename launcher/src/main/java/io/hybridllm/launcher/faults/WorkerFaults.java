@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import io.hybridllm.launcher.LocalSystem;
-import io.hybridllm.launcher.Service;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * Worker processes SIGKILLed in the ways a host breaks them, one drawn from the seed each time: a crash that the

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.hybridllm.launcher.LaunchOptions;
-import io.hybridllm.launcher.LocalSystem;
-import io.hybridllm.launcher.Service;
 import io.hybridllm.launcher.faults.FaultSuite;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * {@code hybrid bench load}: the whole system as {@code hybrid up --simulate} runs it, driven at fixed rates through

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.hybridllm.launcher.LaunchOptions;
-import io.hybridllm.launcher.LocalSystem;
-import io.hybridllm.launcher.Service;
 import io.hybridllm.launcher.faults.FaultSuite;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * {@code hybrid bench load --peer}: the OpenAI path against a peer gateway on the same machine. The system runs as

@@ -17,10 +17,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.json.Json;
-import io.hybridllm.launcher.LaunchOptions;
-import io.hybridllm.launcher.LocalSystem;
-import io.hybridllm.launcher.Service;
 import io.hybridllm.launcher.faults.FaultSuite;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 import io.hybridllm.testkit.simulators.OpenAiSimulator;
 
 /**

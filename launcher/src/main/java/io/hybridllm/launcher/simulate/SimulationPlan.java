@@ -11,7 +11,7 @@ import java.util.Set;
 
 import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
-import io.hybridllm.launcher.LaunchOptions;
+import io.hybridllm.launcher.system.LaunchOptions;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.PolicyException;
 import io.hybridllm.policy.PolicyLoader;

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.hybridllm.contracts.ProviderKind;
-import io.hybridllm.launcher.LaunchOptions;
-import io.hybridllm.launcher.Service;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * Points the workers at the simulators through the overrides they document: worker-local's

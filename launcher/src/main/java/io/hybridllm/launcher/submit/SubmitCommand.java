@@ -2,65 +2,79 @@ package io.hybridllm.launcher.submit;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.hybridllm.launcher.KafkaSettings;
+import io.hybridllm.launcher.cli.Checks;
+import io.hybridllm.launcher.cli.Context;
+import io.hybridllm.launcher.cli.KafkaConnection;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hybrid submit FILE.jsonl [options]}: the options, and Ctrl-C as a stop that leaves a journal to resume from.
  */
-public final class SubmitCommand {
+@Command(name = "submit", description = { "Submit every line of FILE (native POST /v1/requests bodies or OpenAI batch "
+        + "lines) over Kafka as one job, with a live progress bar; write the results in input order to --output. "
+        + "Ctrl-C and the same command again resumes without submitting anything twice (the journal PATH.journal).",
+        "Exit 0 if every line succeeded, 1 if not, 130 if stopped. Connects to ./hybrid up's broker as its "
+                + "administrator unless --kafka-config names other settings." })
+public final class SubmitCommand implements Callable<Integer> {
 
-    public static final String USAGE = """
-              submit FILE.jsonl [--output=PATH] [--tenant=ID] [--job=ID] [--max-in-flight=N] [--timeout=S]
-                     [--bootstrap-servers=HOSTS] [--kafka-config=FILE] [--shared-topic] [--progress-every=S]
-                                               Submit every line of FILE (native POST /v1/requests bodies or OpenAI
-                                               batch lines) over Kafka as one job, with a live progress bar; write the
-                                               results in input order to PATH (default FILE.results.jsonl). Ctrl-C and
-                                               the same command again resumes without submitting anything twice (the
-                                               journal PATH.journal). Exit 0 if every line succeeded, 1 if not, 130 if
-                                               stopped. Connects to ./hybrid up's broker as its administrator unless
-                                               --kafka-config names other settings.
-            """;
+    private final Context context;
 
-    private static final List<String> OPTIONS = List.of("--output", "--tenant", "--job", "--max-in-flight", "--timeout",
-            "--bootstrap-servers", "--kafka-config", "--progress-every");
+    @Spec
+    CommandSpec spec;
 
-    private SubmitCommand() {
+    @Parameters(paramLabel = "FILE.jsonl", description = "The requests, one a line.")
+    Path input;
+
+    @Option(names = "--output", paramLabel = "PATH", description = "The results (default: FILE.results.jsonl).")
+    Path output;
+
+    @Option(names = "--tenant", paramLabel = "ID", defaultValue = "default", description = "The tenant (default: "
+            + "${DEFAULT-VALUE}).")
+    String tenant;
+
+    @Option(names = "--job", paramLabel = "ID", description = "The job id (default: from the file's name).")
+    String job;
+
+    @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "64", description = "Requests submitted and "
+            + "not yet answered, at most (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "600", description = "Each request's deadline in "
+            + "seconds (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--shared-topic", description = "Replies on the tenant's shared reply topic, not the job's own.")
+    boolean sharedTopic;
+
+    @Option(names = "--progress-every", paramLabel = "S", defaultValue = "10", description = "Off a terminal: a "
+            + "progress line every S seconds (default: ${DEFAULT-VALUE}).")
+    int progressEvery;
+
+    @Mixin
+    KafkaConnection kafka;
+
+    SubmitCommand(Context context) {
+        this.context = context;
     }
 
-    public static int run(Path state, List<String> args) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        Path input = null;
-        boolean shared = false;
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            String name = equals < 0 ? arg : arg.substring(0, equals);
-            if (arg.equals("--shared-topic")) {
-                shared = true;
-            } else if (OPTIONS.contains(name) && equals > 0) {
-                values.put(name, arg.substring(equals + 1));
-            } else if (!arg.startsWith("-") && input == null) {
-                input = Path.of(arg);
-            } else {
-                throw new IllegalArgumentException("submit: unknown option '" + arg + "'\n\n" + USAGE);
-            }
-        }
-        if (input == null) {
-            throw new IllegalArgumentException("submit: which file?\n\n" + USAGE);
-        }
-        SubmitOptions options = new SubmitOptions(input,
-                Path.of(values.getOrDefault("--output", SubmitOptions.defaultOutput(input).toString())),
-                values.getOrDefault("--tenant", "default"),
-                values.getOrDefault("--job", SubmitOptions.defaultJobId(input)),
-                KafkaSettings.of(state, values.get("--kafka-config"), values.get("--bootstrap-servers")), shared,
-                number(values, "--max-in-flight", 64), Duration.ofSeconds(number(values, "--timeout", 600)),
-                System.console() != null, Duration.ofSeconds(number(values, "--progress-every", 10)));
+    @Override
+    public Integer call() throws Exception {
+        SubmitOptions options = new SubmitOptions(input, output != null ? output : SubmitOptions.defaultOutput(input),
+                tenant, job != null ? job : SubmitOptions.defaultJobId(input), kafka.settings(context.state()),
+                sharedTopic, Checks.atLeast(spec, "--max-in-flight", maxInFlight, 1),
+                Duration.ofSeconds(Checks.atLeast(spec, "--timeout", timeoutSeconds, 1)), System.console() != null,
+                Duration.ofSeconds(Checks.atLeast(spec, "--progress-every", progressEvery, 1)));
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -73,18 +87,9 @@ public final class SubmitCommand {
         }, "hybrid-submit-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return new SubmitRun(options, System.out).run(stop::get);
+            return new SubmitRun(options, context.out()).run(stop::get);
         } finally {
             finished.countDown();
-        }
-    }
-
-    private static int number(Map<String, String> values, String name, int fallback) {
-        String value = values.get(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("submit: " + name + " takes a whole number, not '" + value + "'");
         }
     }
 }

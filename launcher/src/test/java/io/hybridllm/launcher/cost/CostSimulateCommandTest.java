@@ -1,12 +1,8 @@
 package io.hybridllm.launcher.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.hybridllm.launcher.cli.CommandLines;
+
 /** {@code hybrid cost simulate}: its flags, and the report with the assumptions it prints. */
 class CostSimulateCommandTest {
 
@@ -22,9 +20,22 @@ class CostSimulateCommandTest {
     Path dir;
 
     private String run(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CostSimulateCommand.run(List.of(args), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        return bytes.toString(StandardCharsets.UTF_8);
+        CommandLines.Run run = CommandLines.run(dir, cost(args));
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run.out();
+    }
+
+    /** What {@code hybrid cost ARGS} printed when it refused them, with exit 2. */
+    private String refused(String... args) {
+        CommandLines.Run run = CommandLines.run(dir, cost(args));
+        assertThat(run.exit()).as(run.out()).isEqualTo(2);
+        return run.err();
+    }
+
+    private static String[] cost(String... args) {
+        List<String> all = new ArrayList<>(List.of("cost"));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
     }
 
     private List<String> withPolicy(Path mix, String... more) throws IOException {
@@ -87,19 +98,18 @@ class CostSimulateCommandTest {
     @Test
     void badFlagsAreRefusedWithTheReason() throws IOException {
         Path mix = Files.writeString(dir.resolve("mix.toml"), CostSimulatorTest.MIX);
-        assertThatThrownBy(() -> run("simulate", "--days", "0", "--per-day", "100", "--mix", mix.toString()))
-                .hasMessage("--days is '0'; expected a whole number from 1 to 1000000");
-        assertThatThrownBy(() -> run("simulate", "--days", "30", "--per-day", "100"))
-                .hasMessageStartingWith("--mix is required");
-        assertThatThrownBy(() -> run("simulate", "--days", "30", "--per-day", "100", "--mix", mix.toString(), "--fast"))
-                .hasMessageStartingWith("unknown option '--fast' for cost simulate");
-        assertThatThrownBy(() -> run("simulate", "--days")).hasMessageStartingWith("--days needs a value");
-        assertThatThrownBy(() -> run("estimate")).hasMessageStartingWith("usage: hybrid cost simulate");
-        assertThatThrownBy(
-                () -> run("simulate", "--days", "1", "--per-day", "1", "--mix", dir.resolve("no.toml").toString()))
-                        .hasMessage("mix file " + dir.resolve("no.toml") + ": no such file");
-        assertThatThrownBy(() -> run(withPolicy(mix, "--mode", "turbo").toArray(String[]::new)))
-                .hasMessage("--mode is 'turbo'; the policy's modes are ollama-only, ollama-heavy, hybrid, api-heavy");
+        assertThat(refused("simulate", "--days", "0", "--per-day", "100", "--mix", mix.toString()))
+                .contains("hybrid: --days is 0; expected a whole number from 1 to 1000000");
+        assertThat(refused("simulate", "--days", "30", "--per-day", "100"))
+                .contains("Missing required option: '--mix=FILE'");
+        assertThat(refused("simulate", "--days", "30", "--per-day", "100", "--mix", mix.toString(), "--fast"))
+                .contains("Unknown option: '--fast'", "See 'hybrid cost simulate --help'.");
+        assertThat(refused("simulate", "--days")).contains("Missing required parameter for option '--days'");
+        assertThat(refused("estimate")).contains("Unmatched argument at index 1: 'estimate'");
+        assertThat(refused("simulate", "--days", "1", "--per-day", "1", "--mix", dir.resolve("no.toml").toString()))
+                .contains("mix file " + dir.resolve("no.toml") + ": no such file");
+        assertThat(refused(withPolicy(mix, "--mode", "turbo").toArray(String[]::new)))
+                .contains("--mode is 'turbo'; the policy's modes are ollama-only, ollama-heavy, hybrid, api-heavy");
     }
 
     @Test
@@ -115,8 +125,8 @@ class CostSimulateCommandTest {
                 input_per_1m = 0.15
                 output_per_1m = 0.60
                 """);
-        assertThatThrownBy(() -> run(withPolicy(mix, "--pricing", pricing.toString()).toArray(String[]::new)))
-                .hasMessage("mix file " + mix + ": assumptions.local_call_ms: is missing; ollama is priced by the GPU"
+        assertThat(refused(withPolicy(mix, "--pricing", pricing.toString()).toArray(String[]::new)))
+                .contains("mix file " + mix + ": assumptions.local_call_ms: is missing; ollama is priced by the GPU"
                         + " hour, so a call's duration is needed");
     }
 }

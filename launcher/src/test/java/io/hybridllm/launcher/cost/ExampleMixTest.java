@@ -2,18 +2,16 @@ package io.hybridllm.launcher.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.hybridllm.launcher.cli.CommandLines;
 
 /** The example mix simulates, and docs/costs.md shows what the command prints for it, so the page cannot drift. */
 class ExampleMixTest {
@@ -26,13 +24,12 @@ class ExampleMixTest {
     void theDocumentedOutputIsWhatTheCommandPrints(@TempDir Path dir) throws IOException {
         // Over the built-in policy only, whatever this machine's own policy files say.
         Path policy = Files.writeString(dir.resolve("policy.toml"), "[ai]\nmode = \"hybrid\"\n");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CostSimulateCommand.run(List.of("simulate", "--days", "30", "--per-day", "100", "--mix",
+        CommandLines.Run run = CommandLines.run(dir, "cost", "simulate", "--days", "30", "--per-day", "100", "--mix",
                 DOCS.resolve("examples/cost-mix.toml").toString(), "--policy", policy.toString(), "--pricing",
                 Path.of("..", "contracts/src/main/resources/io/hybridllm/contracts/pricing/default-pricing.toml")
-                        .toString()),
-                new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String printed = bytes.toString(StandardCharsets.UTF_8);
+                        .toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String printed = run.out();
 
         Matcher sample = SAMPLE.matcher(Files.readString(DOCS.resolve("costs.md")));
         assertThat(sample.find()).as("docs/costs.md has the sample output").isTrue();

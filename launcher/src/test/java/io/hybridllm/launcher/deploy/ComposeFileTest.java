@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.KafkaAccess;
 import io.hybridllm.contracts.Topics;
-import io.hybridllm.launcher.Service;
+import io.hybridllm.launcher.system.Service;
 
 /** docker-compose.yml cannot be brought up here (no Docker engine), so it is read and checked against the code. */
 class ComposeFileTest {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
-import io.hybridllm.launcher.Service;
+import io.hybridllm.launcher.system.Service;
 
 /** The repository's deploy artifacts, read as the tools that use them would read them. */
 final class DeployFiles {

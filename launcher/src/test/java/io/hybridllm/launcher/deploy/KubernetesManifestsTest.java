@@ -16,7 +16,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.hybridllm.contracts.Topics;
-import io.hybridllm.launcher.Service;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * Every manifest under deploy/kubernetes read against its schema (fabric8, Strimzi and Prometheus operator models,

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.hybridllm.contracts.json.Json;
-import io.hybridllm.launcher.LocalSystem;
-import io.hybridllm.launcher.Service;
 import io.hybridllm.launcher.SimulatedSystem;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 
 /**
  * The metric catalogue against the real thing: the system runs as {@code ./hybrid up --simulate} does, answers one

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.hybridllm.contracts.ProviderKind;
-import io.hybridllm.launcher.LaunchOptions;
-import io.hybridllm.launcher.Service;
 import io.hybridllm.launcher.simulate.SimulationPlan.Planned;
 import io.hybridllm.launcher.simulate.SimulationPlan.Simulator;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.Service;
 
 class SimulatorWiringTest {
 

@@ -45,8 +45,8 @@ class SimulatedProviderToolsTest {
 
     @BeforeAll
     static void start() {
-        SIMULATORS.putAll(Calls.simulators(MODEL, KEY, ProviderKind.ANTHROPIC, ProviderKind.GEMINI,
-                ProviderKind.COHERE, ProviderKind.OPENAI));
+        SIMULATORS.putAll(Calls.simulators(MODEL, KEY, ProviderKind.ANTHROPIC, ProviderKind.GEMINI, ProviderKind.COHERE,
+                ProviderKind.OPENAI));
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package io.hybridllm.launcher;
+package io.hybridllm.launcher.bench;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -25,6 +25,8 @@ import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.Service;
 import io.hybridllm.testkit.support.FreePorts;
 
 /**
@@ -32,7 +34,7 @@ import io.hybridllm.testkit.support.FreePorts;
  * answering after a fixed latency, and {@code in-flight} slots. The worker runs with {@code -Xmx512m}, as every service
  * the launcher starts; its heap and busy slots are read from {@code /q/metrics} every 250 ms during the run.
  */
-final class CloudThroughputBench {
+public final class CloudThroughputBench {
 
     private static final Pattern HEAP = Pattern
             .compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)$");
@@ -43,7 +45,7 @@ final class CloudThroughputBench {
             .compile("(?m)^hybrid_worker_slots_busy\\{backend=\"openai\"[^}]*\\} ([0-9.E+]+)$");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    static void run(Path home, int requests, int inFlight, Duration latency, PrintStream out) throws Exception {
+    public static void run(Path home, int requests, int inFlight, Duration latency, PrintStream out) throws Exception {
         int port = FreePorts.next();
         LaunchOptions options = LaunchOptions.defaults(home).withSimulation(true, latency)
                 .withPorts(0, Map.of(Service.WORKER_CLOUD, port))

@@ -1,4 +1,4 @@
-package io.hybridllm.launcher;
+package io.hybridllm.launcher.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,15 +18,17 @@ import io.hybridllm.contracts.TaskType;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.Topics;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.Service;
 import io.hybridllm.testkit.support.FreePorts;
 
 /**
  * How close one local worker comes to its backend's limit: a backlog on {@code llm.tier.local-fast}, a simulated Ollama
  * answering after a fixed latency, and {@code slots} calls at a time, so at most slots / latency answers per second.
  */
-final class WorkerThroughputBench {
+public final class WorkerThroughputBench {
 
-    static void run(Path home, int requests, int slots, Duration latency, PrintStream out) throws Exception {
+    public static void run(Path home, int requests, int slots, Duration latency, PrintStream out) throws Exception {
         LaunchOptions options = LaunchOptions.defaults(home).withSimulation(true, latency)
                 .withPorts(0, Map.of(Service.WORKER_LOCAL, FreePorts.next()))
                 .withEnvironment(Map.of("WORKER_MAX_CONCURRENCY", String.valueOf(slots)));

@@ -1,4 +1,4 @@
-package io.hybridllm.launcher;
+package io.hybridllm.launcher.system;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,10 +16,10 @@ import io.hybridllm.policy.WorkerProviders;
  * of HYBRID_CONFIG) with a warning for each key that has no effect, or every problem in it with its file, key and
  * reason.
  */
-final class ConfigCheck {
+public final class ConfigCheck {
 
     /** Returns the exit code: 0 when the policy is valid, 1 when it is not. */
-    static int run(List<String> files, PrintStream out, PrintStream err) {
+    public static int run(List<String> files, PrintStream out, PrintStream err) {
         if (files.size() > 1) {
             throw new IllegalArgumentException("config check takes at most one FILE");
         }

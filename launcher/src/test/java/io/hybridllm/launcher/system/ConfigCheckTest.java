@@ -1,4 +1,4 @@
-package io.hybridllm.launcher;
+package io.hybridllm.launcher.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,24 +1,18 @@
-package io.hybridllm.launcher;
+package io.hybridllm.launcher.system;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -90,7 +84,7 @@ public final class LocalSystem implements AutoCloseable {
     /**
      * As {@link #start(PrintStream)}, with a step between the infrastructure and the services (benchmarks fill topics).
      */
-    void start(PrintStream out, Consumer<Map<String, Object>> beforeServices) throws InterruptedException {
+    public void start(PrintStream out, Consumer<Map<String, Object>> beforeServices) throws InterruptedException {
         try {
             startAll(out, beforeServices);
         } catch (RuntimeException | InterruptedException e) {
@@ -115,21 +109,7 @@ public final class LocalSystem implements AutoCloseable {
         out.println("  PostgreSQL commits: " + postgres.durability() + (options.durable() ? " (--durable)"
                 : " (not durable: a crash of the machine may lose the last commits; --durable to wait for the disk)"));
 
-        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        Map<Service, Map<String, String>> env = new HashMap<>();
-        for (Service service : Service.values()) {
-            Map<String, String> vars = new HashMap<>(common);
-            vars.putAll(options.environment());
-            vars.putAll(KafkaPrincipals.forService(kafka, service, replyPrefix()).serviceEnvironment());
-            if (service.database() != null) {
-                postgres.createDatabase(service.database());
-                vars.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-                vars.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-                vars.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-            }
-            env.put(service, vars);
-        }
-        sealCredentialStore(env.get(Service.WORKER_CLOUD));
+        Map<Service, Map<String, String>> env = ServiceEnvironments.of(options, kafka, postgres, replyPrefix());
         if (options.simulate()) {
             startSimulators(env, out);
         } else {
@@ -149,32 +129,6 @@ public final class LocalSystem implements AutoCloseable {
             service.awaitReady(deadline);
             out.println("  " + service.service().module() + " is ready at " + options.url(service.service()));
         }
-    }
-
-    /**
-     * worker-cloud's credential store needs a master key. Unless the caller brings one, a fresh one is made for this
-     * run, like the database it seals, in .hybrid/ (git-ignored), readable by its owner only.
-     */
-    private void sealCredentialStore(Map<String, String> workerCloud) {
-        String variable = "HYBRID_CREDENTIALS_MASTER_KEY";
-        if (workerCloud.containsKey(variable) || System.getenv(variable) != null
-                || System.getenv("HYBRID_CLOUD_CREDENTIALS_MASTER_KEY_FILE") != null) {
-            return;
-        }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path file = options.state().resolve("credentials-master.key");
-        try {
-            Files.deleteIfExists(file);
-            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(key));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write worker-cloud's master key to " + file, e);
-        }
-        workerCloud.put("HYBRID_CLOUD_CREDENTIALS_MASTER_KEY_FILE", file.toString());
     }
 
     private void startSimulators(Map<Service, Map<String, String>> env, PrintStream out) {
@@ -322,7 +276,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Starts one more instance of a running service, e.g. a second router replica, and waits until it is ready. */
-    String startReplica(Service service, int port, String name) throws InterruptedException {
+    public String startReplica(Service service, int port, String name) throws InterruptedException {
         supervise(service, port, name).awaitReady(Instant.now().plus(STARTUP));
         return "http://localhost:" + port;
     }

@@ -1,4 +1,4 @@
-package io.hybridllm.launcher;
+package io.hybridllm.launcher.bench;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -21,6 +21,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
 
 /**
  * Throughput from a backlog: a topic is filled before the service under test starts, then the rate is taken from the

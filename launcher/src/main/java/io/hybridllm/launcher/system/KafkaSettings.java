@@ -1,4 +1,4 @@
-package io.hybridllm.launcher;
+package io.hybridllm.launcher.system;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package io.hybridllm.launcher;
+package io.hybridllm.launcher.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,9 +23,9 @@ import io.hybridllm.testkit.kafka.TopicAdmin;
  * fresh password on every start, and the administrator's client settings in a file of the state directory (readable by
  * its owner only) for whoever wants to produce to or read the broker by hand.
  */
-final class KafkaPrincipals {
+public final class KafkaPrincipals {
 
-    static final String ADMIN_PROPERTIES = "kafka-admin.properties";
+    public static final String ADMIN_PROPERTIES = "kafka-admin.properties";
 
     private KafkaPrincipals() {
     }

@@ -1,4 +1,4 @@
-package io.hybridllm.launcher;
+package io.hybridllm.launcher.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +17,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.launcher.system.LaunchOptions;
+import io.hybridllm.launcher.system.LocalSystem;
+import io.hybridllm.launcher.system.Service;
 import io.hybridllm.testkit.support.FreePorts;
 
 /**
@@ -24,7 +27,7 @@ import io.hybridllm.testkit.support.FreePorts;
  * then polling every millisecond until the request is final. Reports what a client sees (submit to visible result) and
  * what the system recorded (accepted to answered), as median, p90, p99 and max.
  */
-final class LatencyBench {
+public final class LatencyBench {
 
     private static final int WARM_UP = 200;
     private static final String BODY = "{\"tenant\":\"bench\",\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}]}";
@@ -36,7 +39,7 @@ final class LatencyBench {
         this.ingest = ingest;
     }
 
-    static void run(Path home, int requests, PrintStream out) throws Exception {
+    public static void run(Path home, int requests, PrintStream out) throws Exception {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, FreePorts.next());
