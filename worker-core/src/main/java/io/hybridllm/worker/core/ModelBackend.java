@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.Tier;
 
@@ -55,6 +56,15 @@ public interface ModelBackend {
             pieces.accept(answered.answer());
         }
         return result;
+    }
+
+    /**
+     * One call for the vectors of an embed request's inputs ({@link LlmRequest#inputs()}), within {@code timeout}
+     * (null: the backend's own). A backend whose API computes none fails over to the next target.
+     */
+    default CallResult embed(String model, LlmRequest request, Duration timeout) throws InterruptedException {
+        return new CallResult.Failed(
+                new ErrorInfo(ErrorCode.TARGET_UNSUITABLE, provider() + " does not compute embeddings"));
     }
 
     /**
