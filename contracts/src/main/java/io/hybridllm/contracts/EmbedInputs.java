@@ -23,7 +23,7 @@ public final class EmbedInputs {
     }
 
     /** Checks an embed request's inputs and dimensions, or that a request of another task type has neither. */
-    static List<String> check(TaskType taskType, List<String> inputs, Integer dimensions) {
+    public static List<String> check(TaskType taskType, List<String> inputs, Integer dimensions) {
         if (!TaskType.EMBED.equals(taskType)) {
             require(inputs == null, "inputs", "are only for task_type embed; other task types take messages");
             require(dimensions == null, "dimensions", "is only for task_type embed");
