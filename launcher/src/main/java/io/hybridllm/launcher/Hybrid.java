@@ -48,6 +48,8 @@ public final class Hybrid {
                                                process, consumer lag per group. --peer: instead, N closed-loop
                                                clients (20) on /v1/chat/completions here and on the Portkey gateway
                                                (npm, into a temporary folder) at the same simulator, A B A B.
+              bench embed [--texts=N]          Embed N texts (default 2000) with the in-process model on one thread,
+                                               in batches of 1 and of 16: texts and tokens per second.
               bench worker [--requests=N] [--slots=S] [--latency=MS]
                                                Fill llm.tier.local-fast with N requests (default 5000), start one
                                                local worker with S slots (8) on a simulated Ollama answering after
@@ -102,7 +104,9 @@ public final class Hybrid {
             switch (command) {
                 case "up" -> up(home, state, flags);
                 case "bench" -> {
-                    if (flags.contains("router")) {
+                    if (flags.contains("embed")) {
+                        EmbeddingBench.run(intFlag(flags, "--texts", 2_000), System.out);
+                    } else if (flags.contains("router")) {
                         RouterThroughputBench.run(home, intFlag(flags, "--requests", 50_000), System.out);
                     } else if (flags.contains("load") && flags.contains("--peer")) {
                         PeerBench.run(home, intFlag(flags, "--clients", 20),
