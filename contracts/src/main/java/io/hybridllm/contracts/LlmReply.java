@@ -13,7 +13,7 @@ import java.util.List;
 public record LlmReply(int schemaVersion, String requestId, String tenant, String jobId, Status status, String answer,
         ErrorInfo error, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd, long latencyMs,
         Double qualityScore, RoutingDecision decision, List<Attempt> attempts, Instant completedAt,
-        FinishReason finishReason, List<ToolCall> toolCalls) {
+        FinishReason finishReason, List<ToolCall> toolCalls, EmbeddingVectors embeddings) {
 
     public enum Status {
         SUCCEEDED, FAILED
@@ -33,13 +33,22 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
         toolCalls = toolCalls == null || toolCalls.isEmpty() ? null : List.copyOf(toolCalls);
     }
 
+    /** A reply without embeddings, as before they existed. */
+    public LlmReply(int schemaVersion, String requestId, String tenant, String jobId, Status status, String answer,
+            ErrorInfo error, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd,
+            long latencyMs, Double qualityScore, RoutingDecision decision, List<Attempt> attempts, Instant completedAt,
+            FinishReason finishReason, List<ToolCall> toolCalls) {
+        this(schemaVersion, requestId, tenant, jobId, status, answer, error, tier, provider, model, usage, costUsd,
+                latencyMs, qualityScore, decision, attempts, completedAt, finishReason, toolCalls, null);
+    }
+
     /** A reply without tool calls, ended as {@code stop} if it succeeded. */
     public LlmReply(int schemaVersion, String requestId, String tenant, String jobId, Status status, String answer,
             ErrorInfo error, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd,
             long latencyMs, Double qualityScore, RoutingDecision decision, List<Attempt> attempts,
             Instant completedAt) {
         this(schemaVersion, requestId, tenant, jobId, status, answer, error, tier, provider, model, usage, costUsd,
-                latencyMs, qualityScore, decision, attempts, completedAt, null, null);
+                latencyMs, qualityScore, decision, attempts, completedAt, null, null, null);
     }
 
     /** The answer to a routed request, from the target that produced it. */
@@ -62,7 +71,16 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
         LlmRequest request = routed.request();
         return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.SUCCEEDED,
                 answer, null, routed.decision().tier(), target.provider(), target.model(), usage, costUsd, latencyMs,
-                qualityScore, routed.decision(), attempts, Instant.now(), finishReason, toolCalls);
+                qualityScore, routed.decision(), attempts, Instant.now(), finishReason, toolCalls, null);
+    }
+
+    /** The vectors for an embed request, with no text answer (the answer is empty). */
+    public static LlmReply embedded(RoutedRequest routed, Target target, EmbeddingVectors embeddings, TokenUsage usage,
+            BigDecimal costUsd, long latencyMs, List<Attempt> attempts) {
+        LlmRequest request = routed.request();
+        return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.SUCCEEDED,
+                "", null, routed.decision().tier(), target.provider(), target.model(), usage, costUsd, latencyMs, null,
+                routed.decision(), attempts, Instant.now(), FinishReason.STOP, null, embeddings);
     }
 
     /** The end of a routed request that no target could answer. */
@@ -72,6 +90,6 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
         return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.FAILED, null,
                 error, routed.decision().tier(), lastTarget == null ? null : lastTarget.provider(),
                 lastTarget == null ? null : lastTarget.model(), TokenUsage.NONE, BigDecimal.ZERO, latencyMs, null,
-                routed.decision(), attempts, Instant.now(), null, null);
+                routed.decision(), attempts, Instant.now(), null, null, null);
     }
 }

@@ -13,24 +13,55 @@ import java.util.Optional;
  */
 public enum ProviderKind {
 
-    OLLAMA("http://localhost:11434", null, true),
+    OLLAMA("http://localhost:11434", null, true, Serves.BOTH),
     /** vLLM, LocalAI, llama.cpp's server...: the base URL is required, the key optional. */
-    OPENAI_COMPATIBLE(null, null, true), OPENAI("https://api.openai.com/v1", "OPENAI_API_KEY", false),
+    OPENAI_COMPATIBLE(null, null, true, Serves.BOTH),
+    OPENAI("https://api.openai.com/v1", "OPENAI_API_KEY", false, Serves.BOTH),
     /** OpenAI's format behind a deployment URL of your own resource, with an {@code api-key} header. */
-    AZURE_OPENAI(null, "AZURE_OPENAI_API_KEY", false),
-    ANTHROPIC("https://api.anthropic.com", "ANTHROPIC_API_KEY", false),
-    GEMINI("https://generativelanguage.googleapis.com", "GEMINI_API_KEY", false),
-    COHERE("https://api.cohere.com", "COHERE_API_KEY", false),
-    MISTRAL("https://api.mistral.ai/v1", "MISTRAL_API_KEY", false), XAI("https://api.x.ai/v1", "XAI_API_KEY", false);
+    AZURE_OPENAI(null, "AZURE_OPENAI_API_KEY", false, Serves.BOTH),
+    /** Anthropic has no embeddings API (it refers to Voyage AI). */
+    ANTHROPIC("https://api.anthropic.com", "ANTHROPIC_API_KEY", false, Serves.CHAT),
+    GEMINI("https://generativelanguage.googleapis.com", "GEMINI_API_KEY", false, Serves.BOTH),
+    COHERE("https://api.cohere.com", "COHERE_API_KEY", false, Serves.BOTH),
+    MISTRAL("https://api.mistral.ai/v1", "MISTRAL_API_KEY", false, Serves.BOTH),
+    /** xAI's API has no embeddings endpoint. */
+    XAI("https://api.x.ai/v1", "XAI_API_KEY", false, Serves.CHAT),
+    /**
+     * The embedding model inside the local worker's own process (all-MiniLM-L6-v2): no server, no address, no key, no
+     * cost per call; it computes vectors and cannot chat.
+     */
+    IN_PROCESS(null, null, true, Serves.EMBED);
+
+    /** What a kind's API can answer: the router passes over a target that cannot serve the request's task. */
+    public enum Serves {
+        BOTH, CHAT, EMBED
+    }
 
     private final String defaultBaseUrl;
     private final String defaultKeyEnv;
     private final boolean local;
+    private final Serves serves;
 
-    ProviderKind(String defaultBaseUrl, String defaultKeyEnv, boolean local) {
+    ProviderKind(String defaultBaseUrl, String defaultKeyEnv, boolean local, Serves serves) {
         this.defaultBaseUrl = defaultBaseUrl;
         this.defaultKeyEnv = defaultKeyEnv;
         this.local = local;
+        this.serves = serves;
+    }
+
+    /** Whether the kind's API computes embeddings (task type {@code embed}); the one place that says which do. */
+    public boolean embeds() {
+        return serves != Serves.CHAT;
+    }
+
+    /** Whether the kind's API answers chat (every task type but {@code embed}). */
+    public boolean chats() {
+        return serves != Serves.EMBED;
+    }
+
+    /** Whether the kind can serve {@code request}: embeddings for an embed request, chat for any other. */
+    public boolean serves(LlmRequest request) {
+        return request.embeds() ? embeds() : chats();
     }
 
     /** The name in policy files and messages: {@code azure-openai}, {@code openai-compatible}. */

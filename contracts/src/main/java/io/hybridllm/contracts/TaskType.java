@@ -29,10 +29,12 @@ public record TaskType(String name) {
     public static final TaskType EXTRACT = new TaskType("extract");
     public static final TaskType TRANSLATE = new TaskType("translate");
     public static final TaskType GENERATE = new TaskType("generate");
+    /** Vectors for the request's {@code inputs} rather than a text answer (see {@link EmbedInputs}). */
+    public static final TaskType EMBED = new TaskType("embed");
 
     /** The task types every policy knows, in a stable order. */
     public static final List<TaskType> BUILT_IN = List.of(CHAT, COMPLETION, REVIEW, EXPLAIN, REFACTOR, COMMIT_MSG,
-            SEMANTIC_SEARCH, CLASSIFY, SUMMARIZE, EXTRACT, TRANSLATE, GENERATE);
+            SEMANTIC_SEARCH, CLASSIFY, SUMMARIZE, EXTRACT, TRANSLATE, GENERATE, EMBED);
 
     public TaskType {
         if (name == null || !NAME.matcher(name).matches()) {

@@ -137,7 +137,9 @@ final class PolicyReader {
             kind = ProviderKind.OPENAI_COMPATIBLE;
         }
         String baseUrl = table.text("base_url", null);
-        if (baseUrl != null && !baseUrl.matches("https?://.+")) {
+        if (baseUrl != null && kind == ProviderKind.IN_PROCESS) {
+            problems.add(table.key("base_url"), "has no effect: kind in-process runs inside the local worker");
+        } else if (baseUrl != null && !baseUrl.matches("https?://.+")) {
             problems.add(table.key("base_url"), "must be an http:// or https:// URL");
         } else if (baseUrl != null) {
             try {

@@ -76,7 +76,8 @@ class WorkerProvidersTest {
     @Test
     void aDisabledProviderIsUsedByNoWorkerAndSaysSo() {
         WorkerProviders.Plan plan = WorkerProviders.plan(policy(), Map.of(), WorkerProviders.Defaults.STANDARD);
-        assertThat(plan.uses()).extracting(ProviderUse::name).containsExactly("ollama", "vllm", "claude");
+        // minilm: the built-in policy's in-process embedding model.
+        assertThat(plan.uses()).extracting(ProviderUse::name).containsExactly("ollama", "minilm", "vllm", "claude");
         assertThat(plan.of(ProviderUse.WORKER_CLOUD)).extracting(ProviderUse::name).containsExactly("claude");
         assertThat(plan.notes()).contains("providers.openai is disabled (enabled = false): no worker calls it");
     }

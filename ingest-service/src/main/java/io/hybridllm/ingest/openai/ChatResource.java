@@ -174,7 +174,7 @@ public class ChatResource {
         return new Queued(request.id(), caller, wait, statusUrl, false, watch, null);
     }
 
-    private static String statusUrl(UriInfo uri, String id) {
+    static String statusUrl(UriInfo uri, String id) {
         return uri.getBaseUriBuilder().path("v1/requests").path(id).build().toString();
     }
 
@@ -188,13 +188,19 @@ public class ChatResource {
             headers.forEach(ok::header);
             return ok.build();
         }
+        throw notAnswered(view, wait, statusUrl, headers);
+    }
+
+    /** Why a request that was queued has no answer to show: it failed, or it goes on past the wait. */
+    static OpenAiError.Failure notAnswered(RequestView view, Duration wait, String statusUrl,
+            Map<String, String> headers) {
         // The request was made and paid for, or still runs: an SDK's automatic retry would make and pay another.
         headers.put(OpenAiError.SHOULD_RETRY, "false");
         if (view.error() == null) {
-            throw OpenAiError.failure(504, "timeout", "no answer within " + wait.toSeconds() + " s; request "
+            return OpenAiError.failure(504, "timeout", "no answer within " + wait.toSeconds() + " s; request "
                     + view.id() + " goes on (" + view.status() + "): poll " + statusUrl, null).withHeaders(headers);
         }
-        throw ReplyErrors.failure(view.error(), view.id()).withHeaders(headers);
+        return ReplyErrors.failure(view.error(), view.id()).withHeaders(headers);
     }
 
     @GET

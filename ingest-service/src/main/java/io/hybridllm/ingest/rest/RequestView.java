@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.hybridllm.contracts.Attempt;
 import io.hybridllm.contracts.CallStarted;
+import io.hybridllm.contracts.EmbeddingVectors;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.LlmReply;
@@ -27,13 +28,13 @@ import io.hybridllm.ingest.requests.RequestStatus;
 /**
  * What {@code GET /v1/requests/{id}} answers: the status; while it is on a tier, the decision and attempts so far, and
  * the model call under way when it is running; once final, the result with how it was reached, why the model stopped
- * and any tool calls it asked for.
+ * and any tool calls it asked for (an embed request's vectors in {@code embeddings}).
  */
 public record RequestView(String id, String tenant, String jobId, String taskType, String status, String source,
         Instant submittedAt, Instant routedAt, Instant completedAt, String answer, ErrorInfo error, Tier tier,
         String provider, String model, TokenUsage usage, BigDecimal costUsd, Long latencyMs, Double qualityScore,
         RoutingDecision routing, List<Attempt> attempts, RunningCall running, CallbackView callback,
-        FinishReason finishReason, List<ToolCall> toolCalls) {
+        FinishReason finishReason, List<ToolCall> toolCalls, EmbeddingVectors embeddings) {
 
     private static final TypeReference<List<Attempt>> ATTEMPTS = new TypeReference<>() {
     };
@@ -49,13 +50,14 @@ public record RequestView(String id, String tenant, String jobId, String taskTyp
                     : null;
             return new RequestView(row.id, row.tenant, row.jobId, row.taskType, status, row.source, row.submittedAt,
                     row.routedAt, row.completedAt, null, row.endingError(), routing == null ? null : routing.tier(),
-                    null, null, null, null, null, null, routing, attempts, running, callback, null, null);
+                    null, null, null, null, null, null, routing, attempts, running, callback, null, null, null);
         }
         LlmReply reply = Json.read(row.reply, LlmReply.class);
         return new RequestView(row.id, row.tenant, row.jobId, row.taskType, status, row.source, row.submittedAt,
                 row.routedAt, row.completedAt, reply.answer(), reply.error(), reply.tier(), reply.provider(),
                 reply.model(), reply.usage(), reply.costUsd(), reply.latencyMs(), reply.qualityScore(),
-                reply.decision(), reply.attempts(), null, callback, reply.finishReason(), reply.toolCalls());
+                reply.decision(), reply.attempts(), null, callback, reply.finishReason(), reply.toolCalls(),
+                reply.embeddings());
     }
 
     /**
@@ -66,7 +68,8 @@ public record RequestView(String id, String tenant, String jobId, String taskTyp
     public static RequestView answered(LlmRequest request, LlmReply reply) {
         RequestView submitted = new RequestView(request.id(), request.tenant(), request.jobId(),
                 request.taskType().name().toLowerCase(Locale.ROOT), null, "http", micros(request.submittedAt()), null,
-                null, null, null, null, null, null, null, null, null, null, null, List.of(), null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, List.of(), null, null, null, null,
+                null);
         return submitted.endedWith(reply);
     }
 
@@ -76,7 +79,7 @@ public record RequestView(String id, String tenant, String jobId, String taskTyp
                 source, submittedAt, routedAt, micros(reply.completedAt()), reply.answer(), reply.error(), reply.tier(),
                 reply.provider(), reply.model(), reply.usage(), reply.costUsd(), reply.latencyMs(),
                 reply.qualityScore(), reply.decision(), reply.attempts(), null, callback, reply.finishReason(),
-                reply.toolCalls());
+                reply.toolCalls(), reply.embeddings());
     }
 
     /** As PostgreSQL stores it: rounded to the microsecond. */

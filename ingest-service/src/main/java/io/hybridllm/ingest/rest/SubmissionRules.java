@@ -51,7 +51,8 @@ public class SubmissionRules {
             throw new InvalidMessageException("reply_to", reason);
         });
         return new Submission(tenant, submission.jobId(), submission.taskType(), submission.messages(),
-                submission.options(), submission.hints(), submission.replyTo(), submission.callbackUrl());
+                submission.options(), submission.hints(), submission.replyTo(), submission.callbackUrl(),
+                submission.inputs(), submission.dimensions());
     }
 
     private void checkDeadline(Submission submission) {

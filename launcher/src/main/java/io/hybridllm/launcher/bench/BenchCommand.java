@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hybrid bench [router|load|worker|cloud|stream]}: alone, the end-to-end latency; each subcommand a throughput.
+ * {@code hybrid bench [router|load|worker|cloud|stream|embed]}: alone, the end-to-end latency; each subcommand a throughput.
  */
 @Command(name = "bench", description = "Start a simulated system with a zero-latency model and measure the end-to-end "
         + "latency of N sequential HTTP requests; or one of the benches below.", subcommands = {
@@ -163,6 +163,30 @@ public final class BenchCommand implements Callable<Integer> {
             StreamBench.run(context.home(), Checks.atLeast(spec, "--requests", requests, 1),
                     Duration.ofMillis(Checks.atLeast(spec, "--latency", latencyMs, 0)),
                     Duration.ofMillis(Checks.atLeast(spec, "--frame-gap", frameGapMs, 0)), context.out());
+            return 0;
+        }
+    }
+
+    @Command(name = "embed", description = "Embed N texts with the in-process model on one thread, in batches of 1 and "
+            + "of 16: texts and tokens per second.")
+    static final class Embed implements Callable<Integer> {
+
+        private final Context context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--texts", paramLabel = "N", defaultValue = "2000", description = "Texts (default: "
+                + "${DEFAULT-VALUE}).")
+        int texts;
+
+        Embed(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            EmbeddingBench.run(Checks.atLeast(spec, "--texts", texts, 1), context.out());
             return 0;
         }
     }

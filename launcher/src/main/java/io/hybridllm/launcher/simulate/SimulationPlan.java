@@ -90,7 +90,9 @@ public final class SimulationPlan {
                     + "': the workers' property overrides split their keys at dots; name it without one");
         });
         PriceCatalogue catalogue = PriceCatalogue.defaults();
-        return policy.providers().values().stream().map(provider -> planned(provider, catalogue)).toList();
+        // The in-process embedding model is no server: nothing to simulate, it runs as it is.
+        return policy.providers().values().stream().filter(provider -> simulatorFor(provider.kind()) != null)
+                .map(provider -> planned(provider, catalogue)).toList();
     }
 
     private static Planned planned(Policy.Provider provider, PriceCatalogue catalogue) {
@@ -116,7 +118,9 @@ public final class SimulationPlan {
         return fallback == null ? List.of() : List.of(fallback);
     }
 
-    /** Mistral, xAI and OpenAI-compatible servers speak OpenAI's format. */
+    /**
+     * Mistral, xAI and OpenAI-compatible servers speak OpenAI's format; the in-process model has no simulator (null).
+     */
     public static Simulator simulatorFor(ProviderKind kind) {
         return switch (kind) {
             case OLLAMA -> Simulator.OLLAMA;
@@ -125,6 +129,7 @@ public final class SimulationPlan {
             case ANTHROPIC -> Simulator.ANTHROPIC;
             case GEMINI -> Simulator.GEMINI;
             case COHERE -> Simulator.COHERE;
+            case IN_PROCESS -> null;
         };
     }
 

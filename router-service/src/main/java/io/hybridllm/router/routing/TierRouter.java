@@ -74,7 +74,8 @@ public class TierRouter {
                 Instant.now());
         String mode = selected.name();
         ComplexityScorer.Score score = scorer.score(request, policy.scoring().weights());
-        Depth depth = RouteResolver.depth(score.value(), policy.scoring());
+        // Vectors have no harder form that a stronger model would serve better: the score is kept, not used.
+        Depth depth = request.embeds() ? Depth.QUICK : RouteResolver.depth(score.value(), policy.scoring());
         RequestHints hints = request.hints();
         RouteResolver.Resolution route = RouteResolver.resolve(policy, mode, request.taskType(), depth,
                 hints.provider());
@@ -83,6 +84,9 @@ public class TierRouter {
                 depth.name().toLowerCase(Locale.ROOT), score.value()));
         if (!selected.because().equals("ai.mode")) {
             reasons.add("mode by " + selected.because());
+        }
+        if (request.embeds()) {
+            reasons.add("embed: the complexity score does not choose the tier, the route does (quick depth)");
         }
         Policy.TaskRule task = policy.taskTypes().get(request.taskType());
         if (task == null) {
@@ -101,6 +105,13 @@ public class TierRouter {
                 allowed = localProviders(policy);
                 reasons.add("the route has no local provider: using the local providers of ai.fallback_chain");
             }
+        }
+        TaskCapability.Kept capable = TaskCapability.apply(allowed, request);
+        capable.reason().ifPresent(reasons::add);
+        allowed = capable.providers();
+        if (allowed.isEmpty()) {
+            throw new UnroutableException(TaskCapability.none(request, route.because()),
+                    decision(Tier.LOCAL_QUALITY, List.of(), score, reasons, policy, mode, request), false);
         }
         List<Candidate> candidates = candidates(inRegion(allowed, hints.region()), depth);
         if (hints.region() != null) {
@@ -121,7 +132,9 @@ public class TierRouter {
         if (mustStayLocal.isPresent() && candidates.stream().anyMatch(c -> !c.tier().isLocal())) {
             List<Candidate> local = candidates.stream().filter(c -> c.tier().isLocal()).toList();
             if (local.isEmpty()) {
-                local = candidates(inRegion(localProviders(policy), hints.region()), depth);
+                local = candidates(
+                        inRegion(TaskCapability.apply(localProviders(policy), request).providers(), hints.region()),
+                        depth);
                 reasons.add("privacy: " + mustStayLocal.get() + ", stays local (the route has no local provider;"
                         + " using the local providers of ai.fallback_chain)");
             } else {

@@ -1,6 +1,7 @@
 package io.hybridllm.testkit.simulators;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ import io.hybridllm.testkit.support.FreePorts;
  */
 public final class AzureOpenAiSimulator extends CloudSimulator {
 
-    private static final Pattern CHAT = Pattern.compile("/openai/deployments/([^/]+)/chat/completions");
+    private static final Pattern CHAT = Pattern.compile("/openai/deployments/([^/]+)/(chat/completions|embeddings)");
 
     /** Deployment name to the model it runs. */
     private final Map<String, String> deployments;
@@ -70,6 +71,15 @@ public final class AzureOpenAiSimulator extends CloudSimulator {
             return new Response(404, Map.of(), azureError("DeploymentNotFound", "The API deployment for this "
                     + "resource does not exist. If you created the deployment within the last 5 minutes, please wait "
                     + "a moment and try again."));
+        }
+        if (path.group(2).equals("embeddings")) {
+            List<String> texts = body == null ? null : SimulatedEmbeddings.texts(body.path("input"));
+            if (texts == null) {
+                return new Response(400, Map.of(), errorBody(400, "'input' is a required property"));
+            }
+            return answering(Response.ok(SimulatedEmbeddings.openAi(model, texts,
+                    body.path("dimensions").asInt(SimulatedEmbeddings.DEFAULT_DIMENSIONS),
+                    "base64".equals(body.path("encoding_format").asText()))));
         }
         if (body == null || !body.path("messages").isArray() || body.get("messages").isEmpty()) {
             return new Response(400, Map.of(), errorBody(400, "'messages' is a required property"));

@@ -32,6 +32,7 @@ public final class CohereSimulator extends CloudSimulator {
         this.models = List.copyOf(models);
         route("/v1/models", (exchange, body) -> authorized(exchange, this::models));
         route("/v2/chat", (exchange, body) -> authorized(exchange, () -> chat(body)));
+        route("/v2/embed", (exchange, body) -> authorized(exchange, () -> embed(body)));
         start();
     }
 
@@ -55,6 +56,29 @@ public final class CohereSimulator extends CloudSimulator {
         models.forEach(
                 model -> root.withArray("models").addObject().put("name", model).putArray("endpoints").add("chat"));
         return Response.ok(root);
+    }
+
+    /**
+     * v2 {@code POST /v2/embed}: {@code texts}, {@code embedding_types} required, {@code output_dimension} honoured,
+     * and with {@code truncate: NONE} a text beyond the window refused.
+     */
+    private Response embed(JsonNode body) throws InterruptedException {
+        List<String> texts = body == null ? null : SimulatedEmbeddings.texts(body.path("texts"));
+        if (texts == null || !body.path("model").isTextual() || !body.path("embedding_types").isArray()) {
+            return new Response(400, Map.of(),
+                    errorBody(400, "invalid request: model, texts and embedding_types are required."));
+        }
+        String model = body.get("model").asText();
+        if (!models.contains(model)) {
+            return new Response(404, Map.of(), errorBody(404, "model '" + model + "' not found, make sure the correct"
+                    + " model ID was used and that you have access to the model."));
+        }
+        if ("NONE".equals(body.path("truncate").asText()) && SimulatedEmbeddings.overLong(texts) > 0) {
+            return new Response(400, Map.of(), errorBody(400, "invalid request: one of the texts is too long: "
+                    + "the maximum is " + SimulatedEmbeddings.CONTEXT_TOKENS + " tokens"));
+        }
+        return answering(Response.ok(SimulatedEmbeddings.cohere(model, texts,
+                body.path("output_dimension").asInt(SimulatedEmbeddings.DEFAULT_DIMENSIONS))));
     }
 
     private Response chat(JsonNode body) throws InterruptedException {

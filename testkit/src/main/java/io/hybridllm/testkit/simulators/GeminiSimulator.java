@@ -1,6 +1,7 @@
 package io.hybridllm.testkit.simulators;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ public final class GeminiSimulator extends CloudSimulator {
 
     private static final String GENERATE = ":generateContent";
     private static final String STREAM_GENERATE = ":streamGenerateContent";
+    private static final String BATCH_EMBED = ":batchEmbedContents";
 
     private final List<String> models;
 
@@ -53,6 +55,37 @@ public final class GeminiSimulator extends CloudSimulator {
         return new Response(400, Map.of(), root);
     }
 
+    /**
+     * {@code POST /v1beta/models/{model}:batchEmbedContents}: one request per text, each naming the same model,
+     * {@code outputDimensionality} honoured; values only, Google reports no token counts here.
+     */
+    private Response embed(String model, JsonNode body) throws InterruptedException {
+        if (!models.contains(model)) {
+            return new Response(404, Map.of(), errorBody(404, "models/" + model + " is not found for API version "
+                    + "v1beta, or is not supported for batchEmbedContents."));
+        }
+        List<String> texts = new ArrayList<>();
+        int dimensions = SimulatedEmbeddings.DEFAULT_DIMENSIONS;
+        for (JsonNode request : body == null ? List.<JsonNode> of() : toList(body.path("requests"))) {
+            if (!("models/" + model).equals(request.path("model").asText())) {
+                return new Response(400, Map.of(),
+                        errorBody(400, "* BatchEmbedContentsRequest.requests: model " + "must match the parent model"));
+            }
+            texts.add(request.path("content").path("parts").path(0).path("text").asText());
+            dimensions = request.path("outputDimensionality").asInt(dimensions);
+        }
+        if (texts.isEmpty()) {
+            return new Response(400, Map.of(), errorBody(400, "* BatchEmbedContentsRequest.requests: is empty"));
+        }
+        return answering(Response.ok(SimulatedEmbeddings.gemini(model, texts, dimensions)));
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
     private Response serve(HttpExchange exchange, JsonNode body) throws InterruptedException {
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/v1beta/models")) {
@@ -62,6 +95,9 @@ public final class GeminiSimulator extends CloudSimulator {
             return Response.ok(root);
         }
         String model = path.substring("/v1beta/models/".length());
+        if (model.endsWith(BATCH_EMBED)) {
+            return embed(model.substring(0, model.length() - BATCH_EMBED.length()), body);
+        }
         // streamGenerateContent with alt=sse answers the same, as server-sent events.
         boolean streamed = model.endsWith(STREAM_GENERATE) && "alt=sse".equals(exchange.getRequestURI().getQuery());
         model = streamed ? model.substring(0, model.length() - STREAM_GENERATE.length()) + GENERATE : model;

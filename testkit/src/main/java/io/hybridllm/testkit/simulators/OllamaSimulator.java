@@ -34,6 +34,7 @@ public final class OllamaSimulator extends ProviderSimulator {
         this.models = new CopyOnWriteArrayList<>(models);
         route("/api/tags", (exchange, body) -> down ? unavailable() : Response.ok(tags()));
         route("/api/chat", (exchange, body) -> down ? unavailable() : tracked(body));
+        route("/api/embed", (exchange, body) -> down ? unavailable() : embed(body));
         route("/api/pull", (exchange, body) -> pull(body));
         route("/api/generate", (exchange, body) -> load(body));
         start();
@@ -74,6 +75,27 @@ public final class OllamaSimulator extends ProviderSimulator {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /**
+     * {@code POST /api/embed}: {@code input} a string or an array; with {@code truncate: false} an input beyond the
+     * model's context is refused with 400, otherwise Ollama cuts it (here: embeds it anyway).
+     */
+    private Response embed(JsonNode body) throws InterruptedException {
+        List<String> texts = body == null ? null : SimulatedEmbeddings.texts(body.path("input"));
+        if (texts == null || !body.path("model").isTextual()) {
+            return new Response(400, Map.of(), errorBody(400, "model and input are required"));
+        }
+        String model = body.get("model").asText();
+        if (!models.contains(model)) {
+            return new Response(404, Map.of(),
+                    errorBody(404, "model \"" + model + "\" not found, try pulling it first"));
+        }
+        if (!body.path("truncate").asBoolean(true) && SimulatedEmbeddings.overLong(texts) > 0) {
+            return new Response(400, Map.of(), errorBody(400, "the input length exceeds the context length"));
+        }
+        return answering(Response.ok(SimulatedEmbeddings.ollama(model, texts,
+                body.path("dimensions").asInt(SimulatedEmbeddings.DEFAULT_DIMENSIONS))));
     }
 
     /** {@code POST /api/pull} without streaming: one status object once the model is there. */

@@ -30,6 +30,7 @@ public final class OpenAiSimulator extends CloudSimulator {
         this.models = List.copyOf(models);
         route("/v1/models", (exchange, body) -> authorized(exchange, this::models));
         route("/v1/chat/completions", (exchange, body) -> authorized(exchange, () -> chat(body)));
+        route("/v1/embeddings", (exchange, body) -> authorized(exchange, () -> embeddings(body)));
         start();
     }
 
@@ -81,6 +82,32 @@ public final class OpenAiSimulator extends CloudSimulator {
         }
         return StreamedAnswers.streamedIf(body.path("stream").asBoolean(false), answering(Response.ok(answer)),
                 completion -> StreamedAnswers.openAi(body, completion));
+    }
+
+    /**
+     * {@code POST /v1/embeddings}: {@code input} a string or an array of strings, numbers or (for
+     * {@code encoding_format: "base64"}) base64 float32, {@code dimensions} honoured, an input beyond the window
+     * refused as OpenAI does.
+     */
+    private Response embeddings(JsonNode body) throws InterruptedException {
+        List<String> texts = body == null ? null : SimulatedEmbeddings.texts(body.path("input"));
+        if (texts == null || !body.path("model").isTextual()) {
+            return new Response(400, Map.of(), errorBody(400, "'input' and 'model' are required properties."));
+        }
+        String model = body.get("model").asText();
+        if (!models.contains(model)) {
+            return new Response(404, Map.of(), errorBody(404, "The model `" + model + "` does not exist."));
+        }
+        int over = SimulatedEmbeddings.overLong(texts);
+        if (over > 0) {
+            return new Response(400, Map.of(),
+                    error("This model's maximum context length is " + SimulatedEmbeddings.CONTEXT_TOKENS
+                            + " tokens, however you requested " + over + " tokens. Please reduce your prompt.",
+                            "invalid_request_error", null));
+        }
+        return answering(Response.ok(SimulatedEmbeddings.openAi(model, texts,
+                body.path("dimensions").asInt(SimulatedEmbeddings.DEFAULT_DIMENSIONS),
+                "base64".equals(body.path("encoding_format").asText()))));
     }
 
     /**

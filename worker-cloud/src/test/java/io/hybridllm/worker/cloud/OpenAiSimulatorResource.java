@@ -18,7 +18,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class OpenAiSimulatorResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String API_KEY = "sk-test-123";
-    public static final List<String> MODELS = List.of("gpt-4o-mini", "gpt-4o");
+    public static final List<String> MODELS = List.of("gpt-4o-mini", "gpt-4o", "text-embedding-3-small");
 
     /** Marks the test field that receives the running simulator. */
     @Retention(RetentionPolicy.RUNTIME)

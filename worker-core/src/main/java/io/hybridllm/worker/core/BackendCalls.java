@@ -101,9 +101,9 @@ final class BackendCalls {
                 CallResult result;
                 try {
                     Duration bound = timeout;
-                    result = held.safeguards().breaker()
-                            .call(() -> stream != null
-                                    ? backend.stream(target.model(), request, bound, stream.call(target))
+                    result = held.safeguards().breaker().call(() -> request.embeds()
+                            ? backend.embed(target.model(), request, bound)
+                            : stream != null ? backend.stream(target.model(), request, bound, stream.call(target))
                                     : bound == null ? backend.chat(target.model(), request)
                                             : backend.chat(target.model(), request, bound));
                 } catch (Breaker.Prevented e) {

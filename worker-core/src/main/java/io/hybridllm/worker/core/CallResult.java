@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.hybridllm.contracts.EmbeddingVectors;
 import io.hybridllm.contracts.ErrorInfo;
 import io.hybridllm.contracts.FinishReason;
 import io.hybridllm.contracts.TokenUsage;
@@ -24,13 +25,25 @@ public sealed interface CallResult {
      *            OpenAI {@code finish_reason}, Anthropic {@code max_tokens}...) means the answer is cut off
      * @param toolCalls
      *            the functions the model asks to be called, or null
+     * @param embeddings
+     *            the vectors of an embed request's inputs (the answer is then empty), or null
      */
-    record Answered(String answer, TokenUsage usage, FinishReason finishReason, List<ToolCall> toolCalls, String keyId)
-            implements CallResult {
+    record Answered(String answer, TokenUsage usage, FinishReason finishReason, List<ToolCall> toolCalls, String keyId,
+            EmbeddingVectors embeddings) implements CallResult {
 
         public Answered {
             finishReason = finishReason == null ? FinishReason.STOP : finishReason;
             toolCalls = toolCalls == null || toolCalls.isEmpty() ? null : List.copyOf(toolCalls);
+        }
+
+        public Answered(String answer, TokenUsage usage, FinishReason finishReason, List<ToolCall> toolCalls,
+                String keyId) {
+            this(answer, usage, finishReason, toolCalls, keyId, null);
+        }
+
+        /** The vectors of an embed request, with the input tokens the provider counted. */
+        public static Answered embedded(EmbeddingVectors embeddings, TokenUsage usage) {
+            return new Answered("", usage, FinishReason.STOP, null, null, embeddings);
         }
 
         public Answered(String answer, TokenUsage usage, FinishReason finishReason, List<ToolCall> toolCalls) {
@@ -51,7 +64,7 @@ public sealed interface CallResult {
         }
 
         public Answered withKey(String id) {
-            return new Answered(answer, usage, finishReason, toolCalls, id);
+            return new Answered(answer, usage, finishReason, toolCalls, id, embeddings);
         }
     }
 

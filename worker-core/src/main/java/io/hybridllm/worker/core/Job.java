@@ -147,6 +147,10 @@ final class Job {
     /** The accepted answer: the last attempt's. */
     Publication succeeded() {
         CallResult.Answered answer = best.answer();
+        if (answer.embeddings() != null) {
+            return Publication.reply(LlmReply.embedded(routed, best.target(), answer.embeddings(), answer.usage(),
+                    best.cost(), best.latencyMs(), attempts), usage);
+        }
         return Publication.reply(LlmReply.succeeded(routed, best.target(), answer.answer(), answer.finishReason(),
                 answer.toolCalls(), answer.usage(), best.cost(), best.latencyMs(), best.reported(), attempts), usage);
     }

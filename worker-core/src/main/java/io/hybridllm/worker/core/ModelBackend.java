@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.hybridllm.contracts.ErrorInfo;
+import io.hybridllm.contracts.ErrorInfo.ErrorCode;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.Tier;
 
@@ -58,6 +59,15 @@ public interface ModelBackend {
             pieces.toolCalls(answered.toolCalls());
         }
         return result;
+    }
+
+    /**
+     * One call for the vectors of an embed request's inputs ({@link LlmRequest#inputs()}), within {@code timeout}
+     * (null: the backend's own). A backend whose API computes none fails over to the next target.
+     */
+    default CallResult embed(String model, LlmRequest request, Duration timeout) throws InterruptedException {
+        return new CallResult.Failed(
+                new ErrorInfo(ErrorCode.TARGET_UNSUITABLE, provider() + " does not compute embeddings"));
     }
 
     /**

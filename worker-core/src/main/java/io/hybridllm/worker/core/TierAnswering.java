@@ -140,8 +140,10 @@ public class TierAnswering {
                 case BackendCalls.Answer answer -> {
                     // Local answers are checked; a cloud answer is the top of the path, with nowhere better to go,
                     // but is still held to the form the request promised its client (cut off, tool call, JSON).
-                    QualityCheck.Verdict verdict = job.tier().isLocal() ? QualityCheck.of(request, answer.answer())
-                            : QualityCheck.ofForm(request, answer.answer());
+                    // Vectors have no text to check: their count and length are checked where they are read.
+                    QualityCheck.Verdict verdict = request.embeds() ? QualityCheck.Verdict.UNCHECKED
+                            : job.tier().isLocal() ? QualityCheck.of(request, answer.answer())
+                                    : QualityCheck.ofForm(request, answer.answer());
                     boolean accepted = verdict.score() >= job.routed().decision().escalation().qualityThreshold();
                     if (verdict != QualityCheck.Verdict.UNCHECKED) {
                         metrics.quality(target, verdict.score());

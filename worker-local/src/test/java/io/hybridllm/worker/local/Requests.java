@@ -33,6 +33,16 @@ public final class Requests {
         return new RoutedRequest(request, decision);
     }
 
+    /** An embed request of {@code inputs}, with the decision's targets in order on {@code tier}. */
+    public static RoutedRequest embed(String id, Tier tier, Integer dimensions, List<String> inputs,
+            Target... targets) {
+        LlmRequest request = new LlmRequest(0, id, TENANT, null, TaskType.EMBED, null, null, null, null, null, null,
+                null, inputs, dimensions);
+        RoutingDecision decision = new RoutingDecision(tier, List.of(targets), 0.0, List.of(), "embed", "hybrid",
+                "test-1", null);
+        return new RoutedRequest(request, decision);
+    }
+
     private Requests() {
     }
 }

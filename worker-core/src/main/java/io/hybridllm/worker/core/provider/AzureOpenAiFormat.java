@@ -27,6 +27,12 @@ final class AzureOpenAiFormat extends OpenAiFormat {
     }
 
     @Override
+    protected URI embeddingsUri(String deployment) {
+        return URI.create(settings.baseUrl() + "/openai/deployments/" + Wire.segment(deployment)
+                + "/embeddings?api-version=" + Wire.segment(apiVersion));
+    }
+
+    @Override
     protected URI modelsUri() {
         return URI.create(settings.baseUrl() + "/openai/models?api-version=" + Wire.segment(apiVersion));
     }

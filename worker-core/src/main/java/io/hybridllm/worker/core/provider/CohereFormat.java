@@ -2,6 +2,7 @@ package io.hybridllm.worker.core.provider;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,6 +108,29 @@ final class CohereFormat implements WireFormat {
             case AUTO -> {
             }
         }
+    }
+
+    /**
+     * v2 {@code /v2/embed}: float vectors, the inputs embedded as documents, and {@code truncate: NONE} so that a text
+     * too long for the model is refused rather than cut short. {@code output_dimension} is for embed-v4.0 onwards.
+     */
+    @Override
+    public HttpRequest.Builder embed(String model, LlmRequest request, ApiKey key) {
+        ObjectNode body = Json.mapper().createObjectNode().put("model", model).put("input_type", "search_document")
+                .put("truncate", "NONE");
+        request.inputs().forEach(body.putArray("texts")::add);
+        body.putArray("embedding_types").add("float");
+        Wire.put(body, "output_dimension", request.dimensions());
+        return authorized(Wire.post(URI.create(settings.baseUrl() + "/v2/embed"), body), key);
+    }
+
+    @Override
+    public CallResult embeddings(JsonNode root, LlmRequest request) {
+        List<JsonNode> vectors = new ArrayList<>();
+        root.path("embeddings").path("float").forEach(vectors::add);
+        JsonNode billed = root.path("meta").path("billed_units");
+        return EmbeddingReads.fromJson(settings.name(), vectors,
+                new TokenUsage(Wire.tokens(billed.path("input_tokens")), 0), request);
     }
 
     @Override

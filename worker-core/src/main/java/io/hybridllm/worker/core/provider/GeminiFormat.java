@@ -3,6 +3,7 @@ package io.hybridllm.worker.core.provider;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -86,6 +87,32 @@ final class GeminiFormat implements WireFormat {
             body.set("generationConfig", config);
         }
         return body;
+    }
+
+    /**
+     * {@code batchEmbedContents}: one request per input. Google reports no token counts for it, so input tokens are
+     * estimated at four characters each (Google's own rule of thumb) to price the call rather than leave it free.
+     */
+    @Override
+    public HttpRequest.Builder embed(String model, LlmRequest request, ApiKey key) {
+        String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
+        ObjectNode body = Json.mapper().createObjectNode();
+        var requests = body.putArray("requests");
+        for (String input : request.inputs()) {
+            ObjectNode one = requests.addObject().put("model", "models/" + name);
+            one.putObject("content").putArray("parts").addObject().put("text", input);
+            Wire.put(one, "outputDimensionality", request.dimensions());
+        }
+        URI uri = URI.create(settings.baseUrl() + "/v1beta/models/" + Wire.segment(name) + ":batchEmbedContents");
+        return authorized(Wire.post(uri, body), key);
+    }
+
+    @Override
+    public CallResult embeddings(JsonNode root, LlmRequest request) {
+        List<JsonNode> vectors = new ArrayList<>();
+        root.path("embeddings").forEach(item -> vectors.add(item.path("values")));
+        int characters = request.inputs().stream().mapToInt(String::length).sum();
+        return EmbeddingReads.fromJson(settings.name(), vectors, new TokenUsage((characters + 3) / 4, 0), request);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.hybridllm.worker.core.provider;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +59,39 @@ class OpenAiFormat implements WireFormat {
 
     protected URI chatUri(String model) {
         return URI.create(settings.baseUrl() + "/chat/completions");
+    }
+
+    protected URI embeddingsUri(String model) {
+        return URI.create(settings.baseUrl() + "/embeddings");
+    }
+
+    /**
+     * OpenAI's {@code /embeddings}: base64 float32 from OpenAI and Azure (a third of the bytes of numbers as text);
+     * numbers from the others, which do not all know base64. Mistral names the length {@code output_dimension}.
+     */
+    @Override
+    public HttpRequest.Builder embed(String model, LlmRequest request, ApiKey key) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        if (modelInBody()) {
+            body.put("model", model);
+        }
+        request.inputs().forEach(body.putArray("input")::add);
+        boolean mistral = settings.kind() == ProviderKind.MISTRAL;
+        boolean base64 = settings.kind() == ProviderKind.OPENAI || settings.kind() == ProviderKind.AZURE_OPENAI;
+        body.put("encoding_format", base64 ? "base64" : "float");
+        Wire.put(body, mistral ? "output_dimension" : "dimensions", request.dimensions());
+        if (!mistral && request.options().endUser() != null) {
+            body.put("user", request.options().endUser());
+        }
+        return authorized(Wire.post(embeddingsUri(model), body), key);
+    }
+
+    @Override
+    public CallResult embeddings(JsonNode root, LlmRequest request) {
+        List<JsonNode> vectors = new ArrayList<>();
+        root.path("data").forEach(item -> vectors.add(item.path("embedding")));
+        return EmbeddingReads.fromJson(settings.name(), vectors,
+                new TokenUsage(Wire.tokens(root.path("usage").path("prompt_tokens")), 0), request);
     }
 
     protected URI modelsUri() {

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -112,6 +113,22 @@ public class ProviderBackend implements ModelBackend {
     /** The call within {@code timeout} or the provider's timeout, whichever is shorter. */
     @Override
     public CallResult chat(String model, LlmRequest request, Duration timeout) throws InterruptedException {
+        return exchange(model, timeout, key -> format.chat(model, request, key), format::answer);
+    }
+
+    /** The provider's embeddings call (see {@link WireFormat#embed}); a kind without one fails over at once. */
+    @Override
+    public CallResult embed(String model, LlmRequest request, Duration timeout) throws InterruptedException {
+        if (!settings.kind().embeds()) {
+            return Failures.failed(ErrorCode.TARGET_UNSUITABLE,
+                    provider() + " (" + settings.kind().wireName() + ") has no embeddings API");
+        }
+        return exchange(model, timeout == null ? settings.timeout() : timeout, key -> format.embed(model, request, key),
+                root -> format.embeddings(root, request));
+    }
+
+    private CallResult exchange(String model, Duration timeout, Function<ApiKey, HttpRequest.Builder> call,
+            Function<JsonNode, CallResult> reader) throws InterruptedException {
         Optional<ErrorInfo> refused = refusal();
         if (refused.isPresent()) {
             return new CallResult.Failed(refused.get());
@@ -125,7 +142,7 @@ public class ProviderBackend implements ModelBackend {
         Duration bound = shortened ? timeout : settings.timeout();
         HttpResponse<String> response;
         try {
-            response = send(format.chat(model, request, key).timeout(bound), bound);
+            response = send(call.apply(key).timeout(bound), bound);
         } catch (TimeoutException e) {
             return Failures.timeout(provider(), baseUrl(), bound, shortened).withKey(keyId);
         } catch (IOException e) {
@@ -133,7 +150,7 @@ public class ProviderBackend implements ModelBackend {
         } catch (ImageParts.UnsuitableContent e) {
             return Failures.failed(ErrorCode.TARGET_UNSUITABLE, e.getMessage());
         }
-        return settled(read(response, key), key, response.statusCode());
+        return settled(read(response, key, reader), key, response.statusCode());
     }
 
     /**
@@ -198,7 +215,7 @@ public class ProviderBackend implements ModelBackend {
         return format.modelIds(root);
     }
 
-    private CallResult read(HttpResponse<String> response, ApiKey key) {
+    private CallResult read(HttpResponse<String> response, ApiKey key, Function<JsonNode, CallResult> reader) {
         JsonNode root = ErrorBodies.parse(response.body());
         if (response.statusCode() / 100 != 2 || root != null && format.isError(root)) {
             return failure(response, root, key);
@@ -208,7 +225,7 @@ public class ProviderBackend implements ModelBackend {
                     + " with a body that is not a JSON object: "
                     + Redaction.without(ErrorBodies.snippet(response.body() == null ? "" : response.body()), key));
         }
-        CallResult result = format.answer(root);
+        CallResult result = reader.apply(root);
         return result instanceof CallResult.Failed failed
                 ? Failures.failed(failed.error().code(), Redaction.without(failed.error().message(), key))
                 : result;

@@ -35,6 +35,19 @@ interface WireFormat {
 
     List<String> modelIds(JsonNode root);
 
+    /**
+     * The embeddings call for an embed request's inputs, or null when the provider's API computes none (see
+     * {@link io.hybridllm.contracts.ProviderKind#embeds()}).
+     */
+    default HttpRequest.Builder embed(String model, LlmRequest request, ApiKey key) {
+        return null;
+    }
+
+    /** A 2xx answer to {@link #embed}: the vectors, checked against the request (see {@link EmbeddingReads}). */
+    default CallResult embeddings(JsonNode root, LlmRequest request) {
+        throw new UnsupportedOperationException("no embeddings call");
+    }
+
     /** Some providers answer 200 with an error body; these are read as errors. */
     default boolean isError(JsonNode root) {
         JsonNode error = root.path("error");

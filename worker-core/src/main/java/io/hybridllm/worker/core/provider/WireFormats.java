@@ -21,6 +21,8 @@ final class WireFormats {
             case COHERE -> new CohereFormat(settings);
             case OLLAMA -> throw new IllegalArgumentException("provider " + settings.name()
                     + " is an Ollama server: worker-local's Ollama client serves it, not an HTTP provider adapter");
+            case IN_PROCESS -> throw new IllegalArgumentException("provider " + settings.name()
+                    + " is the in-process embedding model: worker-local runs it, with no HTTP call");
         };
     }
 }

@@ -57,6 +57,11 @@ public final class LocalOpenAiServer implements ModelBackend {
     }
 
     @Override
+    public CallResult embed(String model, LlmRequest request, Duration timeout) throws InterruptedException {
+        return server.embed(model, request, timeout);
+    }
+
+    @Override
     public CallResult stream(String model, LlmRequest request, Duration timeout, AnswerPieces pieces)
             throws InterruptedException {
         return server.stream(model, request, timeout, pieces);

@@ -132,6 +132,29 @@ public class OllamaClient implements ModelBackend, ModelPreparation {
         }
     }
 
+    /**
+     * {@code POST /api/embed} with every input at once and {@code truncate: false}: an input longer than the model's
+     * context is refused (and fails over), never cut short.
+     */
+    @Override
+    public CallResult embed(String model, LlmRequest request, Duration within) throws InterruptedException {
+        ObjectNode body = Json.mapper().createObjectNode().put("model", model).put("truncate", false);
+        request.inputs().forEach(body.putArray("input")::add);
+        if (request.dimensions() != null) {
+            body.put("dimensions", request.dimensions());
+        }
+        Duration bound = within == null ? timeout : within;
+        HttpRequest call = HttpRequest.newBuilder(URI.create(baseUrl + "/api/embed")).timeout(bound)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(call, HttpResponse.BodyHandlers.ofString());
+            return OllamaResponses.embedded(response.statusCode(), response.body(), request);
+        } catch (IOException e) {
+            return OllamaResponses.of(e, baseUrl, bound);
+        }
+    }
+
     /** The same call with {@code stream: true}, each piece of text to {@code pieces} as Ollama writes it. */
     @Override
     public CallResult stream(String model, LlmRequest request, Duration within, AnswerPieces pieces)

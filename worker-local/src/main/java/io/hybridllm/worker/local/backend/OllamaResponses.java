@@ -5,8 +5,10 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +23,7 @@ import io.hybridllm.contracts.json.Json;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.CallResult.Answered;
 import io.hybridllm.worker.core.CallResult.Failed;
+import io.hybridllm.worker.core.provider.EmbeddingReads;
 
 /**
  * Reads Ollama's answers: a chat response, an {@code {"error": "..."}} body with its status, or a transport failure,
@@ -32,6 +35,23 @@ public final class OllamaResponses {
 
     /** The result of an answered HTTP call. */
     public static CallResult of(int status, String body) {
+        return read(status, body, OllamaResponses::answer);
+    }
+
+    /**
+     * The result of {@code POST /api/embed}: {@code embeddings} (one array per input) and {@code prompt_eval_count},
+     * the input tokens.
+     */
+    public static CallResult embedded(int status, String body, LlmRequest request) {
+        return read(status, body, root -> {
+            List<JsonNode> vectors = new ArrayList<>();
+            root.path("embeddings").forEach(vectors::add);
+            TokenUsage usage = new TokenUsage(Math.max(0, root.path("prompt_eval_count").asInt(0)), 0);
+            return EmbeddingReads.fromJson("ollama", vectors, usage, request);
+        });
+    }
+
+    private static CallResult read(int status, String body, Function<JsonNode, CallResult> answer) {
         JsonNode root;
         try {
             root = Json.mapper().readTree(body == null ? "" : body);
@@ -48,6 +68,10 @@ public final class OllamaResponses {
         if (root.hasNonNull("error")) {
             return failed(ErrorCode.PROVIDER_ERROR, "ollama failed: " + snippet(root.get("error").asText()));
         }
+        return answer.apply(root);
+    }
+
+    private static CallResult answer(JsonNode root) {
         JsonNode content = root.path("message").path("content");
         List<ToolCall> calls = OllamaTools.read(root.path("message").path("tool_calls"));
         if (!content.isTextual() && calls == null) {
@@ -87,7 +111,10 @@ public final class OllamaResponses {
             // "<model> does not support tools": this model cannot take the request, another target may.
             case 400 -> text.contains("does not support")
                     ? failed(ErrorCode.TARGET_UNSUITABLE, "ollama cannot take this request (HTTP 400): " + text)
-                    : failed(ErrorCode.INVALID_REQUEST, "ollama refused the request (HTTP 400): " + text);
+                    // /api/embed with truncate false: an input longer than the model's context is refused, not cut.
+                    : text.contains("context length")
+                            ? failed(ErrorCode.CONTEXT_TOO_LONG, "ollama refused the input (HTTP 400): " + text)
+                            : failed(ErrorCode.INVALID_REQUEST, "ollama refused the request (HTTP 400): " + text);
             case 401, 403 -> failed(ErrorCode.AUTHENTICATION, "ollama refused access (HTTP " + status + "): " + text);
             // The model is not pulled on this server: another target may have it, so this is not the request's fault.
             case 404 -> failed(ErrorCode.PROVIDER_UNAVAILABLE, "ollama cannot serve the model (HTTP 404): " + text);

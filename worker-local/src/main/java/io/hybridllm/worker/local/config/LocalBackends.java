@@ -11,7 +11,9 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.Tier;
+import io.hybridllm.embedding.MiniLmEmbedder;
 import io.hybridllm.policy.LivePolicy;
 import io.hybridllm.policy.ProviderUse;
 import io.hybridllm.policy.WorkerProviders;
@@ -25,6 +27,7 @@ import io.hybridllm.worker.core.provider.ProviderSettings;
 import io.hybridllm.worker.core.resilience.Breaker;
 import io.hybridllm.worker.core.resilience.RateLimiter;
 import io.hybridllm.worker.core.resilience.Safeguards;
+import io.hybridllm.worker.local.backend.InProcessEmbedder;
 import io.hybridllm.worker.local.backend.LocalOpenAiServer;
 import io.hybridllm.worker.local.backend.OllamaClient;
 
@@ -76,6 +79,9 @@ public class LocalBackends {
             if (tier.isLocal() && use.modelFor(tier) != null) {
                 models.put(tier, use.modelFor(tier));
             }
+        }
+        if (use.kind() == ProviderKind.IN_PROCESS) {
+            return new InProcessEmbedder(use.name(), MiniLmEmbedder.shared());
         }
         if (host.url() == null) {
             throw new IllegalArgumentException("provider " + use.name() + " (" + use.kind().wireName()

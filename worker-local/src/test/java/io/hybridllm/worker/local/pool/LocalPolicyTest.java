@@ -125,6 +125,8 @@ class LocalPolicyTest {
                 [providers.ollama]
                 kind = "ollama"
                 enabled = false
+                [providers.minilm]
+                enabled = false
                 """);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/group/backends").then()
                 .statusCode(503).body("checks[0].data.why", containsString("enables no provider this worker serves")));
