@@ -13,12 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hybrid bench [router|load|worker|cloud|stream|embed]}: alone, the end-to-end latency; each subcommand a throughput.
+ * {@code hybrid bench [router|load|worker|cloud|stream|embed]}: alone, the end-to-end latency; each subcommand a
+ * throughput.
  */
 @Command(name = "bench", description = "Start a simulated system with a zero-latency model and measure the end-to-end "
         + "latency of N sequential HTTP requests; or one of the benches below.", subcommands = {
                 BenchCommand.Router.class, BenchLoadCommand.class, BenchCommand.Worker.class, BenchCommand.Cloud.class,
-                BenchCommand.Stream.class })
+                BenchCommand.Stream.class, BenchCommand.Embed.class })
 public final class BenchCommand implements Callable<Integer> {
 
     private final Context context;
