@@ -13,10 +13,17 @@ import java.util.List;
 public record LlmReply(int schemaVersion, String requestId, String tenant, String jobId, Status status, String answer,
         ErrorInfo error, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd, long latencyMs,
         Double qualityScore, RoutingDecision decision, List<Attempt> attempts, Instant completedAt,
-        FinishReason finishReason, List<ToolCall> toolCalls) {
+        FinishReason finishReason, List<ToolCall> toolCalls, CacheHit cacheHit) {
 
     public enum Status {
         SUCCEEDED, FAILED
+    }
+
+    /**
+     * A reply the router answered from the response cache: the request whose answer it reuses, how old that answer is,
+     * and for a semantic hit how similar the two requests were (null for an exact hit).
+     */
+    public record CacheHit(String requestId, long ageSeconds, Double similarity) {
     }
 
     public LlmReply {
@@ -31,6 +38,15 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
         completedAt = completedAt == null ? Instant.now() : completedAt;
         finishReason = finishReason == null && status == Status.SUCCEEDED ? FinishReason.STOP : finishReason;
         toolCalls = toolCalls == null || toolCalls.isEmpty() ? null : List.copyOf(toolCalls);
+    }
+
+    /** A reply that is not a cache hit. */
+    public LlmReply(int schemaVersion, String requestId, String tenant, String jobId, Status status, String answer,
+            ErrorInfo error, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd,
+            long latencyMs, Double qualityScore, RoutingDecision decision, List<Attempt> attempts, Instant completedAt,
+            FinishReason finishReason, List<ToolCall> toolCalls) {
+        this(schemaVersion, requestId, tenant, jobId, status, answer, error, tier, provider, model, usage, costUsd,
+                latencyMs, qualityScore, decision, attempts, completedAt, finishReason, toolCalls, null);
     }
 
     /** A reply without tool calls, ended as {@code stop} if it succeeded. */
