@@ -106,10 +106,7 @@ final class RoutingReader {
     private Route cached(Table table) {
         String provider = table.text("provider", null);
         String fallback = table.text("fallback", null);
-        Integer ttl = table.integer("cache_ttl_hours", 0, 0, 24 * 365);
-        if (table.raw("cache_ttl_hours") != null) {
-            problems.warn(table.key("cache_ttl_hours"), InertKeys.CACHE_TTL);
-        }
+        Integer ttl = table.integer("cache_ttl_hours", null, 0, 24 * 365);
         table.rejectUnknown();
         checkProvider(table.key("provider"), provider);
         if (fallback != null) {
