@@ -1,12 +1,16 @@
 package io.hybridllm.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.contracts.json.Json;
 
 /** What makes two requests the same for the response cache: the answer-changing fields, nothing else. */
 class CacheKeyTest {
@@ -61,5 +65,13 @@ class CacheKeyTest {
         RequestHints ba = new RequestHints(null, null, false, null, null, null, Map.of("b", "2", "a", "1"));
         assertThat(CacheKey.of(request("x", "acme", "hi", null, ab)))
                 .isEqualTo(CacheKey.of(request("y", "acme", "hi", null, ba)));
+    }
+
+    @Test
+    void theCacheHintIsABooleanOrRefusedByName() {
+        assertThat(Json.read("{\"cache\":false}", RequestHints.class).bypassesCache()).isTrue();
+        assertThat(Json.read("{}", RequestHints.class).bypassesCache()).isFalse();
+        assertThatThrownBy(() -> Json.read("{\"cache\":\"maybe\"}", RequestHints.class))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("cache");
     }
 }
