@@ -65,8 +65,7 @@ class CachePolicyTest {
                 ttl = 3
                 """);
         assertThatThrownBy(() -> PolicyLoader.load(List.of(file))).isInstanceOf(PolicyException.class)
-                .satisfies(e -> assertThat(((PolicyException) e).problems()).extracting(PolicyProblem::key)
-                        .contains("cache.similarity", "cache.semantic_task_types", "cache.max_entries_per_tenant",
-                                "cache.ttl"));
+                .satisfies(e -> assertThat(((PolicyException) e).problems()).extracting(PolicyProblem::key).contains(
+                        "cache.similarity", "cache.semantic_task_types", "cache.max_entries_per_tenant", "cache.ttl"));
     }
 }
