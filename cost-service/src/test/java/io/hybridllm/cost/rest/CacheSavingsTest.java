@@ -46,8 +46,8 @@ class CacheSavingsTest {
         String range = "tenant=" + tenant + "&from=" + hour + "&to=" + hour.plusSeconds(3_600);
         Summaries.awaitCalls(range, 2);
 
-        JsonNode report = Summaries.read(given().get("/v1/costs/savings?" + range).then().statusCode(200).extract()
-                .asString());
+        JsonNode report = Summaries
+                .read(given().get("/v1/costs/savings?" + range).then().statusCode(200).extract().asString());
         assertThat(report.at("/cache/hits").asLong()).isOne();
         assertThat(report.at("/cache/saved_usd").decimalValue()).isEqualByComparingTo("0.0009");
         assertThat(report.at("/cache/unpriced_hits").asLong()).isZero();
