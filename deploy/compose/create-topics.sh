@@ -29,6 +29,7 @@ topic llm.alerts.everyone 1 retention.ms=2419200000
 topic llm.audit 1 retention.ms=31536000000
 topic llm.cancellations 12 cleanup.policy=compact
 topic llm.tenant-keys 1 cleanup.policy=compact
+topic llm.cache 12 cleanup.policy=compact
 topic llm.progress 12 retention.ms=86400000
 topic llm.stream 12 retention.ms=3600000
 topic llm.requests.dlq 1 retention.ms=2419200000

@@ -44,10 +44,12 @@ allow router Read topic 'llm.requests' literal
 allow router Read topic 'llm.control.policy' literal
 allow router Read topic 'llm.control.modes' literal
 allow router Read topic 'llm.control.health' literal
+allow router Read topic 'llm.cache' literal
 allow router Write topic 'llm.tier.local-fast' literal
 allow router Write topic 'llm.tier.local-quality' literal
 allow router Write topic 'llm.tier.cloud' literal
 allow router Write topic 'llm.replies' literal
+allow router Write topic 'llm.usage' literal
 allow router Write topic 'llm.control.policy' literal
 allow router Write topic 'llm.audit' literal
 allow router Write topic 'llm.requests.dlq' literal
@@ -68,6 +70,7 @@ allow worker-local Write topic 'llm.usage' literal
 allow worker-local Write topic 'llm.tier.local-quality' literal
 allow worker-local Write topic 'llm.tier.cloud' literal
 allow worker-local Write topic 'llm.control.health' literal
+allow worker-local Write topic 'llm.cache' literal
 allow worker-local Write topic 'llm.tier.local-fast.dlq' literal
 allow worker-local Write topic 'llm.tier.local-quality.dlq' literal
 allow worker-local Write topic 'replies.' prefixed
@@ -85,6 +88,7 @@ allow worker-cloud Write topic 'llm.stream' literal
 allow worker-cloud Write topic 'llm.usage' literal
 allow worker-cloud Write topic 'llm.tier.local-quality' literal
 allow worker-cloud Write topic 'llm.control.health' literal
+allow worker-cloud Write topic 'llm.cache' literal
 allow worker-cloud Write topic 'llm.audit' literal
 allow worker-cloud Write topic 'llm.tier.cloud.dlq' literal
 allow worker-cloud Write topic 'replies.' prefixed

@@ -39,6 +39,8 @@ public final class Channels {
     public static final String TENANT_KEYS = "tenant-keys";
     /** Outgoing {@value Topics#AUDIT}: who changed a policy or a budget. */
     public static final String AUDIT = "audit";
+    /** The response cache's entries, as the router reads them. */
+    public static final String CACHE = "cache";
 
     private Channels() {
     }

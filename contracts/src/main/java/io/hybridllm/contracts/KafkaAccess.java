@@ -81,9 +81,11 @@ public final class KafkaAccess {
             }
             case ROUTER -> {
                 tenantRequestTopics(grants);
-                read(grants, Topics.REQUESTS, Topics.CONTROL_POLICY, Topics.CONTROL_MODES, Topics.CONTROL_HEALTH);
+                read(grants, Topics.REQUESTS, Topics.CONTROL_POLICY, Topics.CONTROL_MODES, Topics.CONTROL_HEALTH,
+                        Topics.CACHE);
+                // Usage: the zero-priced event of a request answered from the cache.
                 write(grants, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY, Topics.TIER_CLOUD, Topics.REPLIES,
-                        Topics.CONTROL_POLICY, Topics.AUDIT, Topics.dlqOf(Topics.REQUESTS));
+                        Topics.USAGE, Topics.CONTROL_POLICY, Topics.AUDIT, Topics.dlqOf(Topics.REQUESTS));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "router");
             }
@@ -92,7 +94,7 @@ public final class KafkaAccess {
                         Topics.CONTROL_POLICY, Topics.CONTROL_MODES);
                 // Escalations: from local-fast to local-quality, and from either to the cloud.
                 write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.STREAM, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
-                        Topics.TIER_CLOUD, Topics.CONTROL_HEALTH, Topics.dlqOf(Topics.TIER_LOCAL_FAST),
+                        Topics.TIER_CLOUD, Topics.CONTROL_HEALTH, Topics.CACHE, Topics.dlqOf(Topics.TIER_LOCAL_FAST),
                         Topics.dlqOf(Topics.TIER_LOCAL_QUALITY));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "worker-local");
@@ -100,7 +102,7 @@ public final class KafkaAccess {
             case WORKER_CLOUD -> {
                 read(grants, Topics.TIER_CLOUD, Topics.CANCELLATIONS, Topics.CONTROL_POLICY, Topics.CONTROL_MODES);
                 write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.STREAM, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
-                        Topics.CONTROL_HEALTH, Topics.AUDIT, Topics.dlqOf(Topics.TIER_CLOUD));
+                        Topics.CONTROL_HEALTH, Topics.CACHE, Topics.AUDIT, Topics.dlqOf(Topics.TIER_CLOUD));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "worker-cloud");
             }

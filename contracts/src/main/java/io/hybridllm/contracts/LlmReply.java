@@ -13,10 +13,17 @@ import java.util.List;
 public record LlmReply(int schemaVersion, String requestId, String tenant, String jobId, Status status, String answer,
         ErrorInfo error, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd, long latencyMs,
         Double qualityScore, RoutingDecision decision, List<Attempt> attempts, Instant completedAt,
-        FinishReason finishReason, List<ToolCall> toolCalls, EmbeddingVectors embeddings) {
+        FinishReason finishReason, List<ToolCall> toolCalls, EmbeddingVectors embeddings, CacheHit cacheHit) {
 
     public enum Status {
         SUCCEEDED, FAILED
+    }
+
+    /**
+     * A reply the router answered from the response cache: the request whose answer it reuses, how old that answer is,
+     * and for a semantic hit how similar the two requests were (null for an exact hit).
+     */
+    public record CacheHit(String requestId, long ageSeconds, Double similarity) {
     }
 
     public LlmReply {
@@ -33,13 +40,13 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
         toolCalls = toolCalls == null || toolCalls.isEmpty() ? null : List.copyOf(toolCalls);
     }
 
-    /** A reply without embeddings, as before they existed. */
+    /** A reply without embeddings that is not a cache hit, as before either existed. */
     public LlmReply(int schemaVersion, String requestId, String tenant, String jobId, Status status, String answer,
             ErrorInfo error, Tier tier, String provider, String model, TokenUsage usage, BigDecimal costUsd,
             long latencyMs, Double qualityScore, RoutingDecision decision, List<Attempt> attempts, Instant completedAt,
             FinishReason finishReason, List<ToolCall> toolCalls) {
         this(schemaVersion, requestId, tenant, jobId, status, answer, error, tier, provider, model, usage, costUsd,
-                latencyMs, qualityScore, decision, attempts, completedAt, finishReason, toolCalls, null);
+                latencyMs, qualityScore, decision, attempts, completedAt, finishReason, toolCalls, null, null);
     }
 
     /** A reply without tool calls, ended as {@code stop} if it succeeded. */
@@ -48,7 +55,7 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
             long latencyMs, Double qualityScore, RoutingDecision decision, List<Attempt> attempts,
             Instant completedAt) {
         this(schemaVersion, requestId, tenant, jobId, status, answer, error, tier, provider, model, usage, costUsd,
-                latencyMs, qualityScore, decision, attempts, completedAt, null, null, null);
+                latencyMs, qualityScore, decision, attempts, completedAt, null, null, null, null);
     }
 
     /** The answer to a routed request, from the target that produced it. */
@@ -71,7 +78,7 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
         LlmRequest request = routed.request();
         return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.SUCCEEDED,
                 answer, null, routed.decision().tier(), target.provider(), target.model(), usage, costUsd, latencyMs,
-                qualityScore, routed.decision(), attempts, Instant.now(), finishReason, toolCalls, null);
+                qualityScore, routed.decision(), attempts, Instant.now(), finishReason, toolCalls, null, null);
     }
 
     /** The vectors for an embed request, with no text answer (the answer is empty). */
@@ -80,7 +87,7 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
         LlmRequest request = routed.request();
         return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.SUCCEEDED,
                 "", null, routed.decision().tier(), target.provider(), target.model(), usage, costUsd, latencyMs, null,
-                routed.decision(), attempts, Instant.now(), FinishReason.STOP, null, embeddings);
+                routed.decision(), attempts, Instant.now(), FinishReason.STOP, null, embeddings, null);
     }
 
     /** The end of a routed request that no target could answer. */
@@ -90,6 +97,6 @@ public record LlmReply(int schemaVersion, String requestId, String tenant, Strin
         return new LlmReply(SchemaVersion.CURRENT, request.id(), request.tenant(), request.jobId(), Status.FAILED, null,
                 error, routed.decision().tier(), lastTarget == null ? null : lastTarget.provider(),
                 lastTarget == null ? null : lastTarget.model(), TokenUsage.NONE, BigDecimal.ZERO, latencyMs, null,
-                routed.decision(), attempts, Instant.now(), null, null, null);
+                routed.decision(), attempts, Instant.now(), null, null, null, null);
     }
 }

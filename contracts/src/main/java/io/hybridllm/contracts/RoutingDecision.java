@@ -8,10 +8,42 @@ import java.util.Optional;
 
 /**
  * Where the router sent a request and why: the tier, the ordered targets (first is primary, the rest are the failover
- * path), the score with each factor, the rule that chose the tier, and the policy in force.
+ * path), the score with each factor, the rule that chose the tier, the policy in force, and whether the answer is to be
+ * kept in the response cache ({@code caching}, null when not).
  */
 public record RoutingDecision(Tier tier, List<Target> targets, double score, List<ScoreFactor> factors, String rule,
-        String mode, String policyVersion, Instant decidedAt, Escalation escalation) {
+        String mode, String policyVersion, Instant decidedAt, Escalation escalation, Caching caching) {
+
+    public RoutingDecision(Tier tier, List<Target> targets, double score, List<ScoreFactor> factors, String rule,
+            String mode, String policyVersion, Instant decidedAt, Escalation escalation) {
+        this(tier, targets, score, factors, rule, mode, policyVersion, decidedAt, escalation, null);
+    }
+
+    /**
+     * The router's instruction to the worker that answers: publish the answer as a {@link CacheEntry} under {@code key}
+     * (see {@link CacheKey}), kept for {@code ttlSeconds}; {@code embedding} (base64 of little-endian float32, as
+     * OpenAI's wire form) for a task type the policy caches semantically, else null.
+     */
+    public record Caching(String key, String contextKey, long ttlSeconds, String embedding) {
+
+        public Caching {
+            require(key != null && !key.isBlank(), "caching.key", "is required");
+            require(contextKey != null && !contextKey.isBlank(), "caching.context_key", "is required");
+            require(ttlSeconds > 0, "caching.ttl_seconds", "must be positive");
+        }
+    }
+
+    /** The same decision, with the answer to be cached as {@code plan} says (null: not cached). */
+    public RoutingDecision withCaching(Caching plan) {
+        return new RoutingDecision(tier, targets, score, factors, rule, mode, policyVersion, decidedAt, escalation,
+                plan);
+    }
+
+    /** The same decision, with {@code reason} added to its rule. */
+    public RoutingDecision because(String reason) {
+        return new RoutingDecision(tier, targets, score, factors, rule + "; " + reason, mode, policyVersion, decidedAt,
+                escalation, caching);
+    }
 
     public RoutingDecision(Tier tier, List<Target> targets, double score, List<ScoreFactor> factors, String rule,
             String mode, String policyVersion, Instant decidedAt) {
@@ -55,7 +87,8 @@ public record RoutingDecision(Tier tier, List<Target> targets, double score, Lis
     /** The same decision, moved on to {@code next} because of {@code why}. */
     public RoutingDecision escalatedTo(Tier next, String why) {
         return new RoutingDecision(next, targets, score, factors,
-                rule + "; escalated to " + next.wireName() + ": " + why, mode, policyVersion, decidedAt, escalation);
+                rule + "; escalated to " + next.wireName() + ": " + why, mode, policyVersion, decidedAt, escalation,
+                caching);
     }
 
     public RoutingDecision {

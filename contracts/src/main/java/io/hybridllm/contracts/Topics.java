@@ -61,6 +61,11 @@ public final class Topics {
     public static final String STREAM = "llm.stream";
     /** Who changed a policy or a budget, when and what: kept a year. */
     public static final String AUDIT = "llm.audit";
+    /**
+     * The response cache ({@link CacheEntry}), keyed by tenant and cache key and compacted: written by the workers
+     * after an answer a decision marked cacheable, read whole by every router replica into its bounded index.
+     */
+    public static final String CACHE = "llm.cache";
 
     /**
      * Where a tenant's own jobs produce requests straight to Kafka: {@code requests.<tenant>}, which only that tenant's
@@ -103,7 +108,8 @@ public final class Topics {
             new TopicSpec(ALERTS, 3, WEEKS_4, false), new TopicSpec(EVERYONE_ALERTS, 1, WEEKS_4, false),
             new TopicSpec(AUDIT, 1, YEAR, false), new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true),
             new TopicSpec(PROGRESS, 12, DAY, false), new TopicSpec(STREAM, 12, HOUR, false),
-            new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), dlq(REQUESTS), dlq(TIER_LOCAL_FAST),
+            new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), new TopicSpec(CACHE, 12, Duration.ZERO, true),
+            dlq(REQUESTS), dlq(TIER_LOCAL_FAST),
             dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
 
     /** How a tenant's alert topic is made: a few alerts a month, so one partition. */

@@ -20,10 +20,12 @@ class DocumentedExamplesTest {
 
     private static final Pattern EXAMPLE = Pattern.compile("<!-- example: (\\w+) -->\\s*```json\\n(.*?)\\n```",
             Pattern.DOTALL);
-    private static final Map<String, Class<?>> TYPES = Map.of("LlmRequest", LlmRequest.class, "RoutedRequest",
-            RoutedRequest.class, "LlmReply", LlmReply.class, "UsageEvent", UsageEvent.class, "ControlEvent",
-            ControlEvent.class, "Alert", Alert.class, "AuditEvent", AuditEvent.class, "Cancellation",
-            Cancellation.class, "CallStarted", CallStarted.class, "TenantKey", TenantKey.class);
+    private static final Map<String, Class<?>> TYPES = Map.ofEntries(Map.entry("LlmRequest", LlmRequest.class),
+            Map.entry("RoutedRequest", RoutedRequest.class), Map.entry("LlmReply", LlmReply.class),
+            Map.entry("UsageEvent", UsageEvent.class), Map.entry("ControlEvent", ControlEvent.class),
+            Map.entry("Alert", Alert.class), Map.entry("AuditEvent", AuditEvent.class),
+            Map.entry("Cancellation", Cancellation.class), Map.entry("CallStarted", CallStarted.class),
+            Map.entry("TenantKey", TenantKey.class), Map.entry("CacheEntry", CacheEntry.class));
 
     @Test
     void everyExampleReadsAsItsMessage() throws IOException {

@@ -12,8 +12,6 @@ final class InertKeys {
             + "failure_threshold of [health]; they list each backend's models, disable it after the failures in a row "
             + "and enable it on the first passing check";
     static final String TRACK_USAGE = "has no effect: usage is always recorded (the budgets depend on it)";
-    static final String CACHE_TTL = "has no effect: there is no answer cache yet; the route is its provider, then "
-            + "its fallback";
 
     private InertKeys() {
     }

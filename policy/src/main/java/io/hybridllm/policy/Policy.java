@@ -13,7 +13,7 @@ import io.hybridllm.contracts.Tier;
 /** A validated policy: every name it uses resolves, every number is in range. */
 public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provider> providers,
         Map<TaskType, TaskRule> taskTypes, Map<String, Map<TaskType, Route>> routing, Cost cost, Health health,
-        DynamicSwitching dynamicSwitching, Quality quality) {
+        DynamicSwitching dynamicSwitching, Quality quality, Cache cache) {
 
     /**
      * A task type this policy knows: every built-in one, and those {@code [task_types]} declares (seed 001's daemon
@@ -72,7 +72,8 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
         }
 
         /** One provider with a fallback, whose answers may be cached for a while. */
-        record Cached(String provider, String fallback, int cacheTtlHours) implements Route {
+        /** {@code cacheTtlHours} null when unset: {@code [cache] default_ttl_hours} then applies. */
+        record Cached(String provider, String fallback, Integer cacheTtlHours) implements Route {
         }
     }
 
@@ -121,6 +122,26 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
 
         public double thresholdFor(TaskType type) {
             return taskTypes.getOrDefault(type, threshold);
+        }
+    }
+
+    /**
+     * The response cache ({@code [cache]}). A request is cached for its route's {@code cache_ttl_hours} if it has one,
+     * else {@code defaultTtlHours} (0: not cached); never when {@code enabled} is false, nor when it is sensitive
+     * unless {@code sensitiveAllowed}. Task types in {@code semanticTaskTypes} also hit on a cached request whose
+     * embedding is at least {@code similarity} alike. The bounds hold on each router replica's index.
+     */
+    public record Cache(boolean enabled, int defaultTtlHours, List<TaskType> semanticTaskTypes, double similarity,
+            int maxEntries, int maxEntriesPerTenant, long maxBytes, long maxBytesPerTenant, boolean sensitiveAllowed) {
+
+        /** The lifetime of {@code type}'s answers in {@code mode}, in hours; 0 when they are not cached. */
+        public int ttlHours(Policy policy, String mode, TaskType type) {
+            if (!enabled) {
+                return 0;
+            }
+            Route route = policy.routing().getOrDefault(mode, Map.of()).get(type);
+            return route instanceof Route.Cached cached && cached.cacheTtlHours() != null ? cached.cacheTtlHours()
+                    : defaultTtlHours;
         }
     }
 }

@@ -51,12 +51,13 @@ final class PolicyReader {
         Policy.Health health = health(root.table("health"), providers.keySet());
         Policy.DynamicSwitching switching = switching(root.table("dynamic_switching"), routing.keySet());
         Policy.Quality quality = QualityReader.read(root.table("quality"), taskTypes, problems);
+        Policy.Cache cache = CacheReader.read(root.table("cache"), taskTypes, problems);
         root.text("version", null);
         root.rejectUnknown();
         if (problems.any()) {
             throw new PolicyException(problems.all());
         }
-        return new Policy(version, ai, scoring, providers, taskTypes, routing, cost, health, switching, quality);
+        return new Policy(version, ai, scoring, providers, taskTypes, routing, cost, health, switching, quality, cache);
     }
 
     private Policy.Ai ai(Table table, Set<String> providers, Set<String> modes) {

@@ -42,6 +42,11 @@ final class RoutingReader {
                     continue;
                 }
                 Route route = route(entry.getValue(), key, true);
+                if (route instanceof Route.Cached cached && type.equals(TaskType.EMBED)
+                        && cached.cacheTtlHours() != null && cached.cacheTtlHours() > 0) {
+                    problems.add(key + ".cache_ttl_hours", "embeddings are not cached (a cache entry keeps a text "
+                            + "answer, not vectors); leave it out or set 0");
+                }
                 if (route != null) {
                     routes.put(type, route);
                 }
@@ -106,10 +111,7 @@ final class RoutingReader {
     private Route cached(Table table) {
         String provider = table.text("provider", null);
         String fallback = table.text("fallback", null);
-        Integer ttl = table.integer("cache_ttl_hours", 0, 0, 24 * 365);
-        if (table.raw("cache_ttl_hours") != null) {
-            problems.warn(table.key("cache_ttl_hours"), InertKeys.CACHE_TTL);
-        }
+        Integer ttl = table.integer("cache_ttl_hours", null, 0, 24 * 365);
         table.rejectUnknown();
         checkProvider(table.key("provider"), provider);
         if (fallback != null) {

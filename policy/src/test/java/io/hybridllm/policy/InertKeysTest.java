@@ -47,8 +47,7 @@ class InertKeysTest {
                         .replaceAll("(?s)\\[health\\.copilot].*?\\n\\n", ""));
         PolicyLoader.Loaded loaded = PolicyLoader.load(List.of(seed));
         assertThat(loaded.warnings()).allSatisfy(warning -> assertThat(warning.file()).isEqualTo(seed.toString()))
-                .extracting(PolicyProblem::key)
-                .containsExactlyInAnyOrder("routing.hybrid.semantic_search.cache_ttl_hours", "cost.track_usage",
+                .extracting(PolicyProblem::key).containsExactlyInAnyOrder("cost.track_usage",
                         "health.auto_disable_on_failure", "health.auto_enable_on_recovery", "health.ollama",
                         "health.claude");
     }

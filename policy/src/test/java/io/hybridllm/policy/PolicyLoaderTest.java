@@ -35,7 +35,7 @@ class PolicyLoaderTest {
         assertThat(policy.routing()).containsOnlyKeys("ollama-only", "ollama-heavy", "hybrid", "api-heavy");
         assertThat(policy.routing().get("hybrid").get(TaskType.REVIEW)).isInstanceOf(Route.ByDepth.class);
         assertThat(policy.routing().get("hybrid").get(TaskType.SEMANTIC_SEARCH))
-                .isEqualTo(new Route.Cached("ollama", "openai", 0));
+                .isEqualTo(new Route.Cached("ollama", "openai", null));
         assertThat(policy.routing().get("hybrid").get(TaskType.CHAT))
                 .isEqualTo(new Route.Chain(List.of("ollama", "openai")));
         assertThat(policy.providers().get("ollama").tierModels()).containsEntry(Tier.LOCAL_FAST, "llama3.2:1b");

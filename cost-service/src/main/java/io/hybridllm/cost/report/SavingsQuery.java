@@ -49,6 +49,10 @@ public class SavingsQuery {
                 left join (actual a left join reference r on r.task_type = a.task_type) on true
             order by a.task_type""";
 
+    private static final String CACHE_SQL = """
+            select count(*), coalesce(sum(saved_usd), 0), count(*) filter (where saved_usd is null) from usage_event
+            where cache_hit_of is not null and occurred_at >= :from and occurred_at < :to %s""";
+
     private final EntityManager entityManager;
     private final PricesInForce prices;
     private final PolicyInForce policy;
@@ -69,15 +73,7 @@ public class SavingsQuery {
         PriceCatalogue catalogue = prices.under(inForce);
         ReferenceModel reference = ReferenceModel.resolve(config.reference(), "hybrid.reports.reference", inForce,
                 catalogue);
-        Query query = entityManager
-                .createNativeQuery(SQL.formatted((range.tenant().isPresent() ? "and tenant = :tenant " : "")
-                        + (range.jobId().isPresent() ? "and job_id = :job " : "")
-                        + (range.endUser().isPresent() ? "and end_user = :endUser" : "")))
-                .setParameter("from", range.from()).setParameter("to", range.to())
-                .setParameter("succeeded", UsageRow.wireName(Attempt.Outcome.SUCCEEDED));
-        range.tenant().ifPresent(tenant -> query.setParameter("tenant", tenant));
-        range.jobId().ifPresent(job -> query.setParameter("job", job));
-        range.endUser().ifPresent(endUser -> query.setParameter("endUser", endUser));
+        Query query = scoped(SQL, range).setParameter("succeeded", UsageRow.wireName(Attempt.Outcome.SUCCEEDED));
 
         List<SavingsReport.Savings> lines = new ArrayList<>();
         long requests = 0;
@@ -103,7 +99,26 @@ public class SavingsQuery {
         return new SavingsReport(range.from(), range.to(), range.tenant().orElse(null), CostSummary.CURRENCY,
                 catalogue.version(), new SavingsReport.Reference(reference.provider(), reference.model()),
                 savings(null, requests, actual, referenceUsd, subscriptions), Money.plain(subscriptions),
-                unpricedRequests, lines, recommendations.find(range), assumptions(reference));
+                unpricedRequests, lines, recommendations.find(range), assumptions(reference), cache(range));
+    }
+
+    /** {@code sql} with the range's filters: {@code %s} takes them. */
+    private Query scoped(String sql, SummaryRequest range) {
+        Query query = entityManager
+                .createNativeQuery(sql.formatted((range.tenant().isPresent() ? "and tenant = :tenant " : "")
+                        + (range.jobId().isPresent() ? "and job_id = :job " : "")
+                        + (range.endUser().isPresent() ? "and end_user = :endUser" : "")))
+                .setParameter("from", range.from()).setParameter("to", range.to());
+        range.tenant().ifPresent(tenant -> query.setParameter("tenant", tenant));
+        range.jobId().ifPresent(job -> query.setParameter("job", job));
+        range.endUser().ifPresent(endUser -> query.setParameter("endUser", endUser));
+        return query;
+    }
+
+    private SavingsReport.Cache cache(SummaryRequest range) {
+        Object[] row = (Object[]) scoped(CACHE_SQL, range).getSingleResult();
+        return new SavingsReport.Cache(((Number) row[0]).longValue(), Money.plain((BigDecimal) row[1]),
+                ((Number) row[2]).longValue());
     }
 
     /** The fees of subscriptions used in the range, for the share of an average month the range covers. */
@@ -135,6 +150,8 @@ public class SavingsQuery {
                 "requests with a call the catalogue cannot price are left out of both sides (unpriced_requests)",
                 "subscriptions: the monthly fees of subscription providers used in the range, for its share of an"
                         + " average month",
-                "recommendations count local calls as free");
+                "recommendations count local calls as free",
+                "cache: requests answered from the response cache cost nothing; each saved what the call it reused"
+                        + " would cost at the prices in force");
     }
 }

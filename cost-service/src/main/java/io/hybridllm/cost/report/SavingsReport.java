@@ -10,7 +10,15 @@ import java.util.List;
  */
 public record SavingsReport(Instant from, Instant to, String tenant, String currency, String priceVersion,
         Reference reference, Savings total, BigDecimal subscriptionsUsd, long unpricedRequests,
-        List<Savings> byTaskType, List<Recommendation> recommendations, List<String> assumptions) {
+        List<Savings> byTaskType, List<Recommendation> recommendations, List<String> assumptions, Cache cache) {
+
+    /**
+     * Requests the router answered from the response cache: how many, and what the calls they reused would have cost at
+     * the prices in force ({@code savedUsd}; hits the catalogue cannot price are counted in {@code unpricedHits} and
+     * add nothing). They are part of the lines above too, at zero actual cost.
+     */
+    public record Cache(long hits, BigDecimal savedUsd, long unpricedHits) {
+    }
 
     public record Reference(String provider, String model) {
     }

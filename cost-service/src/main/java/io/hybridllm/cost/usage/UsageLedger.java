@@ -75,7 +75,10 @@ public class UsageLedger {
     private void count(UsageRow row) {
         metrics.counter("hybrid.cost.usage.events", "outcome", row.outcome, "priced", String.valueOf(row.priced))
                 .increment();
-        if (row.priced) {
+        if (row.cacheHitOf != null) {
+            metrics.counter("hybrid.cost.cache.saved.usd", "tenant", row.tenant)
+                    .increment(row.savedUsd == null ? 0 : row.savedUsd.doubleValue());
+        } else if (row.priced) {
             metrics.counter("hybrid.cost.spend.usd", "provider", row.provider, "tenant", row.tenant)
                     .increment(row.costUsd.doubleValue());
         } else if (unpricedWarned.size() < MAX_UNPRICED_WARNED && unpricedWarned.add(row.provider + "/" + row.model)) {
@@ -102,6 +105,12 @@ public class UsageLedger {
 
     private static UsageRow row(UsageEvent event, PriceCatalogue catalogue) {
         Optional<BigDecimal> price = catalogue.price(event.provider(), event.model(), event.usage(), event.latencyMs());
+        if (event.cacheHitOf() != null) {
+            // Answered from the cache: no call, nothing spent; the call it reused would have cost its price.
+            UsageRow hit = UsageRow.of(event, Optional.of(BigDecimal.ZERO), catalogue.version());
+            hit.savedUsd = price.orElse(null);
+            return hit;
+        }
         UsageRow row = UsageRow.of(event, price, catalogue.version());
         // A paid call without a price counts against budgets at the most it could cost; a local one costs no money.
         row.budgetUsd = price

@@ -23,8 +23,8 @@ public class UsageRepository implements PanacheRepositoryBase<UsageRow, String> 
     private static final String INSERT_IF_ABSENT = """
             insert into usage_event (event_id, request_id, tenant, job_id, task_type, tier, provider, model,
                 prompt_tokens, completion_tokens, cost_usd, priced, price_version, reported_cost_usd, latency_ms,
-                outcome, error_code, occurred_at, end_user)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                outcome, error_code, occurred_at, end_user, cache_hit_of, saved_usd)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (event_id) do nothing""";
 
     /**
@@ -74,5 +74,7 @@ public class UsageRepository implements PanacheRepositoryBase<UsageRow, String> 
         insert.setString(17, row.errorCode);
         insert.setObject(18, row.occurredAt.atOffset(ZoneOffset.UTC));
         insert.setString(19, row.endUser);
+        insert.setString(20, row.cacheHitOf);
+        insert.setBigDecimal(21, row.savedUsd);
     }
 }

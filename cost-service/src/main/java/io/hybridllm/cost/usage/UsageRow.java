@@ -87,6 +87,14 @@ public class UsageRow {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
+    /** The request whose cached answer this request got from the router; null for a provider call. */
+    @Column(name = "cache_hit_of")
+    public String cacheHitOf;
+
+    /** For a cache hit: what the cached call would cost at the prices in force; null when they cannot price it. */
+    @Column(name = "saved_usd", precision = 20, scale = 10)
+    public BigDecimal savedUsd;
+
     /** Set by the database when the row is written. */
     @Column(name = "recorded_at", insertable = false, updatable = false)
     public Instant recordedAt;
@@ -116,6 +124,7 @@ public class UsageRow {
         row.outcome = wireName(event.outcome());
         row.errorCode = wireName(event.errorCode());
         row.occurredAt = event.occurredAt();
+        row.cacheHitOf = event.cacheHitOf();
         return row;
     }
 

@@ -43,11 +43,10 @@ class ConfigCheckTest {
 
     @Test
     void aKeyWithoutAnEffectIsAcceptedWithAWarningSayingSo(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("hybrid.toml"), "[routing.hybrid.semantic_search]\nprovider = "
-                + "\"ollama\"\nfallback = \"openai\"\ncache_ttl_hours = 24\n");
+        Path file = Files.writeString(dir.resolve("hybrid.toml"), "[cost]\ntrack_usage = true\n");
         assertThat(check(file)).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: " + file
-                + ": routing.hybrid.semantic_search.cache_ttl_hours: has no effect: there is no answer cache yet");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("warning: " + file + ": cost.track_usage: has no effect: usage is always recorded");
     }
 
     /**

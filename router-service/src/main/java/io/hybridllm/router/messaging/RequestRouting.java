@@ -18,8 +18,11 @@ import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.router.cache.CachedReplies;
+import io.hybridllm.router.cache.ResponseCache;
 import io.hybridllm.router.routing.TierRouter;
 import io.hybridllm.router.routing.UnroutableException;
 import io.micrometer.core.instrument.Counter;
@@ -31,8 +34,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 /**
  * Routes every request to its tier topic. The outgoing record carries the incoming one's acknowledgement, so a
  * request's offset is committed only once its routed copy is in Kafka; an unreadable request goes to the dead-letter
- * topic with the reason. A request no usable tier can serve is held until its deadline if it has one (see
- * {@link HeldRequests}), else answered with a failed reply.
+ * topic with the reason. A request the response cache can answer is answered here (see {@link ResponseCache}). A
+ * request no usable tier can serve is held until its deadline if it has one (see {@link HeldRequests}), else answered
+ * with a failed reply.
  */
 @ApplicationScoped
 public class RequestRouting {
@@ -43,13 +47,16 @@ public class RequestRouting {
     private final TierRouter router;
     private final UnroutableReplies unroutable;
     private final HeldRequests held;
+    private final ResponseCache cache;
     private final MeterRegistry metrics;
     // Looked up once: a registry lookup by name and tags for every record was measurable per request.
     private final Map<Tier, Counter> decisions = new EnumMap<>(Tier.class);
     private final DistributionSummary scores;
 
-    public RequestRouting(TierRouter router, UnroutableReplies unroutable, HeldRequests held, MeterRegistry metrics) {
+    public RequestRouting(TierRouter router, UnroutableReplies unroutable, HeldRequests held, ResponseCache cache,
+            MeterRegistry metrics) {
         this.router = router;
+        this.cache = cache;
         this.unroutable = unroutable;
         this.held = held;
         this.metrics = metrics;
@@ -90,6 +97,14 @@ public class RequestRouting {
                             e.getMessage() + notHeld.map(why -> "; not held: " + why).orElse(""))));
             return null;
         }
+        ResponseCache.Outcome cached = cache.consult(request, decision);
+        if (cached instanceof ResponseCache.Hit hit) {
+            // Acknowledged once the reply and its usage are in Kafka; nothing goes to a tier.
+            acknowledgeWhen(incoming, unroutable.answer(incoming, request, CachedReplies.reply(request, hit),
+                    UsageEvent.forCacheHit(request, hit.entry())));
+            return null;
+        }
+        decision = ((ResponseCache.Miss) cached).decision();
         decisions.get(decision.tier()).increment();
         scores.record(decision.score());
         return incoming.withPayload(Json.write(new RoutedRequest(request, decision)))

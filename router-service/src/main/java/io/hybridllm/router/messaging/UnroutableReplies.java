@@ -21,15 +21,16 @@ import io.hybridllm.contracts.ReplyTopics;
 import io.hybridllm.contracts.RoutedRequest;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.runtime.TopicMaker;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Answers a request that no usable tier can serve with a failed reply ({@code no_provider}, or {@code expired} after it
- * was held until its deadline, and the reason), on {@value Topics#REPLIES} and on its own reply_to topic, instead of
- * queueing it where nobody answers.
+ * Replies the router makes itself: from the response cache (see {@link #answer}), and for a request that no usable tier
+ * can serve, a failed reply ({@code no_provider}, or {@code expired} after it was held until its deadline, and the
+ * reason), on {@value Topics#REPLIES} and on its own reply_to topic, instead of queueing it where nobody answers.
  */
 @ApplicationScoped
 public class UnroutableReplies {
@@ -52,17 +53,34 @@ public class UnroutableReplies {
     public CompletionStage<Void> fail(Message<?> incoming, LlmRequest request, RoutingDecision wanted,
             ErrorInfo error) {
         RoutedRequest routed = new RoutedRequest(request, wanted);
-        String reply = Json.write(LlmReply.failed(routed, null, error, 0, request.attempts()));
+        return reply(incoming, request, LlmReply.failed(routed, null, error, 0, request.attempts()), List.of());
+    }
+
+    /**
+     * Answers a request from the response cache: its reply, and the zero-priced usage event that lets the cost service
+     * count what the hit saved ({@link UsageEvent#forCacheHit}). Completes once Kafka has them all.
+     */
+    public CompletionStage<Void> answer(Message<?> incoming, LlmRequest request, LlmReply reply, UsageEvent usage) {
+        return reply(incoming, request, reply, List.of(usage));
+    }
+
+    private CompletionStage<Void> reply(Message<?> incoming, LlmRequest request, LlmReply answer,
+            List<UsageEvent> usage) {
+        String reply = Json.write(answer);
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (String topic : request.replyTopics()) {
             // The reply_to rule holds here too: a record produced straight to Kafka may name any topic.
             Optional<String> refused = replyTopics.refusal(request.tenant(), topic);
             if (refused.isPresent()) {
-                LOG.warnf("request %s: its failed reply goes to %s only: reply_to %s", request.id(), Topics.REPLIES,
+                LOG.warnf("request %s: its reply goes to %s only: reply_to %s", request.id(), Topics.REPLIES,
                         refused.get());
                 continue;
             }
             sends.add(send(incoming, reply, request.id(), topic));
+        }
+        for (UsageEvent event : usage) {
+            // The same producer (acks=all, idempotent): usage is keyed by tenant, as the workers key it.
+            sends.add(send(incoming, Json.write(event), event.tenant(), Topics.USAGE));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     }

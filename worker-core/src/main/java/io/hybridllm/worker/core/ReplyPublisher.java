@@ -24,9 +24,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes what a handled request produced: its reply to {@value Topics#REPLIES} (keyed by request id) and to its own
- * reply_to topic, or its escalation to the next tier's topic; and its usage events to {@value Topics#USAGE} (keyed by
- * tenant). The returned stage completes once Kafka has acknowledged every record, so the caller can commit the request
- * only then.
+ * reply_to topic, with its response cache entry on {@value Topics#CACHE} when the decision asked for one (see
+ * {@link CacheEntries}), or its escalation to the next tier's topic; and its usage events to {@value Topics#USAGE}
+ * (keyed by tenant). The returned stage completes once Kafka has acknowledged every record, so the caller can commit
+ * the request only then.
  */
 @ApplicationScoped
 public class ReplyPublisher {
@@ -59,6 +60,8 @@ public class ReplyPublisher {
             for (String topic : replyTopics) {
                 sends.add(sendReply(reply, publication.reply().requestId(), topic));
             }
+            CacheEntries.of(publication)
+                    .ifPresent(entry -> sends.add(send(replies, Json.write(entry), entry.recordKey(), Topics.CACHE)));
         } else {
             RoutedRequest escalation = publication.escalation();
             sends.add(send(escalations, Json.write(escalation), escalation.id(), escalation.decision().tier().topic()));
