@@ -109,8 +109,7 @@ public final class Topics {
             new TopicSpec(AUDIT, 1, YEAR, false), new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true),
             new TopicSpec(PROGRESS, 12, DAY, false), new TopicSpec(STREAM, 12, HOUR, false),
             new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), new TopicSpec(CACHE, 12, Duration.ZERO, true),
-            dlq(REQUESTS), dlq(TIER_LOCAL_FAST),
-            dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+            dlq(REQUESTS), dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
 
     /** How a tenant's alert topic is made: a few alerts a month, so one partition. */
     public static final TopicSpec TENANT_ALERTS_SPEC = new TopicSpec(TENANT_ALERTS_PREFIX + "<tenant>", 1, WEEKS_4,
