@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TaskType;
 
-/** The annotated example in docs/routing.md is a policy this build accepts, holding only keys that take effect. */
+/**
+ * The annotated example in docs/routing.md (its first TOML block not indented in a list) is a policy this build
+ * accepts, holding only keys that take effect.
+ */
 class DocumentedPolicyTest {
 
     @Test
     void theAnnotatedExampleIsValid() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "routing.md"));
-        Matcher toml = Pattern.compile("```toml\\n(.*?)\\n```", Pattern.DOTALL).matcher(doc);
+        Matcher toml = Pattern.compile("^```toml\\n(.*?)\\n```", Pattern.DOTALL | Pattern.MULTILINE).matcher(doc);
         assertThat(toml.find()).as("a toml example in docs/routing.md").isTrue();
         PolicyLoader.Loaded loaded = PolicyLoader.fromText(toml.group(1), "docs/routing.md");
         assertThat(loaded.warnings()).as("keys without an effect in the example").isEmpty();

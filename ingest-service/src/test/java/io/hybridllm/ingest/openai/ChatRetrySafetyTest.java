@@ -77,7 +77,7 @@ class ChatRetrySafetyTest {
 
     @Test
     void anUnknownV1PathIsAnOpenAiErrorAndTheNativeApiKeepsProblems() {
-        given().get("/v1/embeddings").then().statusCode(404).body("error.type", equalTo("not_found_error"));
+        given().get("/v1/moderations").then().statusCode(404).body("error.type", equalTo("not_found_error"));
         given().contentType(ContentType.JSON).body("{}").post("/v1/responses").then().statusCode(404).body("error.type",
                 equalTo("not_found_error"));
         given().get("/v1/requests/nope").then().statusCode(404).contentType(containsString("problem+json"));

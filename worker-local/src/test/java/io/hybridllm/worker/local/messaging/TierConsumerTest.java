@@ -8,14 +8,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.hybridllm.contracts.Attempt;
+import io.hybridllm.contracts.CacheEntry;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.RoutedRequest;
+import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.Topics;
@@ -96,6 +100,22 @@ class TierConsumerTest {
         assertThat(TopicAdmin.layout(Infrastructure.kafka().bootstrapServers(), replyTo))
                 .as("made by the worker before its first reply, as a broker that makes no topic on first use needs")
                 .usingRecursiveComparison().ignoringFields("name").isEqualTo(Topics.REPLY_TOPIC_SPEC);
+    }
+
+    @Test
+    void anAnswerTheDecisionAsksToKeepIsPublishedToTheResponseCacheWithTheReply() {
+        RoutedRequest plain = Requests.routed("local-cached-1", Tier.LOCAL_FAST, new Target("ollama", null));
+        RoutingDecision.Caching plan = new RoutingDecision.Caching("key-" + plain.id(), "context-1", 3_600, null);
+        RoutedRequest routed = new RoutedRequest(plain.request(), plain.decision().withCaching(plan));
+        send(Topics.TIER_LOCAL_FAST, routed);
+
+        LlmReply reply = Published.reply(kafka, Topics.REPLIES, routed.id());
+        CacheEntry entry = kafka.awaitMessage(Topics.CACHE, CacheEntry.recordKey(Requests.TENANT, plan.key()),
+                CacheEntry.class, Duration.ofSeconds(30));
+        assertThat(entry.requestId()).isEqualTo(routed.id());
+        assertThat(entry.answer()).isEqualTo(reply.answer());
+        assertThat(entry.contextKey()).isEqualTo("context-1");
+        assertThat(entry.provider()).isEqualTo(reply.provider());
     }
 
     @Test
