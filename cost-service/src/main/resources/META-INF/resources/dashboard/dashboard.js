@@ -87,6 +87,8 @@ function drawKpis(total, savings) {
     ["requests", String(total.requests), "requests"],
     ["savings", savings.ok ? savings.total.savings_percent + "%" : "–",
       savings.ok ? "saved vs " + savings.reference.provider + "/" + savings.reference.model : savings.reason],
+    ["cache", savings.ok && savings.cache ? usd(savings.cache.saved_usd) : "–",
+      savings.ok && savings.cache ? "saved by " + savings.cache.hits + " cache hits" : "cache hits"],
     ["unpriced", String(total.unpriced_calls), "unpriced calls"],
   ];
   for (const [id, value, label] of tiles) {

@@ -82,6 +82,7 @@ class DashboardBrowserTest {
                 .containsEntry("data-state", "ready");
         assertThat(Dom.textAfter(dom, "data-kpi=\"spend\"", "div", "value")).isEqualTo("$1.02");
         assertThat(Dom.textAfter(dom, "data-kpi=\"calls\"", "div", "value")).isEqualTo("17");
+        assertThat(Dom.textAfter(dom, "data-kpi=\"cache\"", "div", "label")).isEqualTo("saved by 0 cache hits");
 
         String today = day(now);
         assertThat(Dom.withClass(dom, "rect", "bar").stream().filter(bar -> bar.containsKey("data-day"))

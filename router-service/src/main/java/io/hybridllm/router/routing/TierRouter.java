@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.RequestHints;
 import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Target;
@@ -172,7 +173,9 @@ public class TierRouter {
         }
         candidates = priced.candidates();
         Candidate wanted = candidates.isEmpty() ? null : candidates.getFirst();
-        List<Candidate> usable = candidates.stream().filter(c -> health.isHealthy(c.tier())).toList();
+        // A tier's health is whether it can chat; a model inside every local worker (in-process) is there regardless.
+        List<Candidate> usable = candidates.stream()
+                .filter(c -> health.isHealthy(c.tier()) || inProcess(policy, c.target().provider())).toList();
         if (usable.isEmpty()) {
             // Only a candidate that is down may come back: with none at all (region, privacy, mode, the wall, a
             // disabled provider), holding the request would only pin its offset and memory until its deadline.
@@ -188,6 +191,11 @@ public class TierRouter {
         reasons.add(
                 "-> " + first.target().provider() + "/" + first.target().model() + " on " + first.tier().wireName());
         return decision(first.tier(), usable, score, reasons, policy, mode, request);
+    }
+
+    private static boolean inProcess(Policy policy, String provider) {
+        Policy.Provider declared = policy.providers().get(provider);
+        return declared != null && declared.kind() == ProviderKind.IN_PROCESS;
     }
 
     private static RoutingDecision decision(Tier tier, List<Candidate> candidates, ComplexityScorer.Score score,

@@ -24,6 +24,14 @@ public interface ModelBackend {
         return provider();
     }
 
+    /**
+     * Whether it answers chat at all: a backend that only embeds (the in-process model) does not make a tier healthy,
+     * since the router's health gate is about whether chat requests can be answered there.
+     */
+    default boolean chats() {
+        return true;
+    }
+
     /** The model to use when a target names none, or null when the tier has no default. */
     String defaultModel(Tier tier);
 

@@ -172,7 +172,7 @@ public final class BackendPool {
 
     /** Whether some healthy backend has the tier's model (any model, where the tier names none). */
     public synchronized boolean servesTier(Tier tier) {
-        return backends.stream().anyMatch(b -> {
+        return backends.stream().filter(b -> b.backend().chats()).anyMatch(b -> {
             String model = b.backend().defaultModel(tier);
             return model == null ? b.healthy() && b.safeguards().breaker().admits()
                     : b.serves(b.backend().provider(), model);

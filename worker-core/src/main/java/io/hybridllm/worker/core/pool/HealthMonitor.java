@@ -193,9 +193,11 @@ public class HealthMonitor {
 
     private void publish(Tier tier, boolean healthy) {
         String scope = "tier:" + tier.wireName() + "@" + worker;
-        long up = pool.status().stream().filter(PooledBackend.BackendStatus::healthy).count();
+        // Backends that cannot chat (the in-process embedder) say nothing about whether the tier can answer.
+        List<PooledBackend> chatting = pool.backends().stream().filter(b -> b.backend().chats()).toList();
+        long up = chatting.stream().filter(b -> b.status().healthy()).count();
         String detail = pool.backends().isEmpty() ? worker + ": " + pool.whyEmpty()
-                : worker + ": " + up + " of " + pool.backends().size() + " backends healthy"
+                : worker + ": " + up + " of " + chatting.size() + " backends healthy"
                         + (healthy ? "" : ", none with the " + tier.wireName() + " model");
         ControlEvent event = new ControlEvent.TierHealth(SchemaVersion.CURRENT, UUID.randomUUID().toString(), scope,
                 tier, healthy, detail, Instant.now());

@@ -37,6 +37,11 @@ public final class InProcessEmbedder implements ModelBackend {
     }
 
     @Override
+    public boolean chats() {
+        return false;
+    }
+
+    @Override
     public String defaultModel(Tier tier) {
         return MiniLmEmbedder.MODEL;
     }

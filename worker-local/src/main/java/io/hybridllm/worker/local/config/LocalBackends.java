@@ -82,8 +82,9 @@ public class LocalBackends {
         }
         if (use.kind() == ProviderKind.IN_PROCESS) {
             if (host.url() != null) {
-                throw new IllegalArgumentException("hybrid.local.backends." + host.name() + ".url names provider "
-                        + use.name() + ", which runs in this process (in-process) and has no address: leave the url out");
+                throw new IllegalArgumentException(
+                        "hybrid.local.backends." + host.name() + ".url names provider " + use.name()
+                                + ", which runs in this process (in-process) and has no address: leave the url out");
             }
             return new InProcessEmbedder(use.name(), MiniLmEmbedder.shared());
         }
