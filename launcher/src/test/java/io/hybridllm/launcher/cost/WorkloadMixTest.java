@@ -57,7 +57,8 @@ class WorkloadMixTest {
     void keysAndValuesAreChecked() throws IOException {
         refused(CostSimulatorTest.MIX.replace("[tasks.chat]", "[tasks.chatting]"),
                 "tasks.chatting: 'chatting' is not a task type; use one of chat, completion, review, explain,"
-                        + " refactor, commit_msg, semantic_search, classify, summarize, extract, translate, generate");
+                        + " refactor, commit_msg, semantic_search, classify, summarize, extract, translate, generate,"
+                        + " embed");
         refused(CostSimulatorTest.MIX.replace("tokens_in = 1000\n", ""), "tasks.chat.tokens_in: is missing");
         refused(CostSimulatorTest.MIX.replace("tokens_out = 500", "tokens_out = -5"),
                 "tasks.chat.tokens_out: is -5; expected a whole number of at least 0");
