@@ -62,7 +62,9 @@ class StreamedToolsIT {
         List<JsonNode> calls = events.stream()
                 .flatMap(event -> event.path("choices").path(0).path("delta").path("tool_calls").valueStream())
                 .toList();
-        assertThat(calls.size()).as("the call begun, then its arguments in pieces").isGreaterThan(1);
+        // The call begun, then its arguments in pieces; when the reply reaches ingest before the pieces do, the rest
+        // comes in one piece with it (docs/submitting.md, "Streaming"), so how many pieces is not a promise.
+        assertThat(calls).as("the call's pieces").isNotEmpty();
         JsonNode first = calls.getFirst();
         assertThat(first.path("function").path("name").asText()).isEqualTo("get_weather");
         assertThat(first.path("type").asText()).isEqualTo("function");

@@ -106,19 +106,28 @@ public class ReplyPublisher {
         if (topic.equals(Topics.REPLIES)) {
             return send(replies, payload, key, topic);
         }
+        // Traced here, on the request's thread: the send itself may run on the admin client's.
+        Message<String> message = message(payload, key, topic);
         return topics.ensure(topic, Topics.REPLY_TOPIC_SPEC).toCompletableFuture()
-                .thenCompose(made -> send(replies, payload, key, topic));
+                .thenCompose(made -> send(replies, message));
     }
 
     private static CompletableFuture<Void> send(MutinyEmitter<String> emitter, String payload, String key,
             String topic) {
+        return send(emitter, message(payload, key, topic));
+    }
+
+    private static Message<String> message(String payload, String key, String topic) {
         OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> metadata = OutgoingKafkaRecordMetadata
                 .<String> builder().withKey(key);
         if (topic != null) {
             metadata.withTopic(topic);
         }
-        // The Uni completes when the broker acknowledges the record (acks=all) and fails when it is nacked.
-        return emitter.sendMessage(TraceContext.continued(Message.of(payload).addMetadata(metadata.build())))
-                .subscribeAsCompletionStage();
+        return TraceContext.continued(Message.of(payload).addMetadata(metadata.build()));
+    }
+
+    /** The stage completes when the broker acknowledges the record (acks=all) and fails when it is nacked. */
+    private static CompletableFuture<Void> send(MutinyEmitter<String> emitter, Message<String> message) {
+        return emitter.sendMessage(message).subscribeAsCompletionStage();
     }
 }
