@@ -75,17 +75,20 @@ public final class KafkaAccess {
                 tenantRequestTopics(grants);
                 read(grants, Topics.REQUESTS, Topics.REPLIES, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY,
                         Topics.TIER_CLOUD, Topics.PROGRESS, Topics.STREAM);
-                write(grants, Topics.REQUESTS, Topics.CANCELLATIONS, Topics.AUDIT, Topics.TENANT_KEYS,
-                        Topics.dlqOf(Topics.REPLIES));
+                // Feedback: from every tenant's own topic, checked and published as outcomes.
+                grants.add(new Grant(Operation.READ, ResourceType.TOPIC, Topics.TENANT_FEEDBACK_PREFIX, true));
+                write(grants, Topics.REQUESTS, Topics.CANCELLATIONS, Topics.AUDIT, Topics.TENANT_KEYS, Topics.OUTCOMES,
+                        Topics.dlqOf(Topics.REPLIES), Topics.dlqOf(Topics.OUTCOMES));
                 groups(grants, "ingest-");
             }
             case ROUTER -> {
                 tenantRequestTopics(grants);
                 read(grants, Topics.REQUESTS, Topics.CONTROL_POLICY, Topics.CONTROL_MODES, Topics.CONTROL_HEALTH,
-                        Topics.CACHE);
+                        Topics.CACHE, Topics.OUTCOMES);
                 // Usage: the zero-priced event of a request answered from the cache.
                 write(grants, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY, Topics.TIER_CLOUD, Topics.REPLIES,
-                        Topics.USAGE, Topics.CONTROL_POLICY, Topics.AUDIT, Topics.dlqOf(Topics.REQUESTS));
+                        Topics.USAGE, Topics.CONTROL_POLICY, Topics.AUDIT, Topics.dlqOf(Topics.REQUESTS),
+                        Topics.dlqOf(Topics.OUTCOMES));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "router");
             }
@@ -94,15 +97,16 @@ public final class KafkaAccess {
                         Topics.CONTROL_POLICY, Topics.CONTROL_MODES);
                 // Escalations: from local-fast to local-quality, and from either to the cloud.
                 write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.STREAM, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
-                        Topics.TIER_CLOUD, Topics.CONTROL_HEALTH, Topics.CACHE, Topics.dlqOf(Topics.TIER_LOCAL_FAST),
-                        Topics.dlqOf(Topics.TIER_LOCAL_QUALITY));
+                        Topics.TIER_CLOUD, Topics.CONTROL_HEALTH, Topics.CACHE, Topics.OUTCOMES,
+                        Topics.dlqOf(Topics.TIER_LOCAL_FAST), Topics.dlqOf(Topics.TIER_LOCAL_QUALITY));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "worker-local");
             }
             case WORKER_CLOUD -> {
                 read(grants, Topics.TIER_CLOUD, Topics.CANCELLATIONS, Topics.CONTROL_POLICY, Topics.CONTROL_MODES);
                 write(grants, Topics.REPLIES, Topics.PROGRESS, Topics.STREAM, Topics.USAGE, Topics.TIER_LOCAL_QUALITY,
-                        Topics.CONTROL_HEALTH, Topics.CACHE, Topics.AUDIT, Topics.dlqOf(Topics.TIER_CLOUD));
+                        Topics.CONTROL_HEALTH, Topics.CACHE, Topics.OUTCOMES, Topics.AUDIT,
+                        Topics.dlqOf(Topics.TIER_CLOUD));
                 replyTopics(grants, replyPrefix);
                 groups(grants, "worker-cloud");
             }
@@ -132,12 +136,14 @@ public final class KafkaAccess {
     }
 
     /**
-     * A tenant writes requests to its own request topic ({@link Topics#tenantRequests}) and reads its own reply topics,
-     * in consumer groups named with the reply prefix, its own alerts and those addressed to everyone; nothing else.
+     * A tenant writes requests to its own request topic ({@link Topics#tenantRequests}) and feedback on their answers
+     * to its own feedback topic ({@link Topics#tenantFeedback}), and reads its own reply topics, in consumer groups
+     * named with the reply prefix, its own alerts and those addressed to everyone; nothing else.
      */
     public static List<Grant> tenantGrants(String tenant, String replyPrefix) {
         String own = replyPrefix + checkTenant(tenant) + ".";
         return List.of(new Grant(Operation.WRITE, ResourceType.TOPIC, Topics.tenantRequests(tenant), false),
+                new Grant(Operation.WRITE, ResourceType.TOPIC, Topics.tenantFeedback(tenant), false),
                 new Grant(Operation.READ, ResourceType.TOPIC, own, true),
                 new Grant(Operation.READ, ResourceType.GROUP, own, true),
                 new Grant(Operation.READ, ResourceType.TOPIC, Topics.tenantAlerts(tenant), false),

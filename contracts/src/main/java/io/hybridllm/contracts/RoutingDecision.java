@@ -9,10 +9,18 @@ import java.util.Optional;
 /**
  * Where the router sent a request and why: the tier, the ordered targets (first is primary, the rest are the failover
  * path), the score with each factor, the rule that chose the tier, the policy in force, and whether the answer is to be
- * kept in the response cache ({@code caching}, null when not).
+ * kept in the response cache ({@code caching}, null when not). {@code embedding} is the prompt's embedding when the
+ * router made one to score it (base64 of little-endian float32, as OpenAI's wire form; null when it made none): the
+ * worker that answers carries it into the request's {@link RequestOutcome}, from which every router replica learns.
  */
 public record RoutingDecision(Tier tier, List<Target> targets, double score, List<ScoreFactor> factors, String rule,
-        String mode, String policyVersion, Instant decidedAt, Escalation escalation, Caching caching) {
+        String mode, String policyVersion, Instant decidedAt, Escalation escalation, Caching caching,
+        String embedding) {
+
+    public RoutingDecision(Tier tier, List<Target> targets, double score, List<ScoreFactor> factors, String rule,
+            String mode, String policyVersion, Instant decidedAt, Escalation escalation, Caching caching) {
+        this(tier, targets, score, factors, rule, mode, policyVersion, decidedAt, escalation, caching, null);
+    }
 
     public RoutingDecision(Tier tier, List<Target> targets, double score, List<ScoreFactor> factors, String rule,
             String mode, String policyVersion, Instant decidedAt, Escalation escalation) {
@@ -36,13 +44,19 @@ public record RoutingDecision(Tier tier, List<Target> targets, double score, Lis
     /** The same decision, with the answer to be cached as {@code plan} says (null: not cached). */
     public RoutingDecision withCaching(Caching plan) {
         return new RoutingDecision(tier, targets, score, factors, rule, mode, policyVersion, decidedAt, escalation,
-                plan);
+                plan, embedding);
+    }
+
+    /** The same decision, carrying the prompt's embedding the router scored it with (see the record's comment). */
+    public RoutingDecision withEmbedding(String promptEmbedding) {
+        return new RoutingDecision(tier, targets, score, factors, rule, mode, policyVersion, decidedAt, escalation,
+                caching, promptEmbedding);
     }
 
     /** The same decision, with {@code reason} added to its rule. */
     public RoutingDecision because(String reason) {
         return new RoutingDecision(tier, targets, score, factors, rule + "; " + reason, mode, policyVersion, decidedAt,
-                escalation, caching);
+                escalation, caching, embedding);
     }
 
     public RoutingDecision(Tier tier, List<Target> targets, double score, List<ScoreFactor> factors, String rule,
@@ -88,7 +102,7 @@ public record RoutingDecision(Tier tier, List<Target> targets, double score, Lis
     public RoutingDecision escalatedTo(Tier next, String why) {
         return new RoutingDecision(next, targets, score, factors,
                 rule + "; escalated to " + next.wireName() + ": " + why, mode, policyVersion, decidedAt, escalation,
-                caching);
+                caching, embedding);
     }
 
     public RoutingDecision {

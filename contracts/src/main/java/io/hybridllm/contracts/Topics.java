@@ -66,6 +66,18 @@ public final class Topics {
      * after an answer a decision marked cacheable, read whole by every router replica into its bounded index.
      */
     public static final String CACHE = "llm.cache";
+    /**
+     * What became of requests ({@link RequestOutcome}), keyed by request id: a worker's news of an answer that went
+     * through a local tier (its quality score, an escalation) and ingest's of a client's feedback. Read whole by every
+     * router replica, which learns from it; kept four weeks, which bounds what is learned to recent outcomes.
+     */
+    public static final String OUTCOMES = "llm.outcomes";
+    /**
+     * Where a tenant's own jobs send feedback on their answers ({@link Feedback}): {@code feedback.<tenant>}, which
+     * only that tenant's principal may write; ingest reads every one, checks that the request is the tenant's, and
+     * publishes the feedback as an outcome.
+     */
+    public static final String TENANT_FEEDBACK_PREFIX = "feedback.";
 
     /**
      * Where a tenant's own jobs produce requests straight to Kafka: {@code requests.<tenant>}, which only that tenant's
@@ -109,7 +121,8 @@ public final class Topics {
             new TopicSpec(AUDIT, 1, YEAR, false), new TopicSpec(CANCELLATIONS, 12, Duration.ZERO, true),
             new TopicSpec(PROGRESS, 12, DAY, false), new TopicSpec(STREAM, 12, HOUR, false),
             new TopicSpec(TENANT_KEYS, 1, Duration.ZERO, true), new TopicSpec(CACHE, 12, Duration.ZERO, true),
-            dlq(REQUESTS), dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY), dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE));
+            new TopicSpec(OUTCOMES, 12, WEEKS_4, false), dlq(REQUESTS), dlq(TIER_LOCAL_FAST), dlq(TIER_LOCAL_QUALITY),
+            dlq(TIER_CLOUD), dlq(REPLIES), dlq(USAGE), dlq(OUTCOMES));
 
     /** How a tenant's alert topic is made: a few alerts a month, so one partition. */
     public static final TopicSpec TENANT_ALERTS_SPEC = new TopicSpec(TENANT_ALERTS_PREFIX + "<tenant>", 1, WEEKS_4,
@@ -127,6 +140,10 @@ public final class Topics {
 
     public static String tenantRequests(String tenant) {
         return TENANT_REQUESTS_PREFIX + tenant;
+    }
+
+    public static String tenantFeedback(String tenant) {
+        return TENANT_FEEDBACK_PREFIX + tenant;
     }
 
     /**
