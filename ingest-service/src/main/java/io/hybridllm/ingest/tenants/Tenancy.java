@@ -41,9 +41,7 @@ public class Tenancy {
 
     /** Takes {@code cost} submissions from the tenant's rate; throws {@link RateLimited} when it is spent. */
     public void admit(String tenant, int cost) {
-        Integer perMinute = QuarkusTransaction.joiningExisting().call(() -> TenantRecord
-                .<TenantRecord> findByIdOptional(tenant).map(record -> record.requestsPerMinute).orElse(null));
-        limiter.admit(tenant, perMinute, cost);
+        limiter.admit(tenant, cost);
     }
 
     /** The token of an {@code Authorization: Bearer} header; empty when there is none. */
