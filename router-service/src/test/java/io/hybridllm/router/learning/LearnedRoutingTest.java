@@ -1,6 +1,9 @@
 package io.hybridllm.router.learning;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,12 +40,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 /**
  * The issue's learned-routing test, through Kafka: workers' outcomes on {@value Topics#OUTCOMES} say that a class of
  * prompts (proofs) needed the cloud tier; a later similar prompt, which the fixed formula alone sends to a local tier,
  * goes to the cloud, and its decision's {@code learned} factor says why. A dissimilar prompt and another tenant's
- * similar prompt are routed by the fixed formula. An unreadable outcome goes to the dead-letter topic.
+ * similar prompt are routed by the fixed formula, and explain ({@code ?tenant=}) scores as the tenant it names. An
+ * unreadable outcome goes to the dead-letter topic.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -120,6 +125,15 @@ class LearnedRoutingTest {
         assertThat(learned(after).detail()).matches(
                 "\\d+ of the \\d+ most similar past requests needed the cloud tier" + " \\(similarity >= 0\\.50\\)");
         assertThat(after.decision().rule()).contains("straight past the local tiers");
+
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + later + "\"}]}";
+        given().contentType(ContentType.JSON).body(body).when().post("/v1/route/explain?tenant=acme").then()
+                .statusCode(200).body("tier", equalTo("cloud"))
+                .body("rule", containsString("straight past the local tiers"));
+        given().contentType(ContentType.JSON).body(body).when().post("/v1/route/explain?tenant=globex").then()
+                .statusCode(200).body("tier", equalTo("local-fast"));
+        given().contentType(ContentType.JSON).body(body).when().post("/v1/route/explain?tenant=no%20such").then()
+                .statusCode(400).body("field", equalTo("tenant"));
 
         RoutedRequest unlike = routed("learn-unlike", "acme", "What is a good name for a pet cat?",
                 Topics.TIER_LOCAL_FAST);
