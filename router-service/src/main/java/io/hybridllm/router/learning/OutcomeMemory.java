@@ -79,7 +79,8 @@ public final class OutcomeMemory {
     public Optional<Held> held(String tenant, String requestId) {
         lock.readLock().lock();
         try {
-            return Optional.ofNullable(byTenant.getOrDefault(tenant, new LinkedHashMap<>()).get(requestId));
+            LinkedHashMap<String, Held> own = byTenant.get(tenant);
+            return own == null ? Optional.empty() : Optional.ofNullable(own.get(requestId));
         } finally {
             lock.readLock().unlock();
         }
