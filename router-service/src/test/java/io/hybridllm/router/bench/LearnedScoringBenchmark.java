@@ -43,7 +43,7 @@ import io.hybridllm.router.scoring.HeuristicComplexityScorer;
  * The learned scorer's cost: the nearest-outcomes estimate over one tenant's held outcomes (the embedding made
  * beforehand), and a whole routing decision with {@code [scoring] method = "blend"}, the prompt's embedding included.
  * Held outcomes lie around the probe at spread similarities, so that the scan keeps and orders neighbours. Run with
- * bin/bench-router-decision LearnedScoringBenchmark.
+ * java -cp ... org.openjdk.jmh.Main LearnedScoringBenchmark (docs/benchmarks.md, "The learned scorer's decision time").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
