@@ -31,11 +31,14 @@ allow ingest Read topic 'llm.tier.local-quality' literal
 allow ingest Read topic 'llm.tier.cloud' literal
 allow ingest Read topic 'llm.progress' literal
 allow ingest Read topic 'llm.stream' literal
+allow ingest Read topic 'feedback.' prefixed
 allow ingest Write topic 'llm.requests' literal
 allow ingest Write topic 'llm.cancellations' literal
 allow ingest Write topic 'llm.audit' literal
 allow ingest Write topic 'llm.tenant-keys' literal
+allow ingest Write topic 'llm.outcomes' literal
 allow ingest Write topic 'llm.replies.dlq' literal
+allow ingest Write topic 'llm.outcomes.dlq' literal
 allow ingest Read group 'ingest-' prefixed
 
 user router "${KAFKA_PASSWORD_ROUTER:?set KAFKA_PASSWORD_ROUTER in .env}"
@@ -45,6 +48,7 @@ allow router Read topic 'llm.control.policy' literal
 allow router Read topic 'llm.control.modes' literal
 allow router Read topic 'llm.control.health' literal
 allow router Read topic 'llm.cache' literal
+allow router Read topic 'llm.outcomes' literal
 allow router Write topic 'llm.tier.local-fast' literal
 allow router Write topic 'llm.tier.local-quality' literal
 allow router Write topic 'llm.tier.cloud' literal
@@ -53,6 +57,7 @@ allow router Write topic 'llm.usage' literal
 allow router Write topic 'llm.control.policy' literal
 allow router Write topic 'llm.audit' literal
 allow router Write topic 'llm.requests.dlq' literal
+allow router Write topic 'llm.outcomes.dlq' literal
 allow router Write topic 'replies.' prefixed
 allow router Create topic 'replies.' prefixed
 allow router Read group 'router' prefixed
@@ -71,6 +76,7 @@ allow worker-local Write topic 'llm.tier.local-quality' literal
 allow worker-local Write topic 'llm.tier.cloud' literal
 allow worker-local Write topic 'llm.control.health' literal
 allow worker-local Write topic 'llm.cache' literal
+allow worker-local Write topic 'llm.outcomes' literal
 allow worker-local Write topic 'llm.tier.local-fast.dlq' literal
 allow worker-local Write topic 'llm.tier.local-quality.dlq' literal
 allow worker-local Write topic 'replies.' prefixed
@@ -89,6 +95,7 @@ allow worker-cloud Write topic 'llm.usage' literal
 allow worker-cloud Write topic 'llm.tier.local-quality' literal
 allow worker-cloud Write topic 'llm.control.health' literal
 allow worker-cloud Write topic 'llm.cache' literal
+allow worker-cloud Write topic 'llm.outcomes' literal
 allow worker-cloud Write topic 'llm.audit' literal
 allow worker-cloud Write topic 'llm.tier.cloud.dlq' literal
 allow worker-cloud Write topic 'replies.' prefixed

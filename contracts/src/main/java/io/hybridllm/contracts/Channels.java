@@ -41,6 +41,10 @@ public final class Channels {
     public static final String AUDIT = "audit";
     /** The response cache's entries, as the router reads them. */
     public static final String CACHE = "cache";
+    /** {@value Topics#OUTCOMES}: outgoing from ingest (clients' feedback), incoming at the router. */
+    public static final String OUTCOMES = "outcomes";
+    /** Every tenant's {@code feedback.<tenant>} topic ({@link Topics#tenantFeedback}), incoming at ingest. */
+    public static final String FEEDBACK = "feedback";
 
     private Channels() {
     }

@@ -25,7 +25,8 @@ class DocumentedExamplesTest {
             Map.entry("UsageEvent", UsageEvent.class), Map.entry("ControlEvent", ControlEvent.class),
             Map.entry("Alert", Alert.class), Map.entry("AuditEvent", AuditEvent.class),
             Map.entry("Cancellation", Cancellation.class), Map.entry("CallStarted", CallStarted.class),
-            Map.entry("TenantKey", TenantKey.class), Map.entry("CacheEntry", CacheEntry.class));
+            Map.entry("TenantKey", TenantKey.class), Map.entry("CacheEntry", CacheEntry.class),
+            Map.entry("RequestOutcome", RequestOutcome.class), Map.entry("Feedback", Feedback.class));
 
     @Test
     void everyExampleReadsAsItsMessage() throws IOException {

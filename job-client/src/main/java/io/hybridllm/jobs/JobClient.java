@@ -15,8 +15,11 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.hybridllm.contracts.Feedback;
 import io.hybridllm.contracts.LlmReply;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.SchemaVersion;
+import io.hybridllm.contracts.Topics;
 
 /**
  * A job's connection to the system over Kafka: submits requests with the job's reply topic and gives each one's first
@@ -98,6 +101,22 @@ public final class JobClient implements AutoCloseable {
     /** Submits every request in turn (waiting for slots), each outcome to {@code callback}; done when all ended. */
     public CompletableFuture<Void> submitAll(Iterable<LlmRequest> requests, BiConsumer<LlmReply, Throwable> callback) {
         return new Stream(this).submitAll(requests, callback);
+    }
+
+    /**
+     * Tells the system how good the answer to {@code requestId} (a request of the job's tenant) was: {@code score} in
+     * [0, 1] (below {@value Feedback#GOOD_ENOUGH}: not good enough), with an optional {@code comment} of at most
+     * {@value Feedback#MAX_COMMENT_CHARS} characters, on the tenant's {@code feedback.<tenant>} topic, from which the
+     * router learns. Completes when the broker acknowledged it; an out-of-range score or too long a comment is refused
+     * at once ({@link io.hybridllm.contracts.json.InvalidMessageException}). Feedback on a request that is not the
+     * tenant's, or has no answer, is dead-lettered by the system.
+     */
+    public CompletableFuture<Void> feedback(String requestId, double score, String comment) {
+        if (requestId == null || requestId.isBlank()) {
+            throw new IllegalArgumentException("feedback: requestId is required");
+        }
+        Feedback feedback = new Feedback(SchemaVersion.CURRENT, requestId, score, comment);
+        return submitter.sendFeedback(Topics.tenantFeedback(config.tenant()), feedback);
     }
 
     /** The reply future of a request taken over with {@link #open(JobClientConfig, Map)}, if still awaited. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 
+import io.hybridllm.contracts.Feedback;
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.json.Json;
 
@@ -65,6 +67,32 @@ final class Submitter implements AutoCloseable {
         if (inFlight.isAwaiting(request.id())) {
             send(request, giveUpAt);
         }
+    }
+
+    /**
+     * Sends a client's feedback to {@code topic}, keyed by the request it judges. The future completes when the broker
+     * acknowledged it, or fails with {@link JobClientException.SubmissionRefused}; sending it again is harmless, as the
+     * newest feedback on a request is the one that counts.
+     */
+    CompletableFuture<Void> sendFeedback(String topic, Feedback feedback) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, feedback.requestId(), Json.write(feedback));
+        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    acknowledged.complete(null);
+                } else {
+                    acknowledged.completeExceptionally(
+                            new JobClientException.SubmissionRefused("feedback on request " + feedback.requestId()
+                                    + " was not accepted by the broker on " + topic + ": " + failure, failure));
+                }
+            });
+        } catch (RuntimeException e) {
+            acknowledged.completeExceptionally(new JobClientException.SubmissionRefused(
+                    "feedback on request " + feedback.requestId() + " could not be handed to the producer: " + e, e));
+        }
+        return acknowledged;
     }
 
     /** How many submissions were sent again after the producer gave up on them. */

@@ -17,11 +17,16 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.Feedback;
 import io.hybridllm.contracts.LlmReply;
+import io.hybridllm.contracts.Topics;
+import io.hybridllm.contracts.json.InvalidMessageException;
+import io.hybridllm.contracts.json.Json;
 
 /**
  * What the client does when the broker does not acknowledge a send: a lost submission is sent again with the same id, a
- * refused one fails its request. A mock producer, since a real broker cannot be made to lose exactly one send.
+ * refused one fails its request; feedback completes on the broker's acknowledgement or fails with its refusal. A mock
+ * producer, since a real broker cannot be made to lose exactly one send.
  */
 class SubmitterTest {
 
@@ -59,6 +64,39 @@ class SubmitterTest {
                     .hasCauseInstanceOf(JobClientException.SubmissionRefused.class)
                     .hasMessageContaining("not authorised");
             assertThat(client.inFlight()).isZero();
+            assertThat(producer.history()).hasSize(1);
+        }
+    }
+
+    @Test
+    void feedbackGoesToTheTenantsFeedbackTopicAndCompletesOnTheAcknowledgement() throws Exception {
+        try (JobClient client = client()) {
+            CompletableFuture<Void> sent = client.feedback("answered-1", 0.25, "missed the point");
+            assertThat(sent).isNotDone();
+            assertThat(producer.completeNext()).isTrue();
+            sent.get(10, TimeUnit.SECONDS);
+
+            ProducerRecord<String, String> record = producer.history().getFirst();
+            assertThat(record.topic()).isEqualTo(Topics.tenantFeedback("acme"));
+            assertThat(record.key()).isEqualTo("answered-1");
+            Feedback feedback = Json.read(record.value(), Feedback.class);
+            assertThat(feedback.requestId()).isEqualTo("answered-1");
+            assertThat(feedback.score()).isEqualTo(0.25);
+            assertThat(feedback.comment()).isEqualTo("missed the point");
+        }
+    }
+
+    @Test
+    void feedbackTheBrokerRefusesFailsItsFutureAndABadScoreIsRefusedAtOnce() {
+        try (JobClient client = client()) {
+            CompletableFuture<Void> sent = client.feedback("answered-2", 1, null);
+            producer.errorNext(new TopicAuthorizationException("not authorised to write feedback.acme"));
+            assertThatThrownBy(() -> sent.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(JobClientException.SubmissionRefused.class)
+                    .hasMessageContaining("not authorised");
+
+            assertThatThrownBy(() -> client.feedback("answered-2", 1.5, null))
+                    .isInstanceOf(InvalidMessageException.class).hasMessageContaining("score");
             assertThat(producer.history()).hasSize(1);
         }
     }

@@ -5,13 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.hybridllm.ingest.config.IngestConfig;
+import io.hybridllm.ingest.feedback.FeedbackReader;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * The largest body each route takes, known from its method and path alone, so that it can be checked before the body is
- * read and before any key is looked up. Batches and files get their own limits; every other route the one of a single
- * request. Room for multipart framing is added to the file limit (the file itself is checked after upload).
+ * read and before any key is looked up. Batches and files get their own limits, feedback a small one; every other route
+ * the one of a single request. Room for multipart framing is added to the file limit (the file itself is checked after
+ * upload).
  */
 // Built at startup, so that a limit above the global one stops the service rather than its first request.
 @Startup
@@ -51,6 +53,9 @@ public class BodyLimits {
         }
         if (path.equals("/v1/files") || path.equals("/v1/files/")) {
             return config.limits().maxFileBytes() + MULTIPART_FRAMING;
+        }
+        if (path.startsWith("/v1/requests/") && (path.endsWith("/feedback") || path.endsWith("/feedback/"))) {
+            return Math.min(FeedbackReader.MAX_BYTES, config.limits().maxRequestBytes());
         }
         return config.limits().maxRequestBytes();
     }

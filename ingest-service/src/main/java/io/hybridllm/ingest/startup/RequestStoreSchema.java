@@ -20,6 +20,6 @@ public class RequestStoreSchema extends SchemaMigration {
 
     @Override
     public List<String> channelsHeldUntilPrepared() {
-        return List.of(Channels.REQUESTS, Channels.REPLIES, Channels.TIERS, Channels.PROGRESS);
+        return List.of(Channels.REQUESTS, Channels.REPLIES, Channels.TIERS, Channels.PROGRESS, Channels.FEEDBACK);
     }
 }

@@ -22,11 +22,11 @@ class OpenApiTest {
     void everyEndpointIsDescribed() {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("info.title", containsString("hybrid-llm ingest")).body("paths", hasKey("/v1/requests"))
-                .body("paths", hasKey("/v1/requests/{id}")).body("paths", hasKey("/v1/request-batches"))
-                .body("paths", hasKey("/v1/request-batches/{id}/results")).body("paths", hasKey("/v1/chat/completions"))
-                .body("paths", hasKey("/v1/models")).body("paths", hasKey("/v1/files"))
-                .body("paths", hasKey("/v1/batches")).body("paths", hasKey("/v1/admin/tenants"))
-                .body("components.securitySchemes", hasKey("tenantKey"));
+                .body("paths", hasKey("/v1/requests/{id}")).body("paths", hasKey("/v1/requests/{id}/feedback"))
+                .body("paths", hasKey("/v1/request-batches")).body("paths", hasKey("/v1/request-batches/{id}/results"))
+                .body("paths", hasKey("/v1/chat/completions")).body("paths", hasKey("/v1/models"))
+                .body("paths", hasKey("/v1/files")).body("paths", hasKey("/v1/batches"))
+                .body("paths", hasKey("/v1/admin/tenants")).body("components.securitySchemes", hasKey("tenantKey"));
     }
 
     @Test

@@ -34,6 +34,8 @@ class TenantIsolationTest {
         as(umbrella).get("/v1/requests/" + id).then().statusCode(404).contentType(Problem.MEDIA_TYPE);
         as(umbrella).get("/v1/requests/" + id + "?wait=5s").then().statusCode(404);
         as(umbrella).delete("/v1/requests/" + id).then().statusCode(404);
+        as(umbrella).contentType(ContentType.JSON).body("{\"score\": 0}").post("/v1/requests/" + id + "/feedback")
+                .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
         as(initech).get("/v1/requests/" + id).then().body("status", equalTo("queued"));
     }
 

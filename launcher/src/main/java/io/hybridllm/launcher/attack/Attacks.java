@@ -111,6 +111,8 @@ final class Attacks {
                 Http.get(ingest + "/v1/requests/" + request, attacker.key()), 404));
         attempts.add(refused("cancel another tenant's request",
                 Http.delete(ingest + "/v1/requests/" + request, attacker.key()), 404));
+        attempts.add(refused("give feedback on another tenant's request",
+                Http.postJson(ingest + "/v1/requests/" + request + "/feedback", attacker.key(), "{\"score\":0}"), 404));
         String batch = Http
                 .post(ingest + "/v1/request-batches", victim.key(), "application/x-ndjson",
                         "{\"messages\":[{\"role\":\"user\",\"content\":\"victim batch\"}]}\n")

@@ -23,8 +23,9 @@ import io.hybridllm.contracts.Topics;
 
 /**
  * The attacker on the broker, with its own tenant's credentials: forged records on every topic of the system (a mode
- * switch, a reply, usage, an alert, a request in the victim's name) and a read of the victim's replies. Each must be
- * refused by the broker itself (an authorization error), whatever the services would have made of it.
+ * switch, a reply, usage, an alert, a request or feedback in the victim's name, an outcome) and a read of the victim's
+ * replies. Each must be refused by the broker itself (an authorization error), whatever the services would have made of
+ * it.
  */
 final class KafkaAttacks {
 
@@ -57,6 +58,11 @@ final class KafkaAttacks {
                 + victim.id() + "\",\"messages\":[{\"role\":\"user\",\"content\":\"on the victim's bill\"}]}";
         forgeries.put(Topics.REQUESTS, onTheVictimsBill);
         forgeries.put(Topics.tenantRequests(victim.id()), onTheVictimsBill);
+        // Feedback that would teach the router to send the victim's requests elsewhere.
+        forgeries.put(Topics.tenantFeedback(victim.id()),
+                "{\"schema_version\":1,\"request_id\":\"forged\",\"score\":0,\"comment\":\"forged\"}");
+        forgeries.put(Topics.OUTCOMES, "{\"schema_version\":1,\"request_id\":\"forged\",\"tenant\":\"" + victim.id()
+                + "\",\"source\":\"feedback\",\"routed_tier\":\"local-fast\",\"feedback_score\":0}");
         List<Attempt> attempts = new ArrayList<>();
         forgeries.forEach((topic, record) -> attempts.add(forged(topic, record)));
         attempts.add(read("another tenant's replies", ReplyTopics.withDefaultPrefix().prefixFor(victim.id()) + "jobs"));

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hybrid kafka-user TENANT}: a tenant's Kafka principal with exactly its grants. */
 @Command(name = "kafka-user", description = "Print a tenant's Kafka principal with exactly its grants (it writes "
-        + "requests.TENANT, reads P TENANT.*): a Strimzi KafkaUser, or with --compose the script that makes it on "
+        + "requests.TENANT and feedback.TENANT, reads P TENANT.*): a Strimzi KafkaUser, or with --compose the script that makes it on "
         + "docker-compose.yml's broker.")
 public final class KafkaUserCommand implements Callable<Integer> {
 

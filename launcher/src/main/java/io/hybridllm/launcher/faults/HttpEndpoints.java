@@ -13,6 +13,7 @@ public final class HttpEndpoints {
     public static final List<Endpoint> ALL = List.of(new Endpoint(Service.INGEST, "POST", "/v1/requests"),
             new Endpoint(Service.INGEST, "GET", "/v1/requests/{x}"),
             new Endpoint(Service.INGEST, "DELETE", "/v1/requests/{x}"),
+            new Endpoint(Service.INGEST, "POST", "/v1/requests/{x}/feedback"),
             new Endpoint(Service.INGEST, "POST", "/v1/admin/tenants"),
             new Endpoint(Service.INGEST, "GET", "/v1/admin/tenants/{x}"),
             new Endpoint(Service.INGEST, "POST", "/v1/admin/tenants/{x}/keys"),

@@ -37,12 +37,13 @@ public final class KafkaPrincipals {
     }
 
     /**
-     * A client configuration for {@code tenant}'s own principal, and its request topic: it may write requests there and
-     * read its reply topics, nothing else.
+     * A client configuration for {@code tenant}'s own principal, and its request and feedback topics: it may write
+     * requests and feedback there and read its reply topics, nothing else.
      */
     static Map<String, Object> forTenant(EmbeddedKafka kafka, String tenant, String replyPrefix) {
         TopicAdmin.createAll(kafka,
-                List.of(new Topics.TopicSpec(Topics.tenantRequests(tenant), 3, Duration.ofDays(7), false)));
+                List.of(new Topics.TopicSpec(Topics.tenantRequests(tenant), 3, Duration.ofDays(7), false),
+                        new Topics.TopicSpec(Topics.tenantFeedback(tenant), 1, Duration.ofDays(7), false)));
         SaslScram credentials = BrokerAccess.addPrincipal(kafka, KafkaAccess.tenantPrincipal(tenant),
                 KafkaAccess.tenantGrants(tenant, replyPrefix));
         Map<String, Object> client = new HashMap<>(credentials.clientConfig());

@@ -147,11 +147,12 @@ class KafkaAccessManifestsTest {
         String script = KafkaAccessManifests.composeTenant("acme", ReplyTopics.DEFAULT_PREFIX);
         assertThat(script).contains("user tenant-acme \"${KAFKA_PASSWORD_TENANT_ACME:?",
                 "allow tenant-acme Write topic 'requests.acme' literal",
+                "allow tenant-acme Write topic 'feedback.acme' literal",
                 "allow tenant-acme Read topic 'replies.acme.' prefixed",
                 "allow tenant-acme Read group 'replies.acme.' prefixed",
                 "allow tenant-acme Read topic 'llm.alerts.tenant.acme' literal",
                 "allow tenant-acme Read topic 'llm.alerts.everyone' literal");
-        assertThat(script.lines().filter(line -> line.startsWith("allow "))).hasSize(5);
+        assertThat(script.lines().filter(line -> line.startsWith("allow "))).hasSize(6);
     }
 
     private static String secretOf(Container container, String variable) {

@@ -25,9 +25,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 /**
  * Publishes what a handled request produced: its reply to {@value Topics#REPLIES} (keyed by request id) and to its own
  * reply_to topic, with its response cache entry on {@value Topics#CACHE} when the decision asked for one (see
- * {@link CacheEntries}), or its escalation to the next tier's topic; and its usage events to {@value Topics#USAGE}
- * (keyed by tenant). The returned stage completes once Kafka has acknowledged every record, so the caller can commit
- * the request only then.
+ * {@link CacheEntries}) and its outcome on {@value Topics#OUTCOMES} when it went through a local tier (see
+ * {@link Outcomes}), or its escalation to the next tier's topic; and its usage events to {@value Topics#USAGE} (keyed
+ * by tenant). The returned stage completes once Kafka has acknowledged every record, so the caller can commit the
+ * request only then.
  */
 @ApplicationScoped
 public class ReplyPublisher {
@@ -53,15 +54,16 @@ public class ReplyPublisher {
         this.usage = usage;
     }
 
-    public CompletionStage<Void> publish(Publication publication, List<String> replyTopics) {
+    public CompletionStage<Void> publish(Publication publication, RoutedRequest routed) {
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         if (publication.reply() != null) {
             String reply = Json.write(publication.reply());
-            for (String topic : replyTopics) {
+            for (String topic : routed.request().replyTopics()) {
                 sends.add(sendReply(reply, publication.reply().requestId(), topic));
             }
             CacheEntries.of(publication)
                     .ifPresent(entry -> sends.add(send(replies, Json.write(entry), entry.recordKey(), Topics.CACHE)));
+            sends.addAll(outcome(routed, publication.reply()));
         } else {
             RoutedRequest escalation = publication.escalation();
             sends.add(send(escalations, Json.write(escalation), escalation.id(), escalation.decision().tier().topic()));
@@ -87,6 +89,7 @@ public class ReplyPublisher {
         for (String topic : escalation.request().replyTopics()) {
             sends.add(sendReply(reply, escalation.id(), topic));
         }
+        sends.addAll(outcome(escalation, failed));
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     }
 
@@ -99,6 +102,12 @@ public class ReplyPublisher {
                 new ErrorInfo(ErrorInfo.ErrorCode.INVALID_REQUEST, "reply_to: " + reason), 0,
                 routed.request().attempts());
         return send(replies, Json.write(refused), routed.id(), Topics.REPLIES);
+    }
+
+    /** The request's {@link io.hybridllm.contracts.RequestOutcome}, if it has one, on {@value Topics#OUTCOMES}. */
+    private List<CompletableFuture<Void>> outcome(RoutedRequest routed, LlmReply reply) {
+        return Outcomes.of(routed, reply).stream()
+                .map(outcome -> send(replies, Json.write(outcome), outcome.requestId(), Topics.OUTCOMES)).toList();
     }
 
     /** A job's own reply topic is made by its first reply where the broker does not make topics on first use. */

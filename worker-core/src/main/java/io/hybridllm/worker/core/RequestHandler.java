@@ -80,7 +80,7 @@ public class RequestHandler {
     private void answer(Job job, Optional<Lease> lease, Message<String> record) {
         try {
             Publication publication = answering.answer(job, lease);
-            CompletionStage<Void> done = publisher.publish(publication, job.routed().request().replyTopics())
+            CompletionStage<Void> done = publisher.publish(publication, job.routed())
                     .handle((published, failure) -> failure == null ? record.ack()
                             : publication.escalation() != null ? refuseEscalation(publication, failure, record)
                                     : record.nack(failure))
