@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.hybridllm.contracts.Channels;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
@@ -19,16 +20,13 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 @ApplicationScoped
 public class OutcomeTopic {
 
-    /** The channel bound to the topic in application.properties. */
-    public static final String CHANNEL = "outcomes";
-
     private final OutcomeFollower follower;
 
     public OutcomeTopic(OutcomeFollower follower) {
         this.follower = follower;
     }
 
-    @Incoming(CHANNEL)
+    @Incoming(Channels.OUTCOMES)
     public CompletionStage<Void> onOutcome(Message<String> record) {
         String key = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> String.valueOf(m.getKey()))
                 .orElse(null);
