@@ -98,12 +98,15 @@ final class SyntheticPrompts {
                             false, true, null)),
             new Family("syllogism", "strong ok; weak ok iff two premises (not three)", r -> {
                 boolean three = r.nextBoolean();
-                String premises = "All " + pick(r, "blips", "wugs", "zorps") + " are " + pick(r, "blops", "daxes")
-                        + ". No " + pick(r, "blop", "dax") + " is a " + pick(r, "flim", "gorp") + "."
-                        + (three ? " Some " + pick(r, "flims", "gorps") + " are " + pick(r, "tovs", "mibs") + "." : "");
-                return new LabelledPrompt(premises + pick(r, " Can a ", " Could a ") + pick(r, "blip", "wug")
-                        + (three ? " be a " + pick(r, "tov", "mib") : " be a " + pick(r, "flim", "gorp"))
-                        + "? One word.", !three, true, null);
+                String a = pick(r, "blip", "wug", "zorp");
+                String b = pick(r, "blop", "fep");
+                String c = pick(r, "flim", "gorp");
+                String d = pick(r, "tov", "mib");
+                String premises = "All " + a + "s are " + b + "s. No " + b + " is a " + c + "."
+                        + (three ? " All " + d + "s are " + c + "s." : "");
+                return new LabelledPrompt(
+                        premises + pick(r, " Can a ", " Could a ") + a + " be a " + (three ? d : c) + "? One word.",
+                        !three, true, null);
             }));
 
     private static final List<String> SENTENCES = List.of("The town council met on Tuesday to discuss the new library.",
