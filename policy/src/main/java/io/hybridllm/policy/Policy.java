@@ -31,10 +31,42 @@ public record Policy(String version, Ai ai, Scoring scoring, Map<String, Provide
     public record Ai(String mode, String primaryProvider, List<String> fallbackChain) {
     }
 
-    public record Scoring(double localFastBelow, double localQualityBelow, Weights weights) {
+    /**
+     * How the complexity score is made ({@code [scoring]}): the fixed formula's thresholds and weights, and whether the
+     * estimate learned from past outcomes replaces it ({@code learned}), is blended into it ({@code blend}) or is not
+     * consulted ({@code heuristic}).
+     */
+    public record Scoring(double localFastBelow, double localQualityBelow, Weights weights, ScoringMethod method,
+            Learned learned) {
+
+        /** The fixed formula alone, as before the learned scorer. */
+        public Scoring(double localFastBelow, double localQualityBelow, Weights weights) {
+            this(localFastBelow, localQualityBelow, weights, ScoringMethod.HEURISTIC, Learned.DEFAULTS);
+        }
+
+        public boolean learns() {
+            return method != ScoringMethod.HEURISTIC;
+        }
     }
 
     public record Weights(double length, double keywords, double code, double taskType, double depth) {
+    }
+
+    /** The values of {@code [scoring] method}. */
+    public enum ScoringMethod {
+        HEURISTIC, LEARNED, BLEND
+    }
+
+    /**
+     * {@code [scoring.learned]}: {@code weight} is the learned estimate's share of the score (1 with method learned);
+     * the {@code neighbours} most similar past outcomes of the tenant at least {@code minSimilarity} alike are
+     * consulted, and fewer than {@code minNeighbours} of them give no opinion. An estimate at or above
+     * {@code straightAbove} sends the request past the local tiers. Each tenant keeps its newest {@code maxOutcomes}.
+     */
+    public record Learned(double weight, int neighbours, int minNeighbours, double minSimilarity, double straightAbove,
+            int maxOutcomes) {
+
+        public static final Learned DEFAULTS = new Learned(0.5, 10, 3, 0.5, 0.8, 5000);
     }
 
     /**

@@ -46,7 +46,7 @@ final class PolicyReader {
         Map<String, Map<TaskType, Policy.Route>> routing = new RoutingReader(providers.keySet(), taskTypes, problems)
                 .read(root.table("routing"));
         Policy.Ai ai = ai(root.table("ai"), providers.keySet(), routing.keySet());
-        Policy.Scoring scoring = scoring(root.table("scoring"));
+        Policy.Scoring scoring = ScoringReader.read(root.table("scoring"), problems);
         Policy.Cost cost = cost(root.table("cost"), providers.keySet());
         Policy.Health health = health(root.table("health"), providers.keySet());
         Policy.DynamicSwitching switching = switching(root.table("dynamic_switching"), routing.keySet());
@@ -85,26 +85,6 @@ final class PolicyReader {
         }
         table.rejectUnknown();
         return new Policy.Ai(mode, primary, List.copyOf(chain));
-    }
-
-    private Policy.Scoring scoring(Table table) {
-        Table thresholds = table.table("thresholds");
-        double fast = thresholds.number("local_fast_below", 0.3, 0, 1);
-        double quality = thresholds.number("local_quality_below", 0.6, 0, 1);
-        if (fast > quality) {
-            problems.add(thresholds.key("local_fast_below"), "is " + fast + ", above local_quality_below (" + quality
-                    + "): thresholds must rise from local-fast to local-quality");
-        }
-        thresholds.rejectUnknown();
-        Table w = table.table("weights");
-        Policy.Weights weights = new Policy.Weights(w.number("length", 0.30, 0, 1), w.number("keywords", 0.30, 0, 1),
-                w.number("code", 0.25, 0, 1), w.number("task_type", 0.15, 0, 1), w.number("depth", 0.0, 0, 1));
-        if (weights.length() + weights.keywords() + weights.code() + weights.taskType() + weights.depth() == 0) {
-            problems.add(w.path(), "are all zero: at least one factor must count");
-        }
-        w.rejectUnknown();
-        table.rejectUnknown();
-        return new Policy.Scoring(fast, quality, weights);
     }
 
     private Map<String, Provider> providers(Table table) {

@@ -14,15 +14,17 @@ import io.hybridllm.contracts.ProviderKind;
 import io.hybridllm.contracts.TaskType;
 
 /**
- * The annotated example in docs/routing.md (its first TOML block not indented in a list) is a policy this build
- * accepts, holding only keys that take effect.
+ * The annotated example in docs/routing.md (the TOML block after "A complete example, annotated") is a policy this
+ * build accepts, holding only keys that take effect; so is the learned scorer's example.
  */
 class DocumentedPolicyTest {
 
     @Test
     void theAnnotatedExampleIsValid() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "routing.md"));
-        Matcher toml = Pattern.compile("^```toml\\n(.*?)\\n```", Pattern.DOTALL | Pattern.MULTILINE).matcher(doc);
+        Matcher toml = Pattern
+                .compile("A complete example, annotated.*?^```toml\\n(.*?)\\n```", Pattern.DOTALL | Pattern.MULTILINE)
+                .matcher(doc);
         assertThat(toml.find()).as("a toml example in docs/routing.md").isTrue();
         PolicyLoader.Loaded loaded = PolicyLoader.fromText(toml.group(1), "docs/routing.md");
         assertThat(loaded.warnings()).as("keys without an effect in the example").isEmpty();
@@ -31,5 +33,18 @@ class DocumentedPolicyTest {
         assertThat(policy.providers().get("claude").kind()).isEqualTo(ProviderKind.ANTHROPIC);
         assertThat(policy.routing().get("hybrid").get(TaskType.REVIEW)).isInstanceOf(Policy.Route.ByDepth.class);
         assertThat(policy.dynamicSwitching().context()).containsKey("**/*.sql");
+    }
+
+    @Test
+    void theLearnedScorersExampleIsValid() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "routing.md"));
+        Matcher toml = Pattern
+                .compile("## The learned scorer.*?^```toml\\n(.*?)\\n```", Pattern.DOTALL | Pattern.MULTILINE)
+                .matcher(doc);
+        assertThat(toml.find()).as("the learned scorer's example in docs/routing.md").isTrue();
+        PolicyLoader.Loaded loaded = PolicyLoader.fromText(toml.group(1), "docs/routing.md");
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.policy().scoring().method()).isEqualTo(Policy.ScoringMethod.BLEND);
+        assertThat(loaded.policy().scoring().learned()).isEqualTo(Policy.Learned.DEFAULTS);
     }
 }

@@ -87,9 +87,9 @@ public class ResponseCache {
         }
         String embedding = null;
         if (settings.semanticTaskTypes().contains(request.taskType())) {
-            String text = request.promptText();
-            float[] vector = embedders.semantic()
-                    .embed(text.length() > SEMANTIC_PREFIX_CHARS ? text.substring(0, SEMANTIC_PREFIX_CHARS) : text);
+            // The scorer may have embedded the prompt already (learned scoring): the same text, so the same vector.
+            float[] vector = decision.embedding() != null ? Vectors.fromBase64(decision.embedding())
+                    : embedders.prompt(request);
             Optional<CacheIndex.Match> match = index.similar(request.tenant(), keys.context(), vector,
                     settings.similarity(), now);
             if (match.isPresent()) {
@@ -100,7 +100,7 @@ public class ResponseCache {
                                 "cache hit: similar request %.2f ≥ %.2f, %s old (%s)", found.similarity(),
                                 settings.similarity(), age(found.entry(), now), found.entry().requestId())));
             }
-            embedding = Vectors.toBase64(vector);
+            embedding = decision.embedding() != null ? decision.embedding() : Vectors.toBase64(vector);
         }
         metrics.miss(embedding != null, started);
         return new Miss(decision
@@ -126,12 +126,19 @@ public class ResponseCache {
                 : age.toMinutes() > 0 ? age.toMinutes() + " min" : Math.max(0, age.toSeconds()) + " s";
     }
 
-    /** The embedder of semantic lookups, a bean so that it loads once, on first use. */
+    /** The embedder of semantic lookups and learned scoring, a bean so that it loads once, on first use. */
     @ApplicationScoped
     public static class Embedders {
 
         public TextEmbedder semantic() {
             return io.hybridllm.embedding.MiniLmEmbedder.shared();
+        }
+
+        /** The embedding of the request's prompt, as semantic lookups and learned scoring compare them. */
+        public float[] prompt(LlmRequest request) {
+            String text = request.promptText();
+            return semantic()
+                    .embed(text.length() > SEMANTIC_PREFIX_CHARS ? text.substring(0, SEMANTIC_PREFIX_CHARS) : text);
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.hybridllm.contracts.LlmRequest;
@@ -19,8 +20,9 @@ import io.hybridllm.router.routing.UnroutableException;
 
 /**
  * {@code POST /v1/route/explain}: the decision the router would make for a submission, with its score, factors and
- * reasons, without submitting anything. Takes the same body as {@code POST /v1/requests}. {@link ExplainGuard} checks
- * its size and the admin token before the body is read.
+ * reasons, without submitting anything. Takes the same body as {@code POST /v1/requests}; {@code ?tenant=<id>} scores
+ * it as that tenant (whose past outcomes learned scoring consults), over the body's {@code tenant}.
+ * {@link ExplainGuard} checks its size and the admin token before the body is read.
  */
 @Path(ExplainResource.PATH)
 public class ExplainResource {
@@ -36,8 +38,15 @@ public class ExplainResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public String explain(String body) {
-        LlmRequest request = Json.readStrict(body, Submission.class).toRequest("explain");
+    public String explain(String body, @RestQuery String tenant) {
+        Submission submission = Json.readStrict(body, Submission.class);
+        if (tenant != null) {
+            // Scored as that tenant: learned scoring consults only the tenant's own past outcomes.
+            submission = new Submission(tenant, submission.jobId(), submission.taskType(), submission.messages(),
+                    submission.options(), submission.hints(), submission.replyTo(), submission.callbackUrl(),
+                    submission.inputs(), submission.dimensions());
+        }
+        LlmRequest request = submission.toRequest("explain");
         return Json.write(router.decide(request));
     }
 

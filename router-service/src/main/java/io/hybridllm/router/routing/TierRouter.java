@@ -19,6 +19,7 @@ import io.hybridllm.contracts.RoutingDecision;
 import io.hybridllm.contracts.Target;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
+import io.hybridllm.embedding.Vectors;
 import io.hybridllm.policy.Policy;
 import io.hybridllm.policy.Policy.Provider;
 import io.hybridllm.policy.Prices;
@@ -74,7 +75,7 @@ public class TierRouter {
         ModeSelector.Mode selected = ModeSelector.select(policy, request, modeSwitches.forTenant(request.tenant()),
                 Instant.now());
         String mode = selected.name();
-        ComplexityScorer.Score score = scorer.score(request, policy.scoring().weights());
+        ComplexityScorer.Score score = scorer.score(request, policy.scoring());
         // Vectors have no harder form that a stronger model would serve better: the score is kept, not used.
         Depth depth = request.embeds() ? Depth.QUICK : RouteResolver.depth(score.value(), policy.scoring());
         RequestHints hints = request.hints();
@@ -85,6 +86,9 @@ public class TierRouter {
                 depth.name().toLowerCase(Locale.ROOT), score.value()));
         if (!selected.because().equals("ai.mode")) {
             reasons.add("mode by " + selected.because());
+        }
+        if (score.rule() != null) {
+            reasons.add(score.rule());
         }
         if (request.embeds()) {
             reasons.add("embed: the complexity score does not choose the tier, the route does (quick depth)");
@@ -205,7 +209,8 @@ public class TierRouter {
         RoutingDecision.Escalation escalation = new RoutingDecision.Escalation(
                 policy.quality().thresholdFor(request.taskType()), policy.quality().maxAttempts());
         return new RoutingDecision(tier, targets.isEmpty() ? List.of(new Target("none", null)) : targets, score.value(),
-                score.factors(), String.join("; ", reasons), mode, policy.version(), null, escalation);
+                score.factors(), String.join("; ", reasons), mode, policy.version(), null, escalation, null,
+                score.embedding() == null ? null : Vectors.toBase64(score.embedding()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import io.hybridllm.contracts.LlmRequest;
 import io.hybridllm.contracts.ScoreFactor;
@@ -16,6 +17,7 @@ import io.hybridllm.policy.Policy;
  * says; the signals themselves (keywords, task type difficulty) are configuration of this service.
  */
 @ApplicationScoped
+@Typed(HeuristicComplexityScorer.class) // the fixed formula inside the scorer routing uses (learning.LearningScorer)
 public class HeuristicComplexityScorer implements ComplexityScorer {
 
     private static final double UNKNOWN_TASK_TYPE = 0.5;
@@ -27,6 +29,10 @@ public class HeuristicComplexityScorer implements ComplexityScorer {
     }
 
     @Override
+    public Score score(LlmRequest request, Policy.Scoring scoring) {
+        return score(request, scoring.weights());
+    }
+
     public Score score(LlmRequest request, Policy.Weights weights) {
         String text = request.promptText();
         List<ScoreFactor> factors = List.of(length(text, weights.length()), keywords(text, weights.keywords()),
