@@ -57,8 +57,7 @@ final class MakeDataCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }
-        context.out().println(
-                "Wrote " + count + " labelled prompts to " + out + " (seed " + seed + ", noise " + noise
+        context.out().println("Wrote " + count + " labelled prompts to " + out + " (seed " + seed + ", noise " + noise
                 + "). The families and their labelling rules (weak = local-fast, strong = cloud), before the noise:");
         SyntheticPrompts.FAMILIES.forEach(f -> context.out().println("  " + f.name() + ": " + f.rule()));
         return 0;
