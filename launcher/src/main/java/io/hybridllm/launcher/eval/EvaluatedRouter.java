@@ -66,6 +66,7 @@ final class EvaluatedRouter implements AutoCloseable {
         LaunchOptions options = LaunchOptions.defaults(home).withState(state).withPorts(0, Map.of(Service.ROUTER, port))
                 .withEnvironment(Map.of("HYBRID_CONFIG", policyFile.toString(), "HYBRID_ADMIN_TOKEN", adminToken));
         system = new LocalSystem(options).stopOnExit();
+        out.println("Only a router runs (no workers): what the start says of the providers does not matter here.");
         system.start(out);
         url = system.url(Service.ROUTER);
     }
