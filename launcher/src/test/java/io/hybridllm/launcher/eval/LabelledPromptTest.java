@@ -72,20 +72,6 @@ class LabelledPromptTest {
     }
 
     @Test
-    void optionsThatCannotWorkAreRefusedBeforeAnythingStarts() {
-        Path file = dir.resolve("any.jsonl");
-        assertThat(CommandLines.run(dir, "eval", "routing", file.toString(), "--train-share=1").err())
-                .contains("--train-share is 1.0; expected a share between 0 and 1");
-        assertThat(CommandLines.run(dir, "eval", "routing", file.toString(), "--method=heuristic").err())
-                .contains("--method is heuristic; expected learned or blend");
-        assertThat(CommandLines.run(dir, "eval", "routing", file.toString(), "--method=learned", "--weight=0.3"))
-                .satisfies(run -> {
-                    assertThat(run.exit()).isEqualTo(2);
-                    assertThat(run.err()).contains("--weight is the learned estimate's share of a blend");
-                });
-    }
-
-    @Test
     void makeDataWritesTheSameFileForTheSameSeed() throws IOException {
         Path first = dir.resolve("a.jsonl");
         Path second = dir.resolve("b.jsonl");
