@@ -35,6 +35,8 @@ import io.hybridllm.contracts.json.Json;
 import io.hybridllm.launcher.system.LaunchOptions;
 import io.hybridllm.launcher.system.LocalSystem;
 import io.hybridllm.launcher.system.Service;
+import io.hybridllm.policy.PolicyException;
+import io.hybridllm.policy.PolicyLoader;
 import io.hybridllm.testkit.support.FreePorts;
 
 /**
@@ -53,8 +55,11 @@ final class EvaluatedRouter implements AutoCloseable {
     private final String adminToken = UUID.randomUUID().toString();
     private final String url;
 
-    /** Starts the router with {@code policy} (TOML over the default policy); state and logs go to {@code state}. */
-    EvaluatedRouter(Path home, Path state, String policy, PrintStream out) throws InterruptedException {
+    /**
+     * Writes {@code policy} (TOML) to {@code state} and loads it as the router will (the layered lookup from the
+     * checkout, with this file last); refuses it, naming the key, before anything starts. Returns the file.
+     */
+    static Path writePolicy(Path home, Path state, String policy) {
         Path policyFile = state.resolve("eval-policy.toml");
         try {
             Files.createDirectories(state);
@@ -62,6 +67,17 @@ final class EvaluatedRouter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + policyFile, e);
         }
+        try {
+            PolicyLoader.load(PolicyLoader.lookup(Map.of(PolicyLoader.ENV, policyFile.toString()), home,
+                    Path.of(System.getProperty("user.home"))));
+        } catch (PolicyException e) {
+            throw new IllegalArgumentException("the router would refuse its policy: " + e.getMessage(), e);
+        }
+        return policyFile;
+    }
+
+    /** Starts the router with the policy of {@link #writePolicy}; its state and logs go to {@code state}. */
+    EvaluatedRouter(Path home, Path state, Path policyFile, PrintStream out) throws InterruptedException {
         int port = FreePorts.next();
         LaunchOptions options = LaunchOptions.defaults(home).withState(state).withPorts(0, Map.of(Service.ROUTER, port))
                 .withEnvironment(Map.of("HYBRID_CONFIG", policyFile.toString(), "HYBRID_ADMIN_TOKEN", adminToken));

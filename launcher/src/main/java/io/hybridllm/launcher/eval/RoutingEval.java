@@ -77,6 +77,7 @@ final class RoutingEval {
             throw new IllegalArgumentException(split.train().size() + " train prompts; the router keeps at most "
                     + EvalSettings.MAX_TRAIN + " outcomes per tenant");
         }
+        Path policy = EvaluatedRouter.writePolicy(home, state, settings.policy(split.train().size()));
         RoutingCurve curve = new RoutingCurve(split.test());
         EvalReport report = new EvalReport(file, split, settings, curve, out);
         if (!curve.hasGap()) {
@@ -84,7 +85,7 @@ final class RoutingEval {
             throw new IllegalStateException("eval routing: no performance gap to recover on the test part");
         }
         List<Explained> explained = new ArrayList<>(split.test().size());
-        try (EvaluatedRouter router = new EvaluatedRouter(home, state, settings.policy(split.train().size()), out)) {
+        try (EvaluatedRouter router = new EvaluatedRouter(home, state, policy, out)) {
             out.println("Embedding " + split.train().size() + " train prompts (the router's explain, as it embeds "
                     + "them) ...");
             List<RequestOutcome> outcomes = outcomes(router, split.train());

@@ -47,6 +47,16 @@ class EvalRoutingCommandTest {
     }
 
     @Test
+    void aPolicyKeyTheRouterWouldRefuseIsAUsageErrorNamingIt() throws IOException {
+        Path file = lines("{\"prompt\": \"a\", \"weak_ok\": false, \"strong_ok\": true}",
+                "{\"prompt\": \"b\", \"weak_ok\": true, \"strong_ok\": true}");
+        CommandLines.Run run = CommandLines.run(dir, "eval", "routing", file.toString(), "--neighbours=0");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("hybrid: the router would refuse its policy", "neighbours");
+        assertThat(run.out()).doesNotContain("Starting Kafka");
+    }
+
+    @Test
     void withoutAGapItSaysSoAndStopsBeforeStartingAnything() throws IOException {
         String line = "{\"prompt\": \"a\", \"weak_ok\": true, \"strong_ok\": true}";
         CommandLines.Run run = CommandLines.run(dir, "eval", "routing", lines(line, line, line, line).toString());
