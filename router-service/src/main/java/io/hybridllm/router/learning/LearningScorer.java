@@ -50,8 +50,10 @@ public class LearningScorer implements ComplexityScorer {
         if (!estimate.hasOpinion()) {
             return new Score(fixed.value(), List.copyOf(factors), vector, null);
         }
-        double value = scoring.method() == Policy.ScoringMethod.LEARNED ? estimate.value()
-                : (1 - settings.weight()) * fixed.value() + settings.weight() * estimate.value();
+        double value = Math
+                .round((scoring.method() == Policy.ScoringMethod.LEARNED ? estimate.value()
+                        : (1 - settings.weight()) * fixed.value() + settings.weight() * estimate.value()) * 1000)
+                / 1000.0;
         String rule = null;
         if (estimate.value() >= settings.straightAbove() && value < scoring.localQualityBelow()) {
             value = scoring.localQualityBelow();
@@ -60,6 +62,6 @@ public class LearningScorer implements ComplexityScorer {
                             + " past the local tiers (score raised to local_quality_below %.2f)",
                     estimate.value(), settings.straightAbove(), scoring.localQualityBelow());
         }
-        return new Score(Math.round(value * 1000) / 1000.0, List.copyOf(factors), vector, rule);
+        return new Score(value, List.copyOf(factors), vector, rule);
     }
 }

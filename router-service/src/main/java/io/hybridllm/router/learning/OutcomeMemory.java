@@ -12,7 +12,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import jakarta.inject.Singleton;
 
 import io.hybridllm.contracts.Tier;
-import io.hybridllm.embedding.Vectors;
 
 /**
  * One replica's memory of learnable outcomes: per tenant and request id, the prompt's embedding, the tier that answered
@@ -80,7 +79,8 @@ public final class OutcomeMemory {
     public Optional<Held> held(String tenant, String requestId) {
         lock.readLock().lock();
         try {
-            return Optional.ofNullable(byTenant.getOrDefault(tenant, new LinkedHashMap<>()).get(requestId));
+            LinkedHashMap<String, Held> own = byTenant.get(tenant);
+            return own == null ? Optional.empty() : Optional.ofNullable(own.get(requestId));
         } finally {
             lock.readLock().unlock();
         }
@@ -102,7 +102,7 @@ public final class OutcomeMemory {
                 if (held.vector().length != vector.length) {
                     continue;
                 }
-                double similarity = Vectors.similarity(vector, held.vector());
+                double similarity = dot(vector, held.vector());
                 if (similarity < minSimilarity || best.size() == k && similarity <= best.getLast().similarity()) {
                     continue;
                 }
@@ -139,6 +139,28 @@ public final class OutcomeMemory {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Cosine similarity of unit vectors of one length. Four running sums instead of one: the scan is this loop, and
+     * independent sums let the CPU overlap the additions (nearly twice as fast in LearnedScoringBenchmark).
+     */
+    static double dot(float[] a, float[] b) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < a.length; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (double) s0 + s1 + s2 + s3;
     }
 
     private void forgetLocked(String tenant, String requestId) {

@@ -38,6 +38,23 @@ class OutcomeMemoryTest {
     }
 
     @Test
+    void theScansSimilarityIsTheCosineOfUnitVectors() {
+        java.util.Random random = new java.util.Random(3);
+        for (int length : new int[] { 1, 3, 384, 385 }) {
+            float[] a = new float[length];
+            float[] b = new float[length];
+            for (int i = 0; i < length; i++) {
+                a[i] = (float) random.nextGaussian();
+                b[i] = (float) random.nextGaussian();
+            }
+            float[] ua = Vectors.normalised(a);
+            float[] ub = Vectors.normalised(b);
+            assertThat(OutcomeMemory.dot(ua, ub)).isCloseTo(Vectors.similarity(ua, ub),
+                    org.assertj.core.api.Assertions.within(1e-5));
+        }
+    }
+
+    @Test
     void aTenantsOutcomesNeverReachAnotherTenant() {
         OutcomeMemory memory = new OutcomeMemory();
         memory.learn("acme", held("a", unit(1, 0), Tier.CLOUD), ROOMY);
