@@ -14,6 +14,7 @@ import io.hybridllm.launcher.cost.JobCostsCommand;
 import io.hybridllm.launcher.deploy.KafkaUserCommand;
 import io.hybridllm.launcher.deploy.TopicsCommand;
 import io.hybridllm.launcher.dlq.DlqCommand;
+import io.hybridllm.launcher.eval.EvalCommand;
 import io.hybridllm.launcher.examples.ExampleCommand;
 import io.hybridllm.launcher.faults.FaultsCommand;
 import io.hybridllm.launcher.submit.SubmitCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
         + "hybrid-llm on this machine. `./hybrid test` (the shell script) runs every test.", subcommands = {
                 UpCommand.class, BenchCommand.class, AttackCommand.class, FaultsCommand.class, TopicsCommand.class,
                 CostCommand.class, JobCostsCommand.class, SubmitCommand.class, DlqCommand.class, ExampleCommand.class,
-                KafkaUserCommand.class, ConfigCommand.class, Help.class })
+                KafkaUserCommand.class, ConfigCommand.class, EvalCommand.class, Help.class })
 public final class Hybrid implements Runnable {
 
     @Option(names = { "-h", "--help" }, usageHelp = true, scope = ScopeType.INHERIT, description = "This help.")

@@ -53,7 +53,8 @@ class HybridCommandLineTest {
      */
     private static final Map<String, List<String>> REQUIRED = Map.of("topics", List.of("--bootstrap-servers=k:9092"),
             "cost simulate", List.of("--days=1", "--per-day=1", "--mix=mix.toml"), "submit", List.of("in.jsonl"),
-            "dlq show", List.of("t:0:1"), "kafka-user", List.of("acme"));
+            "dlq show", List.of("t:0:1"), "kafka-user", List.of("acme"), "eval routing", List.of("in.jsonl"),
+            "eval make-data", List.of("--out=out.jsonl"));
 
     @Test
     void anUnknownOptionIsRefusedWithExitTwoByEveryCommand() {
