@@ -73,7 +73,7 @@ public class FeedbackIntake {
                 .anyMatch(a -> a.tier().isLocal() && a.outcome() == Attempt.Outcome.ESCALATED);
         TaskType taskType = row.taskType == null ? null : new TaskType(row.taskType);
         return new RequestOutcome(SchemaVersion.CURRENT, row.id, row.tenant, RequestOutcome.Source.FEEDBACK, taskType,
-                routed, reply.tier(), escalated, null, feedback.score(), null, Instant.now());
+                routed, reply.tier(), escalated, null, feedback.score(), null, Instant.now(), feedback.comment());
     }
 
     /**

@@ -74,6 +74,8 @@ class FeedbackResourceTest {
         assertThat(first.answeredTier()).isEqualTo(Tier.CLOUD);
         assertThat(first.escalated()).isTrue();
         assertThat(first.embedding()).isNull();
+        assertThat(first.comment()).isEqualTo("missed the bug");
+        assertThat(outcomes.get(1).comment()).isNull();
     }
 
     @Test
