@@ -115,15 +115,30 @@ class LauncherKillIT {
         }
     }
 
-    /** The first of {@code count} consecutive ports that are free now. */
+    /**
+     * The first of {@code count} consecutive ports that are free now, below the kernel's ephemeral range: a port in it
+     * can be taken between this check and the service's start by an outgoing connection of the system being started
+     * (its Kafka clients make dozens), and a service then fails to bind it (seen once in CI-like runs here).
+     */
     private static int freeBlockOfPorts(int count) {
+        int ephemeralStart = ephemeralPortsStart();
         for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+            int base = ThreadLocalRandom.current().nextInt(20_000, Math.max(20_001, ephemeralStart - count));
             if (Stream.iterate(base, p -> p + 1).limit(count).allMatch(LauncherKillIT::free)) {
                 return base;
             }
         }
         throw new IllegalStateException("no " + count + " consecutive free ports");
+    }
+
+    /** The first port the kernel hands out for outgoing connections (Linux; 32768 elsewhere, its usual value). */
+    private static int ephemeralPortsStart() {
+        try {
+            return Integer.parseInt(
+                    Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
     }
 
     private static boolean free(int port) {
