@@ -33,6 +33,13 @@ final class ServiceProcess {
      */
     static final String JFR_FOLDER = "HYBRID_JFR";
 
+    /**
+     * Options for every service's JVM, separated by spaces, after the launcher's own (so {@code -Xmx1g} there wins):
+     * for trying a collector or a compiler setting, {@code HYBRID_SERVICE_JVM_OPTIONS="-XX:+UseParallelGC" ./hybrid
+     * bench load ...}.
+     */
+    static final String JVM_OPTIONS = "HYBRID_SERVICE_JVM_OPTIONS";
+
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -88,6 +95,10 @@ final class ServiceProcess {
 
     private static List<String> command(String java, String name, Path application) {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        String options = System.getenv(JVM_OPTIONS);
+        if (options != null && !options.isBlank()) {
+            command.addAll(List.of(options.strip().split("\\s+")));
+        }
         String jfr = System.getenv(JFR_FOLDER);
         if (jfr != null && !jfr.isBlank()) {
             Path folder = Path.of(jfr).toAbsolutePath();
