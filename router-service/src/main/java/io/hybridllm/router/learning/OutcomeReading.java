@@ -27,12 +27,11 @@ import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 
 /**
- * Reads {@link Topics#OUTCOMES} only while the policy in force learns ({@code [scoring] method}
- * learned or blend; one policy for every tenant): with the fixed formula nothing read would be used, and each outcome
- * costs a parse. The channel starts paused; paused, its consumer keeps its place in the topic, so a policy that learns
- * reads what was written meanwhile (as far as the topic's retention and the memory's bounds keep it). It is resumed
- * only once the service's startup dependencies are prepared, as {@link DependencyStartup} resumes the channels it
- * holds.
+ * Reads {@link Topics#OUTCOMES} only while the policy in force learns ({@code [scoring] method} learned or blend; one
+ * policy for every tenant): with the fixed formula nothing read would be used, and each outcome costs a parse. The
+ * channel starts paused; paused, its consumer keeps its place in the topic, so a policy that learns reads what was
+ * written meanwhile (as far as the topic's retention and the memory's bounds keep it). It is resumed only once the
+ * service's startup dependencies are prepared, as {@link DependencyStartup} resumes the channels it holds.
  */
 @ApplicationScoped
 public class OutcomeReading {
