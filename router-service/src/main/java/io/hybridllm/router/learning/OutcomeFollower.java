@@ -14,6 +14,7 @@ import io.hybridllm.embedding.Vectors;
 import io.hybridllm.router.routing.PolicyInForce;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Learns from {@link io.hybridllm.contracts.Topics#OUTCOMES}, record by record as {@link OutcomeTopic} reads them, into
@@ -23,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * an {@link InvalidMessageException}, which sends it to the dead-letter topic.
  */
 @ApplicationScoped
+@Startup // its gauge is there from the start, 0 while a policy that does not learn leaves the topic unread
 public class OutcomeFollower {
 
     /** The most dimensions an embedding may have: the shipped model's are 384. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.inject.Singleton;
 
@@ -64,6 +65,11 @@ public class PolicyInForce {
 
     public PolicyLoader.Loaded loaded() {
         return live.loaded();
+    }
+
+    /** Hears of each policy put in force from now on (re-read files, {@link #replace}, published or withdrawn). */
+    public void onChange(Consumer<Policy> listener) {
+        live.onChange(loaded -> listener.accept(loaded.policy()));
     }
 
     /** Replaces the policy at once (tests, and re-read files below). */
