@@ -26,12 +26,14 @@ import io.hybridllm.contracts.json.Json;
 final class Poison {
 
     /**
-     * The consumed topics that have a dead-letter topic. (Tenants' {@code feedback.<tenant>} topics, whose refusals go
-     * to {@code llm.outcomes.dlq}, are poisoned by ingest's {@code FeedbackTopicTest} instead: the suite's tenant has
-     * no Kafka principal of its own here.)
+     * The consumed topics that have a dead-letter topic. Not {@code llm.outcomes}: under the suite's policy (the fixed
+     * formula) the router leaves it unread, so nothing would dead-letter it; the router's {@code LearnedRoutingTest}
+     * poisons it under a policy that learns. Nor tenants' {@code feedback.<tenant>} topics, whose refusals go to
+     * {@code llm.outcomes.dlq}: ingest's {@code FeedbackTopicTest} poisons those, the suite's tenant having no Kafka
+     * principal of its own here.
      */
     static final List<String> WITH_DLQ = List.of(Topics.REQUESTS, Topics.TIER_LOCAL_FAST, Topics.TIER_LOCAL_QUALITY,
-            Topics.TIER_CLOUD, Topics.REPLIES, Topics.USAGE, Topics.OUTCOMES);
+            Topics.TIER_CLOUD, Topics.REPLIES, Topics.USAGE);
     /** Consumed topics without one: their readers skip what they cannot read. */
     static final List<String> WITHOUT_DLQ = List.of(Topics.CONTROL_POLICY, Topics.CONTROL_MODES, Topics.CONTROL_HEALTH,
             Topics.CANCELLATIONS);
