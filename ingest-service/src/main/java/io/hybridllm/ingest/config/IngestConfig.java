@@ -131,6 +131,13 @@ public interface IngestConfig {
         int requestsPerMinute();
 
         /**
+         * How long tokens a replica took from a tenant's shared bucket ahead of need may be spent (0: none are taken
+         * ahead); what is left after it is lost. At most a minute.
+         */
+        @WithDefault("1s")
+        Duration lease();
+
+        /**
          * The largest body of one request (413 above it), and of every route without a limit of its own: checked from
          * Content-Length before the body is read or a key looked up.
          */
