@@ -39,6 +39,14 @@ public interface IngestConfig {
          */
         @WithDefault("10m")
         Duration republishEvery();
+
+        /**
+         * How long this replica trusts a key it has found in force without asking the database again (0: every request
+         * asks). A key revoked through this replica is refused at once; another replica may take it until its entry
+         * ends. At most a minute.
+         */
+        @WithDefault("5s")
+        Duration cacheTtl();
     }
 
     interface Cleanup {
