@@ -39,6 +39,14 @@ public interface IngestConfig {
          */
         @WithDefault("10m")
         Duration republishEvery();
+
+        /**
+         * How long this replica trusts a key it has found in force without asking the database again (0: every request
+         * asks). A key revoked through this replica is refused at once; another replica may take it until its entry
+         * ends. At most a minute.
+         */
+        @WithDefault("5s")
+        Duration cacheTtl();
     }
 
     interface Cleanup {
@@ -129,6 +137,13 @@ public interface IngestConfig {
         /** Submissions a minute per tenant that has no rate of its own. */
         @WithDefault("600")
         int requestsPerMinute();
+
+        /**
+         * How long tokens a replica took from a tenant's shared bucket ahead of need may be spent (0: none are taken
+         * ahead); what is left after it is lost. At most a minute.
+         */
+        @WithDefault("1s")
+        Duration lease();
 
         /**
          * The largest body of one request (413 above it), and of every route without a limit of its own: checked from

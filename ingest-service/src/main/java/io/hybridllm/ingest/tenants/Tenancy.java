@@ -5,7 +5,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hybridllm.ingest.config.IngestConfig;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Tells who calls a tenant endpoint, from {@code Authorization: Bearer <key>}, and holds each tenant to its rate. With
@@ -35,7 +34,7 @@ public class Tenancy {
             }
             throw new Unauthenticated("this server needs an API key: send Authorization: Bearer <your key>");
         }
-        return QuarkusTransaction.joiningExisting().call(() -> keys.tenantOf(key.get())).map(Caller::new)
+        return keys.tenantOf(key.get()).map(Caller::new)
                 .orElseThrow(() -> new Unauthenticated("the API key is not known, or was revoked"));
     }
 

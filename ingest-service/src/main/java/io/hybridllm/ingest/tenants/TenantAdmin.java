@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.hybridllm.contracts.AuditEvent;
@@ -20,11 +21,13 @@ public class TenantAdmin {
     private final ApiKeys keys;
     private final TenantAudit audit;
     private final TenantKeyAnnouncer announcer;
+    private final Event<ApiKeys.Revoked> revoked;
 
-    public TenantAdmin(ApiKeys keys, TenantAudit audit, TenantKeyAnnouncer announcer) {
+    public TenantAdmin(ApiKeys keys, TenantAudit audit, TenantKeyAnnouncer announcer, Event<ApiKeys.Revoked> revoked) {
         this.keys = keys;
         this.audit = audit;
         this.announcer = announcer;
+        this.revoked = revoked;
     }
 
     /** What an admin asks for: an id, a display name, and optionally a rate of its own. */
@@ -77,6 +80,7 @@ public class TenantAdmin {
                 .filter(record -> record.tenant.equals(tenant));
         key.filter(record -> record.revokedAt == null).ifPresent(record -> {
             record.revokedAt = Instant.now();
+            revoked.fire(new ApiKeys.Revoked(record.keySha256));
             announcer.announce(record);
             audit.record(subject(tenant), AuditEvent.Action.KEY_REVOKED, actor, call,
                     "key " + record.id + " (" + record.prefix + "…)");

@@ -54,6 +54,7 @@ class AdminApiTest {
                 .call(() -> ApiKeyRecord.<ApiKeyRecord> findById(keyId).keySha256);
         assertThat(stored).isEqualTo(ApiKeys.sha256(key)).doesNotContain(key.substring(4));
 
+        // The submission's lookup left the key in this replica's cache: the revocation forgets it at once.
         String id = submit(key, "hello");
         admin().delete("/v1/admin/tenants/acme-corp/keys/" + keyId).then().statusCode(200).body("revoked_at",
                 notNullValue());
