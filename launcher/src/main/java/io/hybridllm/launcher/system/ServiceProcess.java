@@ -81,8 +81,8 @@ final class ServiceProcess {
         }
         Path log = options.logDir().resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(command(java, name, application)).directory(options.home().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(java, name, application, System.getenv()))
+                .directory(options.home().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put(PARENT_PID, String.valueOf(ProcessHandle.current().pid()));
@@ -93,13 +93,14 @@ final class ServiceProcess {
         }
     }
 
-    private static List<String> command(String java, String name, Path application) {
+    /** The service's command line, with what the launcher's environment adds to it. */
+    static List<String> command(String java, String name, Path application, Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
-        String options = System.getenv(JVM_OPTIONS);
+        String options = environment.get(JVM_OPTIONS);
         if (options != null && !options.isBlank()) {
             command.addAll(List.of(options.strip().split("\\s+")));
         }
-        String jfr = System.getenv(JFR_FOLDER);
+        String jfr = environment.get(JFR_FOLDER);
         if (jfr != null && !jfr.isBlank()) {
             Path folder = Path.of(jfr).toAbsolutePath();
             try {
