@@ -41,6 +41,7 @@ final class MalformedHttp {
         int sent = 0;
         int retryLater = 0;
         List<String> failures = new ArrayList<>();
+        long start = System.nanoTime();
         for (HttpEndpoints.Endpoint endpoint : HttpEndpoints.ALL) {
             String url = system.url(endpoint.service()) + endpoint.path().replace("{x}", "malformed");
             for (String body : BODIES) {
@@ -50,6 +51,7 @@ final class MalformedHttp {
                                 : HttpRequest.BodyPublishers.ofString(body))
                         .build();
                 sent++;
+                long sentAt = System.nanoTime();
                 try {
                     HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
                     int status = response.statusCode();
@@ -60,15 +62,23 @@ final class MalformedHttp {
                     if (comeBack) {
                         retryLater++;
                     } else if (status >= 500 && !pending) {
-                        failures.add(
-                                endpoint.method() + " " + endpoint.path() + " [" + abbreviate(body) + "] -> " + status);
+                        failures.add(endpoint.method() + " " + endpoint.path() + " [" + abbreviate(body) + "] -> "
+                                + status + when(start, sentAt));
                     }
                 } catch (IOException e) {
-                    failures.add(endpoint.method() + " " + endpoint.path() + " [" + abbreviate(body) + "] -> " + e);
+                    failures.add(endpoint.method() + " " + endpoint.path() + " [" + abbreviate(body) + "] -> " + e
+                            + when(start, sentAt));
                 }
             }
         }
         return new Result(sent, retryLater, failures);
+    }
+
+    /** When the request was sent, from the first of them, and how long its answer took: to match with the logs. */
+    private static String when(long start, long sentAt) {
+        long now = System.nanoTime();
+        return String.format(" (sent %.1f s after the first malformed request, %,d ms until this outcome)",
+                (sentAt - start) / 1e9, (now - sentAt) / 1_000_000);
     }
 
     private static String abbreviate(String body) {
