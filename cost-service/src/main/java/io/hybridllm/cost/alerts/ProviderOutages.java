@@ -89,12 +89,17 @@ public class ProviderOutages {
             return;
         }
         tables.save(report, worker);
-        decide(report.provider(), outage.get());
+        decide(report.provider(), outage.get(), staleBefore());
     }
 
-    /** Providers out, or reported out, decided again: a report may have gone stale. Then silent workers forgotten. */
+    /**
+     * Providers out, or reported out, decided again: a report may have gone stale. Then silent workers forgotten. One
+     * review at a time, against one instant: a worker forgotten by a later instant than its provider was decided at
+     * would take its reports with it, and the recovery would say every worker reported it closed.
+     */
     @Scheduled(every = "${hybrid.provider-alerts.review-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    public void review() {
+    public synchronized void review() {
+        Instant staleBefore = staleBefore();
         List<ControlEvent.ProviderHealth> retries;
         synchronized (unrecorded) {
             retries = List.copyOf(unrecorded.values());
@@ -104,19 +109,19 @@ public class ProviderOutages {
         try {
             for (String provider : QuarkusTransaction.requiringNew().call(tables::providersToReview)) {
                 // Each provider in a transaction of its own: one that fails waits for the next review alone.
-                QuarkusTransaction.requiringNew().run(
-                        () -> tables.lock(provider, Integer.MAX_VALUE).ifPresent(outage -> decide(provider, outage)));
+                QuarkusTransaction.requiringNew().run(() -> tables.lock(provider, Integer.MAX_VALUE)
+                        .ifPresent(outage -> decide(provider, outage, staleBefore)));
             }
-            QuarkusTransaction.requiringNew().run(() -> tables.forgetSilentWorkers(staleBefore()));
+            QuarkusTransaction.requiringNew().run(() -> tables.forgetSilentWorkers(staleBefore));
         } catch (RuntimeException e) {
             Log.warnf("Provider outages not reviewed yet (%s); trying again at the next review", e.toString());
         }
     }
 
     /** The state machine, under the provider's lock: usable to out, out to usable, or no change. */
-    private void decide(String provider, Outage outage) {
+    private void decide(String provider, Outage outage, Instant staleBefore) {
         Instant now = clock.instant();
-        List<OutReport> out = tables.liveOut(provider, staleBefore());
+        List<OutReport> out = tables.liveOut(provider, staleBefore);
         if (outage.outSince().isEmpty() && !out.isEmpty()) {
             // Not before the last recovery: a report older than that was part of the outage it ended.
             Instant since = out.getFirst().at();
