@@ -14,7 +14,6 @@ public abstract class SchemaMigration implements StartupDependency {
 
     private final Flyway flyway;
     private final Scheduler scheduler;
-    private boolean pausedScheduler;
 
     protected SchemaMigration(Flyway flyway, Scheduler scheduler) {
         this.flyway = flyway;
@@ -33,17 +32,11 @@ public abstract class SchemaMigration implements StartupDependency {
 
     @Override
     public void prepare() {
-        try {
-            flyway.migrate();
-        } catch (RuntimeException e) {
-            // Every scheduled job of the service works on the schema: they wait for it instead of failing each run.
-            scheduler.pause();
-            pausedScheduler = true;
-            throw e;
-        }
-        if (pausedScheduler) {
-            scheduler.resume();
-            pausedScheduler = false;
-        }
+        // Every scheduled job of the service works on the schema: none runs while it is migrated (a job started then
+        // fails on a missing table), nor while it cannot be. The scheduler has started by now (its startup observer
+        // comes before DependencyStartup's), so pausing here holds.
+        scheduler.pause();
+        flyway.migrate();
+        scheduler.resume();
     }
 }

@@ -1,0 +1,1 @@
+create table a_table (id bigint primary key);
