@@ -6,16 +6,16 @@ import jakarta.enterprise.event.Observes;
 import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.ingest.openai.OpenAiError;
+import io.hybridllm.runtime.UnreadBody;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Refuses a body over its route's limit from its {@code Content-Length}, before a byte of it is read and before any
- * authentication: a 413 in the path's error shape, and the connection closed so the rest is never read. A body of
- * unknown length (chunked) is refused with 411 on routes of single requests, since it would be buffered up to the
- * global limit before the route's own could be checked; batch and file routes take it, bounded by the global limit.
+ * authentication: a 413 in the path's error shape, and the client told to stop sending the rest ({@link UnreadBody}). A
+ * body of unknown length (chunked) is refused with 411 on routes of single requests, since it would be buffered up to
+ * the global limit before the route's own could be checked; batch and file routes take it, bounded by the global limit.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -71,13 +71,8 @@ public class BodyLimitFilter {
         Problem problem = Problem.of(type, title, status, detail);
         boolean openAi = OpenAiError.isOpenAiPath(context.normalizedPath());
         String body = openAi ? Json.write(OpenAiError.of(problem).body()) : Json.write(problem);
-        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE,
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE,
                 openAi ? "application/json" : Problem.MEDIA_TYPE);
-        // On HTTP/1 the unread body stays on the connection: close it rather than read what was refused. HTTP/2 has no
-        // such header (clients refuse a response with it); ending the response there resets the stream alone.
-        if (context.request().version() != HttpVersion.HTTP_2) {
-            response.putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        response.end(body);
+        UnreadBody.refuse(context, body);
     }
 }

@@ -105,6 +105,9 @@ record FaultReport(FaultOptions options, Ledger.Summary clients, ProviderCalls.R
                 "%nMalformed HTTP: %d requests to %d endpoints, %d told to retry (503 with Retry-After during a"
                         + " restart), %d answered another 5xx or not at all%n",
                 malformed.sent(), HttpEndpoints.ALL.size(), malformed.retryLater(), malformed.failures().size());
+        // In full (at most one line per request sent, each with its body abbreviated): when it was sent and how long
+        // it waited is what finds it in the services' logs.
+        malformed.failures().forEach(failure -> out.println("  " + failure));
         out.println("Healthy at the end: " + healthy);
         budget.ifPresentOrElse(b -> out.printf(
                 "Budget: %s USD, paused at %s USD (80%%); spend at the end %s USD: overshoot %s USD (%s%% of the"

@@ -10,10 +10,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.hybridllm.contracts.http.AdminToken;
 import io.hybridllm.contracts.http.Problem;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.runtime.UnreadBody;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -58,14 +58,7 @@ public class ExplainGuard {
         if (problem.status() == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }
-        // On HTTP/1 the unread body is not wanted: the connection goes rather than being drained. HTTP/2 has no such
-        // header (clients refuse a response with it); ending the response there resets the stream alone.
-        if (context.request().version() == HttpVersion.HTTP_2) {
-            response.end(Json.write(problem));
-            return;
-        }
-        response.putHeader(HttpHeaders.CONNECTION, "close").end(Json.write(problem))
-                .onComplete(done -> context.request().connection().close());
+        UnreadBody.refuse(context, Json.write(problem));
     }
 
     private Optional<Problem> tooLarge(String contentLength) {
