@@ -43,14 +43,20 @@ public final class UnreadBody {
 
     private static void lingerThenClose(HttpServerRequest request, Vertx vertx) {
         HttpConnection connection = request.connection();
-        long timer = vertx.setTimer(LINGER.toMillis(), id -> connection.close());
-        connection.closeHandler(closed -> vertx.cancelTimer(timer));
+        if (request.isEnded()) {
+            // All of it had arrived: nothing to linger for (and a handler may no longer be set).
+            connection.close();
+            return;
+        }
+        // Closing a connection that is closed already does nothing: the timer need not be cancelled.
+        vertx.setTimer(LINGER.toMillis(), id -> connection.close());
         AtomicLong left = new AtomicLong(LINGER_BYTES);
         request.handler(chunk -> {
             if (left.addAndGet(-chunk.length()) < 0) {
                 connection.close();
             }
         });
+        request.endHandler(end -> connection.close());
         request.resume();
     }
 }

@@ -15,6 +15,7 @@ import io.hybridllm.contracts.SchemaVersion;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.cost.alerts.AlertOutbox;
 import io.hybridllm.cost.outbox.Outbox;
+import io.quarkus.logging.Log;
 
 /**
  * Writes what a budget decision announces to the outbox, in the decision's transaction: budget alerts for
@@ -58,6 +59,10 @@ public class BudgetNotices {
         ControlEvent.ModeSwitch event = new ControlEvent.ModeSwitch(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
                 scope.name(), mode, paused, reason, at);
         outbox.append(event.topic(), scope.name(), event.id(), Json.write(event));
+        // When a pause was decided, against when the workers read it (they log it too): the usage lag between the two
+        // is most of a budget's overshoot.
+        Log.infof("%s switched (sent on commit): mode %s, paid calls %s: %s", scope.name(),
+                mode == null ? "of the policy" : mode, paused ? "paused" : "allowed", reason);
     }
 
     /** Why a budget switched its scope: {@code monthly budget at 80% (20.05 of 25.00 USD)}. */
