@@ -19,8 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class UnreadBody {
 
     /** How much of a refused HTTP/1 body is read and dropped, at most, before its connection is closed. */
-    static final long LINGER_BYTES = 1 << 20;
-    static final Duration LINGER = Duration.ofSeconds(2);
+    private static final long LINGER_BYTES = 1 << 20;
+    private static final Duration LINGER = Duration.ofSeconds(2);
 
     private UnreadBody() {
     }
