@@ -14,6 +14,7 @@ import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
 import io.hybridllm.cost.usage.UsageLedger;
+import io.hybridllm.runtime.Stopping;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -56,7 +57,8 @@ public class UsageConsumer {
             ledger.record(events);
         } catch (RuntimeException e) {
             for (int i = 0; i < events.size(); i++) {
-                RuntimeException refused = events.size() == 1 ? e : recordAlone(events.get(i));
+                RuntimeException refused = events.size() == 1 || e instanceof Stopping.ServiceStopping ? e
+                        : recordAlone(events.get(i));
                 if (refused != null) {
                     deadLettered.add(read.get(i).nack(refused).toCompletableFuture());
                 }

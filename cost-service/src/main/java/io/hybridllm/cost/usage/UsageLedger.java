@@ -15,6 +15,7 @@ import io.hybridllm.contracts.UsageEvent;
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.pricing.PriceCatalogue;
 import io.hybridllm.cost.pricing.PricesInForce;
+import io.hybridllm.runtime.Stopping;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -32,20 +33,24 @@ public class UsageLedger {
     private final UsageRecorder recorder;
     private final PricesInForce prices;
     private final MeterRegistry metrics;
+    private final Stopping stopping;
     private final Set<String> unpricedWarned = ConcurrentHashMap.newKeySet();
 
-    public UsageLedger(UsageRecorder recorder, PricesInForce prices, MeterRegistry metrics) {
+    public UsageLedger(UsageRecorder recorder, PricesInForce prices, MeterRegistry metrics, Stopping stopping) {
         this.recorder = recorder;
         this.prices = prices;
         this.metrics = metrics;
+        this.stopping = stopping;
     }
 
     /**
      * Records a poll's events and their budget effects in one transaction; returns how many were new (the others had
      * been recorded before). A failing database is retried with backoff (each try in a transaction of its own, which is
-     * why the retry sits here and not on the recorder) for about 15 seconds before the failure is passed on.
+     * why the retry sits here and not on the recorder) for about 15 seconds before the failure is passed on; not once
+     * the service stops, when the database is being closed under it.
      */
-    @Retry(maxRetries = 5, delay = 500, jitter = 200, abortOn = InvalidMessageException.class)
+    @Retry(maxRetries = 5, delay = 500, jitter = 200, abortOn = { InvalidMessageException.class,
+            Stopping.ServiceStopping.class })
     @ExponentialBackoff(factor = 2, maxDelay = 8_000)
     public int record(List<UsageEvent> events) {
         return recordNow(events);
@@ -97,6 +102,9 @@ public class UsageLedger {
         try {
             return recorder.recordOnce(rows);
         } catch (RuntimeException e) {
+            if (stopping.now()) {
+                throw new Stopping.ServiceStopping(e);
+            }
             Log.warnf("%d usage events (first %s) not recorded yet (%s); retrying", rows.size(),
                     rows.isEmpty() ? "-" : rows.getFirst().eventId, e.toString());
             throw e;

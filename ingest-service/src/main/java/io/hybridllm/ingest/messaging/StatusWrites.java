@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.hybridllm.contracts.json.InvalidMessageException;
 import io.hybridllm.contracts.json.Json;
+import io.hybridllm.runtime.Stopping;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -23,9 +24,11 @@ public class StatusWrites {
     private static final Logger LOG = Logger.getLogger(StatusWrites.class);
 
     private final RetriedTransaction transaction;
+    private final Stopping stopping;
 
-    public StatusWrites(RetriedTransaction transaction) {
+    public StatusWrites(RetriedTransaction transaction, Stopping stopping) {
         this.transaction = transaction;
+        this.stopping = stopping;
     }
 
     /** An item that could not be written, and why. */
@@ -35,7 +38,8 @@ public class StatusWrites {
     /**
      * Writes every item in one transaction, retried for up to a minute. If that still fails, each item is written alone
      * and tried once, so that one item the database refuses does not hold up the others. Returns the items that could
-     * not be written, each with its reason (and logged); empty when all were.
+     * not be written, each with its reason (and logged); empty when all were. Once the service stops, a failure is
+     * thrown instead ({@link Stopping.ServiceStopping}), so that the poll is neither acknowledged nor dead-lettered.
      */
     public <T> List<Unwritten<T>> writeAll(List<T> items, Consumer<List<T>> write) {
         if (items.isEmpty()) {
@@ -45,6 +49,10 @@ public class StatusWrites {
         try {
             transaction.run(() -> write.accept(items));
         } catch (RuntimeException e) {
+            if (stopping.now()) {
+                // The database is being closed under this instance: the whole poll is the next instance's to write.
+                throw new Stopping.ServiceStopping(e);
+            }
             if (items.size() == 1) {
                 unwritten.add(new Unwritten<>(items.getFirst(), e));
             } else {

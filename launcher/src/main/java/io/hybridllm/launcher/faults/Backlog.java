@@ -36,6 +36,9 @@ final class Backlog implements AutoCloseable {
         GROUPS.put("cost-service", Topics.USAGE);
     }
 
+    /** The cost service's usage events not counted yet, as {@link #waiting()} names them. */
+    static final String USAGE = Topics.USAGE + "/cost-service";
+
     private final Admin admin;
 
     Backlog(Map<String, Object> client) {

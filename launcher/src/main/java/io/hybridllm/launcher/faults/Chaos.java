@@ -16,9 +16,9 @@ import io.hybridllm.launcher.system.Service;
 /**
  * The faults that happen to the system while requests come in, at moments the seed draws, so that they land at
  * different times relative to each other from one seed to the next: the broker and PostgreSQL restart once each (at any
- * time between a fifth and four fifths of the run, possibly at once), a worker may be SIGKILLed during either restart,
- * the simulated Ollama goes down for a while, and {@link WorkerFaults} kill workers all along. Every event is logged
- * with its time.
+ * time between a fifth and four fifths of the run, possibly at once), ingest and cost are stopped with SIGTERM and
+ * started again once each (a rolling deploy), a worker may be SIGKILLed during either restart, the simulated Ollama
+ * goes down for a while, and {@link WorkerFaults} kill workers all along. Every event is logged with its time.
  */
 final class Chaos implements AutoCloseable {
 
@@ -74,6 +74,16 @@ final class Chaos implements AutoCloseable {
                             "worker kill during the " + (restart == kafka ? "broker" : "database") + " restart",
                             () -> workers.crash(worker));
                 }
+            }
+            // A rolling deploy of the services that hold state: SIGTERM, drained, started again. What each was
+            // consuming when it stopped must be read again by its next instance, never dead-lettered or skipped.
+            for (Service service : List.of(Service.INGEST, Service.COST)) {
+                at(between(span, 20, 80), "SIGTERM " + service.module() + " (a rolling restart)", () -> {
+                    system.stopGracefully(service);
+                    log(service.module() + " stopped; starting it again");
+                    system.restart(service);
+                    log(service.module() + " ready again");
+                });
             }
         }
         // Stopping drops the events not due yet, and lets one under way (a restart) finish.

@@ -19,7 +19,8 @@ import io.hybridllm.testkit.simulators.FaultRates;
  * @param killEvery
  *            the mean time between two kills; each is drawn between half and one and a half of it
  * @param restartInfrastructure
- *            restart the Kafka broker once and PostgreSQL once, at moments of the run the seed draws
+ *            restart the Kafka broker once and PostgreSQL once, and stop ingest and cost once each as a rolling deploy
+ *            does (SIGTERM, then started again), at moments of the run the seed draws
  * @param providerFaults
  *            the faults each simulated provider draws per call while requests are submitted
  * @param outage

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "faults", description = { "Fault-injection run on the simulated system: N requests at R/s through "
         + "Kafka and HTTP while workers are SIGKILLed in ways the seed draws (a crash, both at once, during a restart, "
         + "during a broker or database restart), Kafka and PostgreSQL restart once at moments the seed draws, "
+        + "ingest and cost are stopped with SIGTERM and started again once each (a rolling restart), "
         + "providers fail and one goes down, and poison goes to every topic and endpoint.",
         "Prints the checks (nothing lost, nothing answered twice, ...); exit 1 if one fails. --seeds runs one seed "
                 + "after another on one system: a line per seed and a total." })

@@ -219,6 +219,11 @@ public final class LocalSystem implements AutoCloseable {
         return supervised(service).crash();
     }
 
+    /** Stops {@code service} as a rolling deploy would (SIGTERM, drained), and holds it down until restarted. */
+    public void stopGracefully(Service service) throws InterruptedException {
+        supervised(service).stopGracefully();
+    }
+
     /** Starts {@code service} again if it is down, and waits until it is ready; the previous log is kept beside. */
     public void restart(Service service) throws InterruptedException {
         startAgain(service);

@@ -140,14 +140,25 @@ final class SupervisedService {
 
     /** SIGKILLs the process and keeps the service down until {@link #restart()} (the fault suite's longer outage). */
     void kill() throws InterruptedException {
-        ServiceProcess victim;
-        synchronized (this) {
-            requireRunning();
-            state = State.HELD_DOWN;
-            crashInjected = false;
-            victim = current;
-        }
-        victim.kill();
+        holdDown().kill();
+    }
+
+    /**
+     * SIGTERM, as a rolling deploy or a scale-down stops an instance: the service drains and exits by itself (SIGKILL
+     * only after the grace period), and is held down until {@link #restart()}.
+     */
+    void stopGracefully() throws InterruptedException {
+        ServiceProcess stopping = holdDown();
+        stopping.requestStop();
+        stopping.awaitStopped();
+    }
+
+    /** Marks the service held down, so that its process's exit is not a crash to recover from; returns the process. */
+    private synchronized ServiceProcess holdDown() {
+        requireRunning();
+        state = State.HELD_DOWN;
+        crashInjected = false;
+        return current;
     }
 
     /** Starts a service held down (or waiting for its delayed restart) now. */
