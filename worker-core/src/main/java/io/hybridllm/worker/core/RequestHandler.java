@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
@@ -42,6 +43,8 @@ public class RequestHandler {
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     /** Requests between taking their record and acknowledging it: what a shutdown drains. */
     private final Phaser inFlight = new Phaser(1);
+    /** Requests the stop let go of unanswered (waiting for a slot or a rate limit): they are redelivered. */
+    private final AtomicInteger letGo = new AtomicInteger();
 
     public RequestHandler(BackendPool pool, TierAnswering answering, ReplyPublisher publisher,
             ReplyTopics replyTopics) {
@@ -90,6 +93,7 @@ public class RequestHandler {
         } catch (InterruptedException e) {
             // Shutting down mid-call: unacknowledged, the record is redelivered rather than failed.
             LOG.infof("request %s interrupted by shutdown; it will be redelivered", job.routed().id());
+            letGo.incrementAndGet();
             inFlight.arriveAndDeregister();
         } catch (RuntimeException e) {
             LOG.errorf(e, "request %s could not be handled; dead-lettered", job.routed().id());
@@ -134,8 +138,8 @@ public class RequestHandler {
 
     /**
      * Stops taking slots and waits up to {@code grace} for the requests in flight to be answered and acknowledged, so
-     * that their offsets are committed when the consumer leaves the group. Returns how many were left unfinished; they
-     * stay uncommitted and are redelivered.
+     * that their offsets are committed when the consumer leaves the group. Returns how many were left unfinished, still
+     * in flight or let go of while waiting; they stay uncommitted and are redelivered.
      */
     public int drain(Duration grace) {
         pool.close();
@@ -148,7 +152,7 @@ public class RequestHandler {
             LOG.warnf("%d requests still in flight after the %s grace period; they will be redelivered", inFlight(),
                     grace);
         }
-        return Math.max(0, inFlight());
+        return Math.max(0, inFlight()) + letGo.get();
     }
 
     @PreDestroy

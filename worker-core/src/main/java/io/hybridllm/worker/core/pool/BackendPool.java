@@ -2,6 +2,7 @@ package io.hybridllm.worker.core.pool;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -35,6 +36,8 @@ public final class BackendPool {
 
     /** Replaced as a whole when the policy changes (see {@link #replace}); readers take a consistent snapshot. */
     private volatile List<PooledBackend> backends;
+    /** Backends a policy change took out while calls on them were under way, until those calls end. */
+    private final List<PooledBackend> retiring = new ArrayList<>();
     /** Failed checks in a row that disable a backend: the policy's [health] failure_threshold, else the worker's. */
     private volatile int failureThreshold;
     private final Deque<Waiter> waiters = new ArrayDeque<>();
@@ -58,12 +61,16 @@ public final class BackendPool {
         synchronized (this) {
             Map<ModelBackend, PooledBackend> current = new IdentityHashMap<>();
             backends.forEach(b -> current.put(b.backend(), b));
+            List<PooledBackend> previous = backends;
             backends = next.stream().map(slotted -> {
                 PooledBackend kept = current.get(slotted.backend());
                 return kept != null && kept.slots() == slotted.slots() && kept.safeguards() == slotted.safeguards()
                         ? kept
                         : new PooledBackend(slotted.backend(), slotted.slots(), slotted.safeguards());
             }).toList();
+            // What the old policy's backends still hold (a call, or a wait for their rate limit) ends at shutdown too.
+            previous.stream().filter(b -> !backends.contains(b)).forEach(retiring::add);
+            retiring.removeIf(b -> b.status().busy() == 0);
             this.whyEmpty = whyEmpty;
             serveWaiters();
         }
@@ -217,11 +224,16 @@ public final class BackendPool {
         return backends.stream().mapToInt(b -> b.status().busy()).sum();
     }
 
-    /** Stops handing out slots; requests still waiting are cancelled, so that they stay uncommitted. */
+    /**
+     * Stops handing out slots; requests still waiting, for a slot or for a rate limit's permit, are cancelled, so that
+     * they stay uncommitted.
+     */
     public synchronized void close() {
         closed = true;
         waiters.forEach(w -> w.lease().completeExceptionally(new CancellationException("the worker is shutting down")));
         waiters.clear();
+        backends.forEach(backend -> backend.safeguards().limiter().close());
+        retiring.forEach(backend -> backend.safeguards().limiter().close());
     }
 
     private synchronized void release(PooledBackend backend) {

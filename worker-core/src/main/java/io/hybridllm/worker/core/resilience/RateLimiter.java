@@ -42,6 +42,7 @@ public final class RateLimiter {
     private final ReentrantLock lock = new ReentrantLock();
     private final PriorityQueue<Waiter> line = new PriorityQueue<>(ORDER);
     private long arrivals;
+    private boolean closed;
 
     /**
      * @param rpm
@@ -92,7 +93,8 @@ public final class RateLimiter {
 
     /**
      * Waits for a permit in priority order; empty when none would come within the maximum wait or before
-     * {@code notAfter} (null for no such bound): the request then fails over instead of waiting longer.
+     * {@code notAfter} (null for no such bound): the request then fails over instead of waiting longer. Interrupted
+     * once the limiter is {@link #close() closed}: the worker is stopping.
      */
     public Optional<Permit> acquire(LlmRequest request, Instant notAfter) throws InterruptedException {
         if (requests == null && tokens == null) {
@@ -108,6 +110,9 @@ public final class RateLimiter {
             line.add(me);
             try {
                 while (true) {
+                    if (closed) {
+                        throw new InterruptedException("the worker is shutting down");
+                    }
                     long now = ticker.getAsLong();
                     long left = Duration.between(Instant.now(), giveUpAt).toNanos();
                     if (line.peek() == me) {
@@ -131,6 +136,20 @@ public final class RateLimiter {
                 line.remove(me);
                 signalFirst();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The worker is stopping: a request waiting for a permit has called nobody yet, so it is left for redelivery now
+     * instead of holding the drain (up to the limiter's wait) for a call another worker can make.
+     */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            line.forEach(waiter -> waiter.turn().signal());
         } finally {
             lock.unlock();
         }

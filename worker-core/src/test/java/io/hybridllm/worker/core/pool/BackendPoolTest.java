@@ -3,6 +3,7 @@ package io.hybridllm.worker.core.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +14,16 @@ import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
 
+import io.hybridllm.contracts.ChatMessage;
 import io.hybridllm.contracts.LlmRequest;
+import io.hybridllm.contracts.SchemaVersion;
 import io.hybridllm.contracts.Tier;
 import io.hybridllm.worker.core.CallResult;
 import io.hybridllm.worker.core.ModelBackend;
 import io.hybridllm.worker.core.pool.BackendPool.Lease;
+import io.hybridllm.worker.core.resilience.Breaker;
+import io.hybridllm.worker.core.resilience.RateLimiter;
+import io.hybridllm.worker.core.resilience.Safeguards;
 
 class BackendPoolTest {
 
@@ -121,5 +127,34 @@ class BackendPoolTest {
         pool.close();
         assertThatThrownBy(waiting::get).hasCauseInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(pool.acquire("ollama", "small", Set.of())).isCompletedExceptionally();
+    }
+
+    @Test
+    void closingLetsGoOfTheRequestsWaitingForABackendsRateLimitThoughAPolicyChangeTookItOut() throws Exception {
+        RateLimiter current = new RateLimiter(1, 0, 0, Duration.ofMinutes(5));
+        RateLimiter replaced = new RateLimiter(1, 0, 0, Duration.ofMinutes(5));
+        RateLimiter idle = new RateLimiter(1, 0, 0, Duration.ofMinutes(5));
+        BackendPool limited = new BackendPool(
+                List.of(new BackendPool.Slotted(new Fake("gpu-1"), 1, new Safeguards(Breaker.NONE, replaced)),
+                        new BackendPool.Slotted(new Fake("gpu-2"), 1, new Safeguards(Breaker.NONE, idle))),
+                2);
+        // A request holds gpu-1's slot (waiting for its rate limit, say) when a policy change replaces both backends.
+        Lease held = limited.acquire("ollama", "small", Set.of()).get().orElseThrow();
+        assertThat(held.safeguards().limiter()).isSameAs(replaced);
+        limited.replace(List.of(new BackendPool.Slotted(new Fake("gpu-3"), 1, new Safeguards(Breaker.NONE, current))),
+                "");
+
+        limited.close();
+
+        // Closed, a limiter hands out no permit and keeps nobody waiting: the request is left for redelivery. The one
+        // of a backend taken out with nothing under way is no longer the pool's.
+        assertThatThrownBy(() -> current.acquire(request(), null)).isInstanceOf(InterruptedException.class);
+        assertThatThrownBy(() -> replaced.acquire(request(), null)).isInstanceOf(InterruptedException.class);
+        assertThat(idle.acquire(request(), null)).isPresent();
+    }
+
+    private static LlmRequest request() {
+        return new LlmRequest(SchemaVersion.CURRENT, "r", "t", null, null, List.of(ChatMessage.user("hi")), null, null,
+                null, null, null, null);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,6 +93,35 @@ class RateLimiterTest {
         assertThat(limiter.acquire(request("third", Priority.INTERACTIVE), Instant.now().plusSeconds(1))).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         assertThat(limiter.waiting()).isZero();
+    }
+
+    @Test
+    void closingItLetsGoOfTheRequestsThatWaitAndOfTheNextOnes() throws Exception {
+        AtomicLong ticks = new AtomicLong();
+        RateLimiter limiter = new RateLimiter(1, 0, 0, Duration.ofMinutes(5), ticks::get);
+        assertThat(limiter.acquire(request("first", Priority.INTERACTIVE), null)).isPresent();
+        // The next permit is a minute away: the second request waits, as it would in a draining worker.
+        CompletableFuture<Throwable> second = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                second.complete(
+                        new AssertionError("a permit: " + limiter.acquire(request("second", Priority.BATCH), null)));
+            } catch (Throwable e) {
+                second.complete(e);
+            }
+        });
+        for (long giveUp = System.nanoTime() + 10 * SECOND; limiter.waiting() == 0 && System.nanoTime() < giveUp;) {
+            Thread.sleep(10);
+        }
+        assertThat(limiter.waiting()).as("the second request waits").isEqualTo(1);
+
+        limiter.close();
+
+        assertThat(second.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class)
+                .hasMessageContaining("shutting down");
+        assertThat(limiter.waiting()).isZero();
+        assertThatThrownBy(() -> limiter.acquire(request("third", Priority.INTERACTIVE), null))
+                .isInstanceOf(InterruptedException.class);
     }
 
     @Test
