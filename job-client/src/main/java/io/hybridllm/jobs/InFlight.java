@@ -58,7 +58,8 @@ final class InFlight {
             throw new IllegalArgumentException("request " + requestId + " is already in flight in this job client");
         }
         peak.accumulateAndGet(awaiting.size(), Math::max);
-        long delay = Math.max(0, Duration.between(clock.instant(), giveUpAt).toMillis());
+        // Rounded up, never down: a request is not given up before its deadline (toMillis truncated, up to 1 ms early).
+        long delay = Math.max(0, (Duration.between(clock.instant(), giveUpAt).toNanos() + 999_999) / 1_000_000);
         ScheduledFuture<?> timer = deadlines.schedule(
                 () -> future.completeExceptionally(new JobClientException.DeadlineExceeded("request " + requestId
                         + " had no reply by " + giveUpAt + "; it may still be answered, on the reply topic")),
